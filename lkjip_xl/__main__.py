@@ -1,0 +1,3 @@
+from lkjip_xl.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,201 @@
+"""Command line: `lkjip-xl build|check|template`. The only module that parses arguments,
+prints, or exits; everything else is in pipeline.py and below."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+TEXT = {
+    "id": {
+        "description": "Rekonsiliasi anggaran dan kinerja untuk LKjIP dari berkas Excel kantor.",
+        "build": "baca, periksa, rekonsiliasi, lalu tulis buku kerja LKjIP",
+        "check": "baca, periksa dan rekonsiliasi tanpa menulis buku kerja",
+        "template": "tulis buku kerja masukan kosong beserta petunjuk",
+        "inputs": "folder atau berkas masukan (.xlsx, .xlsm, .xls, .csv)",
+        "out": "berkas keluaran .xlsx (bawaan: hasil/LKjIP-<instansi>-<tahun>.xlsx di folder masukan)",
+        "out_dir": "folder tujuan templat (bawaan: templat-lkjip)",
+        "tahun": "tahun anggaran, mis. 2024", "instansi": "nama instansi, mis. \"Kecamatan Blora\"",
+        "kabupaten": "nama kabupaten/kota", "config": "berkas konfigurasi (bawaan: lkjip.toml di folder masukan)",
+        "json": "cetak satu dokumen JSON ke stdout", "lang": "bahasa pesan: id (bawaan) atau en",
+        "read": "Dibaca: {files} berkas, {sheets} lembar ({roles}).",
+        "roles": {"dpa": "DPA", "realisasi": "realisasi", "indikator": "indikator", "indikator_program": "indikator program",
+                  "renja": "Renja", None: "diabaikan"},
+        "pagu": "Pagu", "realisasi": "Realisasi", "serapan": "Serapan", "until": "s.d.",
+        "findings": "Temuan: {error} kesalahan, {warning} peringatan, {info} info.",
+        "none": "Tidak ada temuan: semua jumlah, subtotal dan capaian sesuai.",
+        "sev": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO"},
+        "written": "Buku kerja ditulis: {path}",
+        "templates": "Templat ditulis di {path}:",
+        "fail": "Tidak dapat diproses: {msg}",
+        "in_file": "{file}: {msg}",
+        "error_exit": "Ada {n} kesalahan: perbaiki sel yang disebut di atas, lalu jalankan lagi.",
+    },
+    "en": {
+        "description": "Budget and performance reconciliation for LKjIP from an office's Excel files.",
+        "build": "read, check, reconcile, then write the LKjIP workbook",
+        "check": "read, check and reconcile without writing the workbook",
+        "template": "write blank, documented input workbooks",
+        "inputs": "input folders or files (.xlsx, .xlsm, .xls, .csv)",
+        "out": "output .xlsx file (default: hasil/LKjIP-<instansi>-<tahun>.xlsx in the input folder)",
+        "out_dir": "folder for the templates (default: templat-lkjip)",
+        "tahun": "budget year, e.g. 2024", "instansi": "office name, e.g. \"Kecamatan Blora\"",
+        "kabupaten": "regency/city name", "config": "configuration file (default: lkjip.toml in the input folder)",
+        "json": "print one JSON document to stdout", "lang": "message language: id (default) or en",
+        "read": "Read: {files} files, {sheets} sheets ({roles}).",
+        "roles": {"dpa": "DPA", "realisasi": "realisasi", "indikator": "indicators", "indikator_program": "programme indicators",
+                  "renja": "Renja", None: "ignored"},
+        "pagu": "Budget", "realisasi": "Spending", "serapan": "Absorption", "until": "to",
+        "findings": "Findings: {error} errors, {warning} warnings, {info} info.",
+        "none": "No findings: every sum, subtotal and achievement agrees.",
+        "sev": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
+        "written": "Workbook written: {path}",
+        "templates": "Templates written to {path}:",
+        "fail": "Cannot be processed: {msg}",
+        "in_file": "{file}: {msg}",
+        "error_exit": "{n} errors: fix the cells named above, then run again.",
+    },
+}
+
+
+def _lang(argv) -> str:
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "id"
+        if a.startswith("--lang="):
+            return "en" if a.split("=", 1)[1] == "en" else "id"
+    return "id"
+
+
+def parser(lang: str = "id") -> argparse.ArgumentParser:
+    t = TEXT[lang]
+    p = argparse.ArgumentParser(prog="lkjip-xl", description=t["description"])
+    p.add_argument("--lang", choices=["id", "en"], default=lang, help=t["lang"])
+    sub = p.add_subparsers(dest="command", required=True)
+    for name in ("build", "check"):
+        s = sub.add_parser(name, help=t[name], description=t[name])
+        s.add_argument("inputs", nargs="+", metavar="INPUT", help=t["inputs"])
+        if name == "build":
+            s.add_argument("-o", "--output", metavar="OUT.xlsx", help=t["out"])
+            s.add_argument("--instansi", help=t["instansi"])
+            s.add_argument("--kabupaten", help=t["kabupaten"])
+        s.add_argument("--tahun", type=int, metavar="YYYY", help=t["tahun"])
+        s.add_argument("--config", metavar="FILE", help=t["config"])
+        s.add_argument("--json", action="store_true", help=t["json"])
+        s.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t["lang"])
+    s = sub.add_parser("template", help=t["template"], description=t["template"])
+    s.add_argument("-o", "--output", metavar="DIR", default="templat-lkjip", help=t["out_dir"])
+    s.add_argument("--tahun", type=int, metavar="YYYY", help=t["tahun"])
+    s.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t["lang"])
+    return p
+
+
+def _rupiah(v) -> str:
+    from lkjip_xl.terbilang import format_rupiah
+    return format_rupiah(v)
+
+
+def _report(result, out, lang: str) -> str:
+    from lkjip_xl.findings import fmt
+    from lkjip_xl.read import MONTH_NAMES
+
+    t = TEXT[lang]
+    by_role: dict = {}
+    for s in result.sheets:
+        by_role[s.role] = by_role.get(s.role, 0) + 1
+    roles = ", ".join(f"{t['roles'][r]} {n}" for r, n in by_role.items())
+    lines = [f"lkjip-xl — {result.instansi}, {result.tahun or '-'}",
+             t["read"].format(files=len(result.inputs.files), sheets=len(result.sheets), roles=roles)]
+    tot = result.totals
+    month = result.budget.latest_month
+    lines.append(f"  {t['pagu']:<10} {_rupiah(tot['pagu'])}")
+    if result.budget.has_realisasi:
+        until = f" ({t['until']} {MONTH_NAMES[month]})" if month else ""
+        lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'])}{until}")
+        lines.append(f"  {t['serapan']:<10} {fmt(tot['serapan'], lang)}%")
+    lines.append("")
+    c = result.counts()
+    lines.append(t["findings"].format(**c) if any(c.values()) else t["none"])
+    for f in result.findings:
+        where = " › ".join(x for x in (f.file, f.sheet, f.cell) if x)
+        lines.append(f"  {t['sev'][f.severity]:<10} {f.code}  {where}")
+        lines.append(f"             {f.message(lang)}")
+    if out is not None:
+        lines += ["", t["written"].format(path=out)]
+    if c["error"]:
+        lines += ["", t["error_exit"].format(n=c["error"])]
+    return "\n".join(lines)
+
+
+def _fail(lang: str, msg: str, file: str | None = None) -> int:
+    text = TEXT[lang]["in_file"].format(file=file, msg=msg) if file else msg
+    print(TEXT[lang]["fail"].format(msg=text), file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    lang = _lang(argv)
+    _safe_streams()
+    try:
+        args = parser(lang).parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) if exc.code in (0, None) else 2
+    lang = getattr(args, "lang", lang)
+    if args.command == "template":
+        return _template(args, lang)
+    return _run(args, lang)
+
+
+def _template(args, lang: str) -> int:
+    from pathlib import Path
+
+    from lkjip_xl.template import write_templates
+
+    try:
+        paths = write_templates(Path(args.output), args.tahun)
+    except OSError as exc:
+        return _fail(lang, f"{args.output}: {exc.strerror or exc}")
+    print(TEXT[lang]["templates"].format(path=args.output))
+    for p in paths:
+        print(f"  {p}")
+    return 0
+
+
+def _run(args, lang: str) -> int:
+    from lkjip_xl import pipeline
+    from lkjip_xl.config import ConfigError
+    from lkjip_xl.files import InputError
+    from lkjip_xl.grid import Unreadable
+    from lkjip_xl.read import NoRequiredRole
+
+    overrides = {"tahun": args.tahun, "lang": lang, "instansi": getattr(args, "instansi", None),
+                 "kabupaten": getattr(args, "kabupaten", None)}
+    out = None
+    try:
+        if args.command == "build":
+            from lkjip_xl.write import OutputError
+            try:
+                result, out = pipeline.build(args.inputs, output=args.output, config=args.config, **overrides)
+            except OutputError as exc:
+                return _fail(lang, str(exc))
+        else:
+            result = pipeline.check(args.inputs, config=args.config, **overrides)
+    except Unreadable as exc:
+        return _fail(lang, str(exc), getattr(exc, "file", None))
+    except (InputError, ConfigError, NoRequiredRole) as exc:
+        return _fail(lang, str(exc))
+    if args.json:
+        print(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2))
+    else:
+        print(_report(result, out, lang))
+    return 0 if result.ok else 1
+
+
+def _safe_streams() -> None:
+    """A Windows console (cp1252) cannot show every character: replace rather than crash."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass

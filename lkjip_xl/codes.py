@@ -1,0 +1,67 @@
+"""Program/kegiatan/sub-kegiatan codes and rekening (account) codes."""
+from __future__ import annotations
+
+import re
+
+_JUNK = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+ACCOUNT = re.compile(r"^[4-6]\.\d(?:\.\d{1,5})*$")
+LEVEL_NAMES = {1: "Urusan", 2: "Bidang", 3: "Program", 5: "Kegiatan", 6: "Sub Kegiatan"}
+JENIS_BELANJA = (
+    ("5.1.01", "Belanja Pegawai"),
+    ("5.1.02", "Belanja Barang dan Jasa"),
+    ("5.2", "Belanja Modal"),
+)
+
+
+def clean(value) -> str | None:
+    """'7.01.01.2.\\n01.0001 ' → '7.01.01.2.01.0001'; blank → None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    s = _JUNK.sub("", str(value)).strip(".")
+    s = re.sub(r"^x\.xx", "X.XX", s, flags=re.I)
+    return s or None
+
+
+def is_account(code: str) -> bool:
+    return bool(ACCOUNT.match(code))
+
+
+def level(code: str) -> int:
+    return code.count(".") + 1
+
+
+def join_parts(parts) -> str | None:
+    """SIPD splits a code over columns, either as full codes or one segment each; join either way."""
+    current = None
+    for p in parts:
+        p = clean(p)
+        if not p:
+            continue
+        if current is None:
+            current = p
+        elif p == current or current.startswith(p + "."):
+            continue
+        elif p.startswith(current + "."):
+            current = p
+        else:
+            current = f"{current}.{p}"
+    return current
+
+
+def ancestors(code: str) -> list[str]:
+    """Program, kegiatan (and urusan/bidang) codes above a code, nearest last."""
+    segs = code.split(".")
+    return [".".join(segs[:n]) for n in (1, 2, 3, 5) if n < len(segs)]
+
+
+def jenis_belanja(account: str) -> str:
+    for prefix, name in JENIS_BELANJA:
+        if account == prefix or account.startswith(prefix + "."):
+            return name
+    return "Belanja Lainnya"
+
+
+def level_name(code: str) -> str:
+    return LEVEL_NAMES.get(level(code), "Kode")

@@ -1,0 +1,65 @@
+"""Which files are inputs, where the config is, and where the output goes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".csv")
+OUTPUT_DIR = "hasil"
+CONFIG_NAME = "lkjip.toml"
+
+
+class InputError(Exception):
+    "The inputs named on the command line cannot be used."
+
+
+@dataclass(frozen=True)
+class Inputs:
+    files: tuple[Path, ...]
+    base: Path          # folder that file names are shown relative to, and where hasil/ goes
+    config: Path | None
+
+
+def _is_input(p: Path) -> bool:
+    return p.suffix.lower() in EXTENSIONS and not p.name.startswith(("~$", "."))
+
+
+def discover(paths: list[str | Path], config: str | Path | None = None) -> Inputs:
+    """Expand folders (not recursively) into their workbooks; keep the order stable."""
+    files: list[Path] = []
+    base: Path | None = None
+    cfg = Path(config) if config else None
+    if cfg is not None and not cfg.is_file():
+        raise InputError(f"berkas konfigurasi '{cfg}' tidak ditemukan")
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            base = base or p
+            found = sorted((c for c in p.iterdir() if c.is_file() and _is_input(c)), key=lambda c: c.name)
+            files.extend(found)
+            if cfg is None and (p / CONFIG_NAME).is_file():
+                cfg = p / CONFIG_NAME
+        elif p.is_file():
+            if p.parent.name == OUTPUT_DIR:
+                continue
+            base = base or p.parent
+            files.append(p)
+        else:
+            raise InputError(f"'{p}' tidak ditemukan")
+    unique = list(dict.fromkeys(f.resolve() for f in files))
+    if not unique:
+        raise InputError("tidak ada berkas .xlsx, .xlsm, .xls, atau .csv di masukan yang diberikan")
+    return Inputs(files=tuple(unique), base=(base or Path.cwd()).resolve(), config=cfg)
+
+
+def display_name(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.name
+
+
+def default_output(inputs: Inputs, instansi: str | None, tahun: int | None) -> Path:
+    name = re.sub(r"[^\w.-]+", "-", (instansi or "instansi").strip()).strip("-") or "instansi"
+    return inputs.base / OUTPUT_DIR / f"LKjIP-{name}-{tahun or 'tahun'}.xlsx"

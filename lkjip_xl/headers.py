@@ -1,0 +1,202 @@
+"""Header rows: find them under title blocks, join two-row headers, map them to fields."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lkjip_xl.schemas_io import load_yaml
+
+HEADER_SEARCH_ROWS = 30
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
+_UNIT = re.compile(r"\((?:rp\.?|rupiah|%|persen)\)|\brp\b\.?|%|\bpersen\b|\brupiah\b")
+_PUNCT = re.compile(r"[^\w\s]|_")
+
+
+@dataclass(frozen=True)
+class Col:
+    index: int
+    header: str
+    year: int | None
+    rank: int          # position of the alias that matched: lower is the more specific name
+
+
+def normalize(text) -> str:
+    s = unicodedata.normalize("NFKC", str(text)).lower()
+    s = re.sub(r"[\u200b-\u200d\ufeff]", "", s)
+    s = s.replace("s.d.", " sd ").replace("s/d", " sd ").replace("s.d", " sd ")
+    s = _UNIT.sub(" ", s)
+    s = _PUNCT.sub(" ", s)
+    return " ".join(s.split())
+
+
+def split_year(norm: str) -> tuple[str, int | None]:
+    years = _YEAR.findall(norm)
+    if not years:
+        return norm, None
+    return " ".join(_YEAR.sub(" ", norm).split()), int(years[-1])
+
+
+class AliasIndex:
+    """Normalised alias → (field, rank), for one role; built from schemas/ plus the office's own."""
+
+    def __init__(self, fields: dict[str, list[str]]):
+        self.plain: dict[str, tuple[str, int]] = {}
+        self.yearly: dict[str, tuple[str, int]] = {}
+        for field, aliases in fields.items():
+            for rank, alias in enumerate(aliases):
+                norm = normalize(str(alias).replace("{year}", " yearmark "))
+                if "yearmark" in norm:
+                    self.yearly.setdefault(" ".join(norm.replace("yearmark", " ").split()), (field, rank))
+                else:
+                    self.plain.setdefault(norm, (field, rank))
+        self.fields = list(fields)
+
+    def match(self, header) -> tuple[str, int | None, int] | None:
+        norm = normalize(header)
+        if not norm:
+            return None
+        rest, year = split_year(norm)
+        if year is not None:
+            hit = self.yearly.get(rest) or self.plain.get(rest)
+            return (hit[0], year, hit[1]) if hit else None
+        hit = self.plain.get(norm)
+        return (hit[0], None, hit[1]) if hit else None
+
+
+@lru_cache(maxsize=None)
+def _schema_aliases() -> dict:
+    return load_yaml("aliases.yaml")
+
+
+def role_specs(extra: dict[str, dict[str, list[str]]] | None = None) -> dict[str, dict]:
+    """Per role: required fields and an AliasIndex, with the office's aliases in front."""
+    data = _schema_aliases()
+    out = {}
+    for role, spec in data["roles"].items():
+        fields = {k: list(v) for k, v in spec["fields"].items()}
+        for field, aliases in (extra or {}).get(role, {}).items():
+            fields[field] = list(aliases) + fields.get(field, [])
+        out[role] = {"required": spec["required"], "index": AliasIndex(fields)}
+    return out
+
+
+def total_labels() -> set[str]:
+    return {normalize(x) for x in _schema_aliases()["total_labels"]}
+
+
+def role_keywords() -> dict[str, list[list[str]]]:
+    return _schema_aliases()["role_keywords"]
+
+
+def text(v) -> str:
+    return "" if v is None else str(v).strip()
+
+
+class Filled:
+    """Cell text with merged ranges filled from their top-left cell (for header rows only)."""
+
+    def __init__(self, rows, merges, limit):
+        self.rows = rows
+        self.map = {}
+        for r0, c0, r1, c1 in merges:
+            if r0 >= limit or (r1 - r0 + 1) * (c1 - c0 + 1) > 5000:
+                continue
+            top = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+            for r in range(r0, min(r1, limit) + 1):
+                for c in range(c0, c1 + 1):
+                    self.map[(r, c)] = (top, r0, c0, r1, c1)
+        self.horizontal = {(r, c) for (r, c), m in self.map.items() if m[4] > m[2]}
+
+    def get(self, r, c) -> str:
+        if (r, c) in self.map:
+            return text(self.map[(r, c)][0])
+        row = self.rows[r] if r < len(self.rows) else []
+        return text(row[c]) if c < len(row) else ""
+
+    def same_merge(self, r1, r2, c) -> bool:
+        a, b = self.map.get((r1, c)), self.map.get((r2, c))
+        return a is not None and a is b
+
+
+def row_labels(f: Filled, r: int, width: int) -> list[str]:
+    return [f.get(r, c) for c in range(width)]
+
+
+def two_row_labels(f: Filled, r: int, width: int) -> list[str]:
+    """Join an upper group row with the row below it: '2022' over 'Target' → '2022 Target'."""
+    up = row_labels(f, r, width)
+    lo = row_labels(f, r + 1, width)
+    out = []
+    for c in range(width):
+        u, l = up[c], lo[c]
+        if f.same_merge(r, r + 1, c) or not l or u == l:
+            out.append(u)
+            continue
+        if not u:
+            # an unmerged group label stands only over the first of its columns
+            k = c - 1
+            while k >= 0 and not up[k] and lo[k]:
+                k -= 1
+            u = up[k] if k >= 0 and lo[k] else ""
+        out.append(f"{u} {l}".strip())
+    return out
+
+
+def is_number_row(labels: list[str]) -> bool:
+    cells = [x for x in labels if x]
+    if len(cells) < 2:
+        return False
+    return all(re.fullmatch(r"\(?\d{1,2}\)?(?:\s*=\s*.*)?", x) for x in cells)
+
+
+@dataclass
+class Header:
+    row: int                 # first header row (0-based)
+    height: int              # 1 or 2
+    role_scores: dict        # role → (matched fields, {field: [Col]})
+    data_start: int
+
+
+def match_labels(labels: list[str], index: AliasIndex) -> dict[str, list[Col]]:
+    found: dict[str, list[Col]] = {}
+    for c, label in enumerate(labels):
+        hit = index.match(label)
+        if hit:
+            found.setdefault(hit[0], []).append(Col(c, label, hit[1], hit[2]))
+    return found
+
+
+def find_header(rows, merges, specs) -> Header | None:
+    limit = min(len(rows), HEADER_SEARCH_ROWS)
+    if not limit:
+        return None
+    width = max((len(r) for r in rows[:limit + 1]), default=0)
+    f = Filled(rows, merges, limit + 2)
+    best = None
+    for r in range(limit):
+        variants = [(1, row_labels(f, r, width))]
+        if r + 1 < len(rows):
+            variants.append((2, two_row_labels(f, r, width)))
+        for height, labels in variants:
+            scores = {}
+            for role, spec in specs.items():
+                found = match_labels(labels, spec["index"])
+                scores[role] = found
+            # a year read from a group cell is information the single row would lose
+            score = max(sum(len(v) + sum(c.year is not None for c in v) for v in found.values()) + len(found)
+                        for found in scores.values())
+            distinct = max(len(found) for found in scores.values())
+            if distinct < 2:
+                continue
+            key = (score, -height, -r)
+            if best is None or key > best[0]:
+                best = (key, r, height, scores)
+    if best is None:
+        return None
+    _, r, height, scores = best
+    start = r + height
+    if start < len(rows) and is_number_row([text(v) for v in rows[start]]):
+        start += 1
+    return Header(row=r, height=height, role_scores=scores, data_start=start)

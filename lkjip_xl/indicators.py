@@ -1,0 +1,246 @@
+"""Indicator engine: capaian with polarity, predikat by scale, checks against what is stated and
+against the Renstra, program links to sasaran, serapan and efisiensi per sasaran."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from lkjip_xl.config import Settings
+from lkjip_xl.findings import Finding
+from lkjip_xl.headers import normalize
+from lkjip_xl.reconcile import Budget
+from lkjip_xl.validate import Indicator, IndicatorSheet, ProgramIndicator, Validated
+
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+
+def r2(x: Decimal | None) -> Decimal | None:
+    return None if x is None else x.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def capaian(target: Decimal | None, realisasi: Decimal | None, negative: bool, settings: Settings) -> Decimal | None:
+    """Capaian in percent, rounded to 2 decimals; None when it cannot be computed."""
+    if target is None or realisasi is None or target == 0:
+        return None
+    if not negative:
+        value = realisasi / target * HUNDRED
+    elif settings.negative_formula == "T/R":
+        if realisasi == 0:
+            return None
+        value = target / realisasi * HUNDRED
+    else:
+        value = (2 * target - realisasi) / target * HUNDRED
+    if settings.cap_capaian is not None:
+        value = min(value, settings.cap_capaian)
+    return r2(value)
+
+
+def serapan(pagu, realisasi) -> Decimal | None:
+    if not pagu:
+        return None
+    return r2(Decimal(realisasi) / Decimal(pagu) * HUNDRED)
+
+
+@dataclass
+class Measure:
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    stated: Decimal | None
+    predikat: str | None
+    cells: dict[str, str | None]
+
+
+@dataclass
+class IKU:
+    ind: Indicator
+    years: dict[int, Measure]
+    source: str
+
+    def at(self, year) -> Measure | None:
+        return self.years.get(year)
+
+
+@dataclass
+class ProgramLink:
+    kode: str | None
+    program: str
+    indikator: str
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    menunjang: bool | None
+    sasaran_key: str | None
+
+
+@dataclass
+class Sasaran:
+    text: str
+    ikus: list[IKU]
+    programs: list[str] = field(default_factory=list)           # program codes supporting it
+    program_links: list[ProgramLink] = field(default_factory=list)
+    capaian: Decimal | None = None
+    pagu: object = 0
+    realisasi: object = 0
+    serapan: Decimal | None = None
+    efisiensi: Decimal | None = None
+    kategori_efisiensi: str | None = None
+
+
+@dataclass
+class Performance:
+    tahun: int | None
+    ikus: list[IKU]
+    sasaran: list[Sasaran]
+    programs: list[ProgramLink]
+    renstra_years: list[int]
+    counts: dict[str, int]
+    program_sasaran: dict[str, str]                      # program code → sasaran text
+
+
+def _key(s: str) -> str:
+    return normalize(s).replace(" ", "")
+
+
+def _renstra(sheets: list[IndicatorSheet]) -> dict[str, dict[int, tuple[Decimal, str]]]:
+    out: dict[str, dict] = {}
+    for s in sheets:
+        if not s.renstra:
+            continue
+        for ind in s.rows:
+            slot = out.setdefault(_key(ind.indikator), {})
+            for year, m in ind.years.items():
+                t = m.get("target")
+                if t is not None and t.value is not None:
+                    slot.setdefault(year, (t.value, f"{s.sheet.file} › {s.sheet.name} {t.cell}"))
+    return out
+
+
+def _measure(s: IndicatorSheet, ind: Indicator, year: int, m: dict, renstra, settings: Settings, findings) -> Measure:
+    place = s.sheet.place()
+    get = lambda k: m[k].value if k in m else None
+    cell = lambda k: m[k].cell if k in m else None
+    T, R, stated = get("target"), get("realisasi"), get("capaian")
+    cap = capaian(T, R, ind.negative, settings)
+    formula = settings.formula(ind.negative)["text"]
+    if cap is None and (R is not None or stated is not None):
+        why = "target kosong" if T is None else ("target bernilai 0" if T == 0 else "realisasi kosong atau 0")
+        if T is not None and T != 0 and R is None:
+            why = "realisasi kosong"
+        findings.append(Finding("zero-target", {"indikator": ind.indikator, "tahun": str(year), "why": why}, **place,
+                                cell=cell("target") if (T is None or T == 0) else cell("realisasi"), actual=T))
+    if cap is not None and stated is not None and abs(stated - cap) > settings.tolerance:
+        findings.append(Finding("capaian-mismatch", {"indikator": ind.indikator, "tahun": str(year), "rumus": formula,
+                                                     "diff": r2(abs(stated - cap))},
+                                **place, cell=cell("capaian"), expected=cap, actual=stated))
+    predikat = settings.predikat.classify(cap)
+    said = m.get("kategori")
+    if said is not None and said.text and predikat and _key(said.text) != _key(predikat):
+        findings.append(Finding("predikat-mismatch", {"indikator": ind.indikator, "tahun": str(year), "capaian": cap,
+                                                      "skala": settings.predikat.title},
+                                **place, cell=said.cell, expected=predikat, actual=said.text))
+    plan = renstra.get(_key(ind.indikator), {}).get(year)
+    if plan is not None and T is not None and T != plan[0]:
+        findings.append(Finding("target-mismatch", {"indikator": ind.indikator, "tahun": str(year)}, **place,
+                                cell=cell("target"), expected=plan[0], actual=T))
+    return Measure(T, R, cap, stated, predikat, {k: cell(k) for k in ("target", "realisasi", "capaian")})
+
+
+def _link(p: ProgramIndicator, ikus: list[IKU], sasaran_keys: list[str]) -> str | None:
+    k = _key(p.sasaran)
+    if not k:
+        return None
+    if k in sasaran_keys:
+        return k
+    for iku in ikus:
+        if k == _key(iku.ind.no) or k == _key(iku.ind.indikator):
+            return _key(iku.ind.sasaran)
+    for sk in sasaran_keys:
+        if k in sk or sk in k:
+            return sk
+    return None
+
+
+def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performance, list[Finding]]:
+    findings: list[Finding] = []
+    tahun = v.tahun
+    renstra = _renstra(v.indicators)
+    measured: list[tuple[IndicatorSheet, list[IKU]]] = []
+    for s in v.indicators:
+        if s.renstra:
+            continue
+        ikus = []
+        for ind in s.rows:
+            years = {y: _measure(s, ind, y, m, renstra, settings, findings) for y, m in sorted(ind.years.items())}
+            if ind.target_akhir is not None and ind.target_akhir.value is not None:
+                plan = renstra.get(_key(ind.indikator), {}).get(ind.target_akhir_year)
+                if plan is not None and plan[0] != ind.target_akhir.value:
+                    findings.append(Finding("target-mismatch", {"indikator": ind.indikator, "tahun": str(ind.target_akhir_year)},
+                                            **s.sheet.place(), cell=ind.target_akhir.cell, expected=plan[0],
+                                            actual=ind.target_akhir.value))
+            ikus.append(IKU(ind, years, f"{s.sheet.file} › {s.sheet.name}"))
+        measured.append((s, ikus))
+    # the sheet with the most years measured is the IKU table; others (a PK sheet) are checked only
+    main = max(measured, key=lambda x: (sum(len(i.years) for i in x[1]), -measured.index(x)))[1] if measured else []
+    sasaran: list[Sasaran] = []
+    by_key: dict[str, Sasaran] = {}
+    for iku in main:
+        k = _key(iku.ind.sasaran) or _key(iku.ind.indikator)
+        if k not in by_key:
+            by_key[k] = Sasaran(text=iku.ind.sasaran or iku.ind.indikator, ikus=[])
+            sasaran.append(by_key[k])
+        by_key[k].ikus.append(iku)
+    links: list[ProgramLink] = []
+    program_sasaran: dict[str, str] = {}
+    for ps in v.programs:
+        for p in ps.rows:
+            cap = capaian(p.target.value, p.realisasi.value, False, settings)
+            place = ps.sheet.place()
+            if cap is not None and p.capaian.value is not None and abs(p.capaian.value - cap) > settings.tolerance:
+                findings.append(Finding("capaian-mismatch", {"indikator": p.indikator, "tahun": str(tahun or "-"),
+                                                             "rumus": settings.formula(False)["text"],
+                                                             "diff": r2(abs(p.capaian.value - cap))},
+                                        **place, cell=p.capaian.cell, kode=p.kode, expected=cap, actual=p.capaian.value))
+            if cap is None and p.realisasi.value is not None:
+                findings.append(Finding("zero-target", {"indikator": p.indikator, "tahun": str(tahun or "-"),
+                                                        "why": "target kosong atau 0"}, **place, cell=p.target.cell, kode=p.kode))
+            shown = cap if cap is not None else p.capaian.value
+            key = _link(p, main, list(by_key))
+            if key is None and p.sasaran:
+                findings.append(Finding("sasaran-not-found", {"text": p.sasaran}, **place, kode=p.kode,
+                                        cell=ps.sheet.cell(p.row, "sasaran")))
+            if p.kode and p.program and p.kode in budget.names and _key(p.program) != _key(budget.names[p.kode]):
+                findings.append(Finding("uraian-mismatch", {"other": budget.primary or "DPA"}, **place, cell=p.cell_program,
+                                        kode=p.kode, expected=budget.names[p.kode], actual=p.program))
+            link = ProgramLink(p.kode, p.program or budget.names.get(p.kode or "", ""), p.indikator, p.target.value,
+                               p.realisasi.value, shown,
+                               None if shown is None else shown >= settings.menunjang_min_capaian, key)
+            links.append(link)
+            if key and key in by_key:
+                by_key[key].program_links.append(link)
+                if p.kode and p.kode not in by_key[key].programs:
+                    by_key[key].programs.append(p.kode)
+                    program_sasaran[p.kode] = by_key[key].text
+    if sasaran and not any(s.programs for s in sasaran):
+        for s in sasaran:
+            s.programs = budget.programs()   # nothing links programs to sasaran: all programs support all
+    for s in sasaran:
+        caps = [i.at(tahun).capaian for i in s.ikus if i.at(tahun) and i.at(tahun).capaian is not None]
+        s.capaian = r2(sum(caps) / len(caps)) if caps else None
+        s.pagu = sum((budget.total("pagu", p) for p in s.programs), 0)
+        s.realisasi = sum((budget.total("realisasi", p) for p in s.programs), 0)
+        s.serapan = serapan(s.pagu, s.realisasi) if budget.has_realisasi else None
+        if s.capaian is not None and s.serapan is not None:
+            s.efisiensi = r2(s.capaian - s.serapan)
+            if settings.efisiensi_requires_full_capaian and s.capaian < HUNDRED:
+                s.kategori_efisiensi = "Tidak dapat diukur"
+            else:
+                s.kategori_efisiensi = settings.efisiensi.classify(s.efisiensi)
+    counts = {b.label: 0 for b in settings.predikat.bands}
+    for iku in main:
+        m = iku.at(tahun)
+        if m and m.predikat:
+            counts[m.predikat] += 1
+    years = sorted({y for s in v.indicators if s.renstra for i in s.rows for y in i.years})
+    return Performance(tahun, main, sasaran, links, years, counts, program_sasaran), findings

@@ -1,0 +1,88 @@
+"""Ready-to-paste paragraphs of Bab III and IV, with amounts in figures and in words."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkjip_xl.layout import Column, Table
+from lkjip_xl.read import MONTH_NAMES
+from lkjip_xl.tables import Context
+from lkjip_xl.terbilang import format_angka, format_rupiah, terbilang, terbilang_rupiah
+
+
+def rp(amount) -> str:
+    """Rp19.422.400.000,00 (sembilan belas miliar … rupiah)"""
+    return f"{format_rupiah(amount)} ({terbilang_rupiah(amount)})"
+
+
+def pct(x: Decimal | None) -> str:
+    return "-" if x is None else f"{format_angka(x, 2)}%"
+
+
+def angka(x) -> str:
+    if x is None:
+        return "-"
+    if isinstance(x, Decimal) and x != x.to_integral_value():
+        return format_angka(x, 2)
+    return format_angka(int(x))
+
+
+def count(n: int) -> str:
+    return f"{n} ({terbilang(n)})"
+
+
+def paragraphs(ctx: Context) -> list[str]:
+    b, perf, tahun = ctx.budget, ctx.perf, ctx.tahun or "-"
+    out = []
+    pagu, real = b.total("pagu"), b.total("realisasi")
+    if pagu:
+        until = f" s.d. bulan {MONTH_NAMES[b.latest_month]}" if b.latest_month and b.latest_month < 12 else ""
+        text = (f"Dalam rangka mendukung pelaksanaan tugas pokok dan fungsi {ctx.instansi} pada Tahun Anggaran {tahun}, "
+                f"tersedia anggaran sebesar {rp(pagu)}.")
+        if b.has_realisasi:
+            ser = Decimal(real) / Decimal(pagu) * 100
+            text += (f" Realisasi anggaran{until} sebesar {rp(real)} atau {pct(ser.quantize(Decimal('0.01')))} dari pagu.")
+        out.append(text)
+    if b.jenis:
+        parts = [f"{i}. {name} sebesar {format_rupiah(v)}" for i, (name, v) in enumerate(b.jenis.items(), start=1)]
+        out.append("Secara ringkas, komposisi anggaran menurut jenis belanja adalah sebagai berikut: " + "; ".join(parts) + ".")
+    if pagu and b.has_realisasi:
+        out.append(f"Dari pagu sebesar {format_rupiah(pagu)} dengan penyerapan sebesar {format_rupiah(real)}, "
+                   f"terdapat sisa anggaran sebesar {rp(pagu - real)}.")
+    for iku in perf.ikus:
+        m = iku.at(ctx.tahun)
+        if not m:
+            continue
+        s = (f"Indikator {iku.ind.indikator} pada sasaran \"{iku.ind.sasaran}\" dengan target {angka(m.target)} "
+             f"terealisasi {angka(m.realisasi)}")
+        if m.capaian is not None:
+            s += f", sehingga capaian kinerjanya {pct(m.capaian)} dengan predikat {m.predikat}."
+        else:
+            s += "; capaian kinerjanya tidak dapat dihitung karena targetnya kosong atau nol."
+        prev = iku.at(ctx.tahun - 1) if isinstance(ctx.tahun, int) else None
+        if prev and prev.realisasi is not None and m.realisasi is not None and prev.realisasi != m.realisasi:
+            arah = "naik" if m.realisasi > prev.realisasi else "turun"
+            s += (f" Dibandingkan tahun {ctx.tahun - 1}, realisasinya {arah} dari {angka(prev.realisasi)} "
+                  f"menjadi {angka(m.realisasi)}.")
+        out.append(s)
+    for sas in perf.sasaran:
+        if sas.efisiensi is None:
+            continue
+        out.append(f"Pada sasaran \"{sas.text}\", capaian kinerja {pct(sas.capaian)} dan serapan anggaran program "
+                   f"pendukungnya {pct(sas.serapan)} ({format_rupiah(sas.realisasi)} dari {format_rupiah(sas.pagu)}), "
+                   f"sehingga tingkat efisiensinya {angka(sas.efisiensi)} dan termasuk kategori {sas.kategori_efisiensi}.")
+    n_ikus = sum(1 for i in perf.ikus if i.at(ctx.tahun))
+    if n_ikus:
+        parts = [f"{label}: {count(n)} indikator" for label, n in perf.counts.items()]
+        out.append(f"Pada tahun {tahun}, {ctx.instansi} melaksanakan {count(len(perf.sasaran))} sasaran dengan "
+                   f"{count(n_ikus)} indikator kinerja utama, dengan tingkat capaian sebagai berikut: "
+                   + "; ".join(parts) + ".")
+    return out
+
+
+def narasi(ctx: Context) -> Table:
+    t = Table("Narasi", ["NARASI SIAP TEMPEL (BAB III DAN IV)", ctx.instansi, f"Tahun {ctx.tahun or '-'}"],
+              [Column("teks", "Paragraf", "wrap", 110)], landscape=False)
+    for p in paragraphs(ctx):
+        t.add({"teks": p})
+    t.notes.append("Angka dihitung dari berkas masukan; periksa kembali lembar Rekonsiliasi sebelum menempel.")
+    return t

@@ -1,0 +1,107 @@
+"""The whole job as functions a Python user can call: files → read → validate → reconcile →
+tables → write. Nothing here prints or exits; cli.py does that."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from lkjip_xl.config import Settings, load_settings
+from lkjip_xl.files import Inputs, default_output, discover
+from lkjip_xl.findings import Finding, counts, json_value, sort_findings
+from lkjip_xl.indicators import Performance, evaluate, serapan
+from lkjip_xl.read import NoRequiredRole, read_inputs
+from lkjip_xl.reconcile import Budget, reconcile_budget
+from lkjip_xl.validate import validate
+
+_ORG = re.compile(r"\b((?:kecamatan|dinas|badan|sekretariat|inspektorat|kantor|satuan polisi|rumah sakit|kelurahan|"
+                  r"bagian|rsud|puskesmas)\b[\w .,/&-]*)", re.I)
+
+
+@dataclass
+class Result:
+    inputs: Inputs
+    settings: Settings
+    instansi: str
+    tahun: int | None
+    budget: Budget
+    performance: Performance
+    findings: list[Finding]
+    sheets: list            # read.Sheet, for the summary of what was read
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    @property
+    def totals(self) -> dict:
+        pagu, real = self.budget.total("pagu"), self.budget.total("realisasi")
+        s = serapan(pagu, real)
+        return {"pagu": pagu, "realisasi": real, "serapan": s}
+
+    def to_json(self, lang: str = "id") -> dict:
+        t = self.totals
+        return {
+            "instansi": self.instansi,
+            "tahun": self.tahun,
+            "ok": self.ok,
+            "totals": {"pagu": json_value(t["pagu"]), "realisasi": json_value(t["realisasi"]),
+                       "serapan": None if t["serapan"] is None else str(t["serapan"])},
+            "findings": [f.to_dict(lang) for f in self.findings],
+        }
+
+    def counts(self) -> dict:
+        return counts(self.findings)
+
+
+def _guess_instansi(sheets) -> str | None:
+    for s in sheets:
+        if s.role in ("dpa", "realisasi", "renja") and s.title:
+            m = _ORG.search(s.title)
+            if m:
+                words = re.split(r"\s+(?:kabupaten|kota|provinsi|tahun|ta\b|s\.d|sd\b)", m.group(1), flags=re.I)[0]
+                return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in words.split())
+    return None
+
+
+def check(paths: list, *, config=None, **overrides) -> Result:
+    """Read, validate and reconcile. Raises files.InputError, grid.Unreadable, config.ConfigError,
+    read.NoRequiredRole for inputs that cannot be used at all."""
+    inputs = discover(paths, config)
+    settings = load_settings(inputs.config, overrides)
+    reading = read_inputs(inputs, settings)
+    if not any(s.role == "dpa" and s.frame is not None for s in reading.sheets):
+        raise NoRequiredRole("tidak ada lembar DPA (anggaran) di antara masukan")
+    validated = validate(reading, settings)
+    budget, f_budget = reconcile_budget(validated)
+    perf, f_ind = evaluate(validated, budget, settings)
+    findings = sort_findings(validated.findings + f_budget + f_ind)
+    instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"
+    return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets)
+
+
+def build(paths: list, *, output: str | Path | None = None, config=None, **overrides) -> tuple[Result, Path]:
+    """check(), then write the report workbook atomically. Returns the result and the path written."""
+    from lkjip_xl.narasi import narasi
+    from lkjip_xl.summary import realisasi_bulanan, rekonsiliasi, ringkasan
+    from lkjip_xl.tables import Context, build_tables
+    from lkjip_xl.write import write_workbook
+
+    result = check(paths, config=config, **overrides)
+    out = Path(output) if output else default_output(result.inputs, result.instansi, result.tahun)
+    ctx = Context(result.settings, result.budget, result.performance, result.findings, result.tahun,
+                  result.instansi, result.settings.kabupaten)
+    tabel = build_tables(ctx)
+    sheets = [ringkasan(ctx), rekonsiliasi(ctx, result.inputs.base, out.parent.resolve(), result.settings.lang)] + tabel
+    monthly = realisasi_bulanan(ctx)
+    if monthly is not None:
+        sheets.append(monthly)
+    sheets.append(narasi(ctx))
+    # a fixed document date keeps the bytes identical for identical inputs
+    created = datetime(result.tahun + 1, 1, 1) if result.tahun else datetime(2000, 1, 1)
+    write_workbook(sheets, out, created=created, lang=result.settings.lang)
+    return result, out
+
+
+__all__ = ["Result", "check", "build"]

@@ -1,0 +1,253 @@
+"""Inputs → sheets with a role, a header, and a frame of raw cell values (index = Excel row).
+
+No judgement happens here: numbers and codes stay as the user typed them; validate.py parses
+them and says which cells are wrong.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lkjip_xl import grid
+from lkjip_xl.config import Settings
+from lkjip_xl.files import Inputs, display_name
+from lkjip_xl.findings import Finding
+from lkjip_xl.headers import Col, find_header, normalize, role_keywords, role_specs, text, total_labels
+
+ROLES = ("dpa", "realisasi", "indikator", "indikator_program", "renja")
+BUDGET_ROLES = ("dpa", "renja", "realisasi")
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8,
+    "agt": 8, "ags": 8, "agust": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10, "oct": 10, "december": 12, "dec": 12,
+}
+MONTH_NAMES = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+               "September", "Oktober", "November", "Desember"]
+
+
+class NoRequiredRole(Exception):
+    "No sheet of a role the report needs (a DPA) was found."
+
+
+@dataclass
+class Sheet:
+    file: str
+    path: Path
+    name: str
+    role: str | None
+    role_source: str
+    frame: pd.DataFrame | None = None      # raw values; index = Excel row number (1-based)
+    cols: dict[str, int] = field(default_factory=dict)   # frame column → Excel column (0-based)
+    title: str = ""
+    header_row: int | None = None
+    month: int | None = None
+    years: dict[str, int] = field(default_factory=dict)  # frame column → year it is for
+    formulas: dict = field(default_factory=dict)
+    merges: list = field(default_factory=list)
+    why: str = ""
+
+    def cell(self, row: int, column: str) -> str | None:
+        c = self.cols.get(column)
+        return None if c is None else f"{grid.col_letter(c)}{row}"
+
+    def place(self) -> dict:
+        return {"file": self.file, "sheet": self.name}
+
+
+def _keyword_roles(name: str) -> list[str]:
+    words = set(re.findall(r"[a-z]+", normalize(name).replace("_", " ")))
+    out = []
+    for role, groups in role_keywords().items():
+        if any(all(w in words for w in group) for group in groups):
+            out.append(role)
+    return out
+
+
+def _signature(found: dict[str, dict]) -> str | None:
+    """The role a header looks like, from which fields it has."""
+    b = found.get("dpa", {})
+    r = found.get("realisasi", {})
+    i = found.get("indikator", {})
+    p = found.get("indikator_program", {})
+    if "kode" in b and "realisasi" in r and ("realisasi" in r and ("pagu" in b or "uraian" in b or "bulan" in r)) \
+            and "indikator" not in i:
+        return "realisasi"
+    if "kode" in b and "pagu" in b and "uraian" in b:
+        return "dpa"
+    if "indikator" in p and ("kode" in p or "program" in p) and "target" in p:
+        return "indikator_program"
+    if "indikator" in i and "target" in i:
+        return "indikator"
+    if "kode" in b and "realisasi" in r:
+        return "realisasi"
+    return None
+
+
+def _choose_role(path: Path, sheet: str, found, settings: Settings) -> tuple[str | None, str]:
+    for key in (f"{path.name}:{sheet}", f"{path.name}!{sheet}", sheet, path.name, path.stem):
+        if key in settings.roles:
+            role = settings.roles[key]
+            return (role if role in ROLES else None), "config"
+    sig = _signature(found) if found else None
+    for source, name in (("sheet name", sheet), ("file name", path.stem)):
+        cands = _keyword_roles(name)
+        if len(cands) == 1:
+            return cands[0], source
+        if len(cands) > 1:
+            return (sig if sig in cands else cands[0]), source
+    return sig, "header"
+
+
+def _year_in(texts: str) -> int | None:
+    m = re.search(r"\b(?:tahun|ta|t a|anggaran)\s*(20\d\d)\b", texts) or re.search(r"\b(20\d\d)\b", texts)
+    return int(m.group(1)) if m else None
+
+
+def month_from_text(s: str) -> int | None:
+    norm = normalize(s)
+    m = re.search(r"\b(?:sd|sampai dengan|bulan|periode|per)\s+(?:bulan\s+)?([a-z]+)\b", norm)
+    if m and m.group(1) in MONTHS:
+        return MONTHS[m.group(1)]
+    for word in norm.split():
+        if word in MONTHS and len(word) >= 3 and word not in ("mar", "mei", "jun", "jul", "des", "nov"):
+            return MONTHS[word]
+    return None
+
+
+def month_from_filename(stem: str) -> int | None:
+    s = stem.lower()
+    m = re.search(r"(?:19|20)\d\d[-_. ](0?[1-9]|1[0-2])(?!\d)", s) or re.search(r"(?<!\d)(0?[1-9]|1[0-2])[-_. ](?:19|20)\d\d", s)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"(?:^|[_\-. ])(0[1-9]|1[0-2])(?:[_\-. ]|$)", s)
+    if m:
+        return int(m.group(1))
+    for word in re.findall(r"[a-z]+", s):
+        if word in MONTHS and len(word) >= 3:
+            return MONTHS[word]
+    return None
+
+
+def _column_names(role: str, found: dict[str, list[Col]], tahun: int | None) -> tuple[dict[str, int], dict[str, int]]:
+    """Field columns → frame columns. Multi-column fields get a suffix: kode#0, target@2022."""
+    cols, years = {}, {}
+    for fld, cs in found.items():
+        if fld == "kode" or (fld.startswith("uraian") and len(cs) > 1 and role in BUDGET_ROLES and fld == "uraian"):
+            for i, c in enumerate(sorted(cs, key=lambda c: c.index)):
+                cols[f"{fld}#{i}"] = c.index
+            continue
+        yearly = [c for c in cs if c.year is not None]
+        plain = sorted((c for c in cs if c.year is None), key=lambda c: (c.rank, c.index))
+        for c in yearly:
+            name = f"{fld}@{c.year}"
+            if name not in cols:
+                cols[name] = c.index
+                years[name] = c.year
+        if plain:
+            cols[fld] = plain[0].index
+    return cols, years
+
+
+def _frame(raw: grid.RawSheet, start: int, cols: dict[str, int]) -> pd.DataFrame:
+    data = {name: [] for name in cols}
+    index = []
+    rows = raw.rows
+    idx = list(cols.items())
+    for r in range(start, len(rows)):
+        row = rows[r]
+        values = [row[c] if c < len(row) else "" for _, c in idx]
+        if all(v == "" or v is None for v in values) and not any(v not in ("", None) for v in row):
+            continue
+        index.append(r + 1)
+        for (name, _), v in zip(idx, values):
+            data[name].append(v)
+    return pd.DataFrame(data, index=pd.Index(index, name="row"), dtype=object)
+
+
+def _left_label(raw: grid.RawSheet, start: int, first_amount: int, labels: set[str]) -> dict[int, str]:
+    """Rows whose text cells left of the amounts say JUMLAH/TOTAL: row number → the label."""
+    out = {}
+    for r in range(start, len(raw.rows)):
+        row = raw.rows[r]
+        for c in range(min(first_amount, len(row))):
+            v = row[c]
+            if isinstance(v, str) and v.strip() and normalize(v) in labels:
+                out[r + 1] = v.strip()
+                break
+    return out
+
+
+def read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, specs) -> Sheet:
+    name = display_name(path, base)
+    header = find_header(raw.rows, raw.merges, specs)
+    found = {role: header.role_scores[role] for role in specs} if header else {}
+    role, source = _choose_role(path, raw.name, found, settings)
+    sheet = Sheet(file=name, path=path, name=raw.name, role=role, role_source=source, formulas=raw.formulas,
+                  merges=raw.merges)
+    if role is None:
+        sheet.why = "" if header else " (judul kolom tidak ditemukan di 30 baris pertama)"
+        return sheet
+    if header is None or len(found.get(role, {})) < 2:
+        if source in ("file name", "header"):
+            sheet.role, sheet.why = None, " (judul kolom tidak ditemukan di 30 baris pertama)"
+        sheet.frame = None
+        return sheet
+    sheet.header_row = header.row
+    title_rows = raw.rows[: header.row]
+    sheet.title = " ".join(text(v) for row in title_rows for v in row if text(v))
+    tahun = settings.tahun or _year_in(normalize(sheet.title)) or _year_in(normalize(path.stem))
+    cols, years = _column_names(role, found[role], tahun)
+    sheet.cols, sheet.years = cols, years
+    sheet.frame = _frame(raw, header.data_start, cols)
+    amount_cols = [c for n, c in cols.items() if n.split("@")[0] in ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")]
+    if role in BUDGET_ROLES and amount_cols and not sheet.frame.empty:
+        labels = _left_label(raw, header.data_start, min(amount_cols), total_labels())
+        sheet.frame["_total"] = pd.Series(labels, dtype=object).reindex(sheet.frame.index)
+    if role == "realisasi":
+        sheet.month = month_from_text(sheet.title) or month_from_filename(path.stem)
+    return sheet
+
+
+@dataclass
+class Reading:
+    sheets: list[Sheet]
+    findings: list[Finding]
+    tahun: int | None
+
+
+def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
+    """Read every sheet of every input. Raises grid.Unreadable (with the file) for a bad file."""
+    specs = role_specs(settings.aliases)
+    sheets, findings = [], []
+    for path in inputs.files:
+        try:
+            raws = grid.load(path)
+        except grid.Unreadable as exc:
+            exc.file = display_name(path, inputs.base)
+            raise
+        if not raws or all(not r.rows for r in raws):
+            findings.append(Finding("no-role", {"why": " (buku kerja kosong)"}, file=display_name(path, inputs.base)))
+            continue
+        for raw in raws:
+            sheet = read_sheet(path, inputs.base, raw, settings, specs)
+            sheets.append(sheet)
+            if sheet.role is None and raw.rows:
+                findings.append(Finding("no-role", {"why": sheet.why}, **sheet.place()))
+    tahun = settings.tahun or _guess_year(sheets)
+    return Reading(sheets=sheets, findings=findings, tahun=tahun)
+
+
+def _guess_year(sheets: list[Sheet]) -> int | None:
+    votes: dict[int, int] = {}
+    for s in sheets:
+        if s.role in ("dpa", "realisasi", "renja"):
+            y = _year_in(normalize(s.title)) or _year_in(normalize(s.path.stem))
+            if y:
+                votes[y] = votes.get(y, 0) + 1
+    return max(sorted(votes), key=votes.get) if votes else None

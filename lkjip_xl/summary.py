@@ -1,0 +1,132 @@
+"""Model → the working sheets around the Tabel: Ringkasan, Rekonsiliasi, Realisasi Bulanan."""
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+from lkjip_xl import formulas as fx
+from lkjip_xl.findings import counts, sort_findings
+from lkjip_xl.indicators import serapan
+from lkjip_xl.layout import Chart, Column, Formula, Link, Table
+from lkjip_xl.read import MONTH_NAMES
+from lkjip_xl.tables import Context
+
+SEVERITY_ID = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
+SEVERITY_EN = {"error": "Error", "warning": "Warning", "info": "Info"}
+
+
+def ringkasan(ctx: Context) -> Table:
+    b, perf = ctx.budget, ctx.perf
+    t = Table("Ringkasan", ["RINGKASAN LKjIP", ctx.instansi + (f", Kabupaten {ctx.kabupaten}" if ctx.kabupaten else ""),
+                            f"Tahun {ctx.tahun or '-'}"], [
+        Column("uraian", "Uraian", "wrap", 46), Column("pagu", "Anggaran (Rp)", "money", 20),
+        Column("realisasi", "Realisasi (Rp)", "money", 20), Column("serapan", "Serapan %", "pct", 11),
+        Column("ket", "Keterangan", "wrap", 24)])
+    pagu, real = b.total("pagu"), b.total("realisasi")
+    i = t.add({"uraian": "Seluruh program", "pagu": pagu, "realisasi": real}, "total")
+    t.rows[i][t.col("serapan")] = Formula(fx.ratio(t.ref(i, "realisasi"), t.ref(i, "pagu")), serapan(pagu, real)) if pagu else None
+    t.rows[i][t.col("ket")] = f"Sisa anggaran Rp{pagu - real:,}".replace(",", ".") if b.has_realisasi else "Belum ada data realisasi"
+    first = t.next_index()
+    for p in b.programs():
+        pp, rr = b.total("pagu", p), b.total("realisasi", p)
+        j = t.add({"uraian": b.names.get(p, p), "pagu": pp, "realisasi": rr, "ket": p})
+        t.rows[j][t.col("serapan")] = Formula(fx.ratio(t.ref(j, "realisasi"), t.ref(j, "pagu")), serapan(pp, rr)) if pp else None
+    last = t.next_index() - 1
+    if last >= first:
+        t.charts.append(Chart("column", "Realisasi dan Pagu per Program", "uraian",
+                              [("pagu", "Pagu"), ("realisasi", "Realisasi")], "Rupiah", first, last))
+    for label, amount in b.jenis.items():
+        j = t.add({"uraian": label, "pagu": amount, "ket": "komposisi belanja (pagu)"})
+    t.add({"uraian": "Indikator Kinerja Utama", "ket": "capaian % dan predikat"}, "bold")
+    for iku in perf.ikus:
+        m = iku.at(ctx.tahun)
+        j = t.add({"uraian": iku.ind.indikator, "serapan": m.capaian if m else None, "ket": m.predikat if m else None})
+        band = next((x for x in ctx.settings.predikat.bands if m and x.label == m.predikat), None)
+        if band and band.color:
+            t.fills[(j, "ket")] = band.color
+    c = counts(ctx.findings)
+    t.add({"uraian": "Temuan rekonsiliasi", "ket": "jumlah (lihat lembar Rekonsiliasi)"}, "bold")
+    for sev in ("error", "warning", "info"):
+        j = t.add({"uraian": SEVERITY_ID[sev], "pagu": c[sev]})
+        t.fmts[(j, "pagu")] = "int"
+    months = sorted(m for m in b.monthly if 1 <= m <= 12)
+    if months:
+        t.add({"uraian": "Serapan kumulatif per bulan", "ket": "realisasi s.d. bulan / pagu"}, "bold")
+        mfirst = t.next_index()
+        for m in months:
+            rr = sum(b.monthly[m].values(), 0)
+            j = t.add({"uraian": MONTH_NAMES[m], "pagu": pagu, "realisasi": rr})
+            t.rows[j][t.col("serapan")] = Formula(fx.ratio(t.ref(j, "realisasi"), t.ref(j, "pagu")), serapan(pagu, rr)) if pagu else None
+        t.charts.append(Chart("line", "Serapan Kumulatif Bulanan (%)", "uraian", [("serapan", "Serapan %")], "%",
+                              mfirst, t.next_index() - 1))
+    t.landscape = False
+    return t
+
+
+def _link(f, base: Path, out_dir: Path) -> Link | str | None:
+    if not f.cell:
+        return None
+    if not f.file or not f.file.lower().endswith((".xlsx", ".xlsm", ".xls")):
+        return f.cell
+    rel = os.path.relpath(base / f.file, out_dir).replace(os.sep, "/")
+    sheet = (f.sheet or "").replace("'", "''")
+    return Link(f"external:{rel}#'{sheet}'!{f.cell}", f.cell)
+
+
+def rekonsiliasi(ctx: Context, base: Path, out_dir: Path, lang: str = "id") -> Table:
+    names = SEVERITY_ID if lang != "en" else SEVERITY_EN
+    t = Table("Rekonsiliasi", ["DAFTAR TEMUAN REKONSILIASI", ctx.instansi, f"Tahun {ctx.tahun or '-'}"], [
+        Column("no", "No", "center", 5), Column("tingkat", "Tingkat", "center", 12), Column("kode_temuan", "Kode Temuan", "text", 20),
+        Column("pesan", "Uraian Temuan", "wrap", 70), Column("berkas", "Berkas", "wrap", 26), Column("lembar", "Lembar", "wrap", 16),
+        Column("sel", "Sel", "center", 8), Column("kode", "Kode", "text", 18),
+        Column("seharusnya", "Seharusnya", "num", 18), Column("tertulis", "Tertulis", "num", 18)])
+    colors = {"error": "#F4CCCC", "warning": "#FFF2CC", "info": "#DDEBF7"}
+    for n, f in enumerate(sort_findings(ctx.findings), start=1):
+        i = t.add({"no": n, "tingkat": names[f.severity], "kode_temuan": f.code, "pesan": f.message(lang), "berkas": f.file,
+                   "lembar": f.sheet, "sel": _link(f, base, out_dir), "kode": f.kode,
+                   "seharusnya": f.expected, "tertulis": f.actual})
+        t.fills[(i, "tingkat")] = colors[f.severity]
+        for key, v in (("seharusnya", f.expected), ("tertulis", f.actual)):
+            if isinstance(v, int) and not isinstance(v, bool):
+                t.fmts[(i, key)] = "money"
+            elif not isinstance(v, Decimal):
+                t.fmts[(i, key)] = "text"
+    if not ctx.findings:
+        t.add({"pesan": "Tidak ada temuan: semua jumlah, subtotal dan capaian sesuai."})
+    return t
+
+
+def realisasi_bulanan(ctx: Context) -> Table | None:
+    b = ctx.budget
+    months = sorted(m for m in b.monthly if 1 <= m <= 12)
+    if not months:
+        return None
+    cols = [Column("kode", "Kode", "text", 10), Column("program", "Program", "wrap", 40), Column("pagu", "Pagu (Rp)", "money", 18)]
+    cols += [Column(f"m{m}", MONTH_NAMES[m], "money", 16) for m in months]
+    t = Table("Realisasi Bulanan", ["REALISASI ANGGARAN KUMULATIF PER BULAN", ctx.instansi, f"Tahun {ctx.tahun or '-'}"], cols,
+              groups=[("Realisasi kumulatif s.d. bulan (Rp)", f"m{months[0]}", f"m{months[-1]}")])
+    prog_rows = []
+    for p in b.programs():
+        row = {"kode": p, "program": b.names.get(p, p), "pagu": b.total("pagu", p)}
+        for m in months:
+            row[f"m{m}"] = sum((v for c, v in b.monthly[m].items() if c.startswith(p + ".")), 0)
+        prog_rows.append(t.add(row))
+    total = {"program": "JUMLAH"}
+    for key in ["pagu"] + [f"m{m}" for m in months]:
+        total[key] = Formula(fx.total([t.ref(r, key) for r in prog_rows]), sum((t.rows[r][t.col(key)] for r in prog_rows), 0))
+    ti = t.add(total, "total")
+    t.add({"program": "Serapan (% dari pagu)"}, "bold")
+    for r in prog_rows + [ti]:
+        j = t.add({"kode": t.rows[r][0], "program": t.rows[r][1]}, "total" if r == ti else "")
+        pagu = _value(t.rows[r][t.col("pagu")])
+        for m in months:
+            key = f"m{m}"
+            val = _value(t.rows[r][t.col(key)])
+            t.rows[j][t.col(key)] = Formula(fx.ratio(t.ref(r, key), t.ref(r, "pagu")), serapan(pagu, val)) if pagu else None
+            t.fmts[(j, key)] = "pct"
+    return t
+
+
+def _value(v):
+    return v.value if isinstance(v, Formula) else v

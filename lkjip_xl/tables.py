@@ -1,0 +1,391 @@
+"""Model → the Tabel sheets of the LKjIP (2.3, 3.1 … 3.9), in the seed report's columns and order.
+
+Pure data: each builder returns a layout.Table. Sums, capaian, serapan and efisiensi are
+formulas with the engine's exact result cached beside them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from lkjip_xl import codes, formulas as fx
+from lkjip_xl.config import Settings
+from lkjip_xl.findings import Finding
+from lkjip_xl.indicators import IKU, Performance, capaian as calc_capaian, r2, serapan
+from lkjip_xl.layout import Column, Formula, Table
+from lkjip_xl.numbers import BadNumber, parse_indicator
+from lkjip_xl.reconcile import Budget
+
+TITLES = {
+    "Tabel 2.3": "Perjanjian Kinerja: Program, Kegiatan dan Sub Kegiatan",
+    "Tabel 3.1": "Skala Nilai Capaian Kinerja, Predikat Capaian Kinerja",
+    "Tabel 3.2": "Hasil Pengukuran Indikator Kinerja",
+    "Tabel 3.3": "Perbandingan Realisasi Kinerja dan Capaian Kinerja",
+    "Tabel 3.4": "Perbandingan Realisasi Kinerja dan Capaian Kinerja dengan Target Renstra",
+    "Tabel 3.5": "Analisis Penyebab Keberhasilan/Kegagalan atau Peningkatan/Penurunan Kinerja serta Alternatif Solusi",
+    "Tabel 3.6": "Kategori Capaian Efisiensi",
+    "Tabel 3.7": "Perbandingan Pencapaian Kinerja dan Anggaran",
+    "Tabel 3.8": "Analisis Program/Kegiatan yang Menunjang Keberhasilan ataupun Kegagalan Pencapaian Pernyataan Kinerja",
+    "Tabel 3.9": "Tabel Realisasi Anggaran",
+}
+
+
+@dataclass
+class Context:
+    settings: Settings
+    budget: Budget
+    perf: Performance
+    findings: list[Finding]
+    tahun: int | None
+    instansi: str
+    kabupaten: str | None
+    refs: dict = field(default_factory=dict)      # cross-sheet references: ("3.9", program) → (pagu, realisasi)
+
+    def title(self, sheet: str, *, with_year: bool = True) -> list[str]:
+        number = sheet
+        name = self.settings.titles.get(sheet, TITLES.get(sheet, ""))
+        org = self.instansi + (f", Kabupaten {self.kabupaten}" if self.kabupaten and "kabupaten" not in self.instansi.lower() else "")
+        lines = [number, name, org]
+        if with_year and self.tahun:
+            lines.append(f"Tahun {self.tahun}")
+        return lines
+
+
+def _num(text: str):
+    """Targets written in the DPA ('100', '12', '4 Dokumen'): a number when it is one."""
+    if text in (None, ""):
+        return None
+    try:
+        v = parse_indicator(text)
+    except BadNumber:
+        return text
+    return int(v) if v is not None and v == v.to_integral_value() else v
+
+
+def _cap_or_value(table: Table, i: int, t_key: str, r_key: str, m_t, m_r, negative: bool, settings: Settings, value):
+    if value is None or m_t in (None, 0) or m_r is None:
+        return None
+    return Formula(fx.capaian(table.ref(i, t_key), table.ref(i, r_key), negative, settings), value)
+
+
+def _predikat(table: Table, i: int, cap_key: str, settings: Settings, label: str | None):
+    if label is None:
+        return None
+    band = next((b for b in settings.predikat.bands if b.label == label), None)
+    if band and band.color:
+        table.fills[(i, cap_key.replace("capaian", "kategori"))] = band.color
+    return Formula(fx.classify(table.ref(i, cap_key), settings.predikat), label)
+
+
+# Tabel 2.3 and 3.9: the budget tree ------------------------------------------------------------
+
+def _tree(budget: Budget):
+    """(program, [(kegiatan, [sub…])…]) in code order; kegiatan-less subs hang under a blank kegiatan."""
+    progs = []
+    for p in budget.programs():
+        kegs = [k for k in budget.codes if codes.level(k) == 5 and k.startswith(p + ".")]
+        items = [(k, [s for s in budget.codes if codes.level(s) == 6 and s.startswith(k + ".")]) for k in kegs]
+        progs.append((p, items))
+    return progs
+
+
+def _sum_rows(table: Table, key: str, rows: list[int], values) -> Formula:
+    return Formula(fx.total([table.ref(r, key) for r in rows]), sum(values, 0))
+
+
+def tabel_2_3(ctx: Context) -> Table:
+    b = ctx.budget
+    t = Table("Tabel 2.3", ctx.title("Tabel 2.3"), [
+        Column("no", "NO", "center", 5),
+        Column("uraian", "Program/ Kegiatan/ Sub Kegiatan", "wrap", 48),
+        Column("indikator", "Indikator Tujuan, Sasaran, Program, Kegiatan dan Sub Kegiatan", "wrap", 44),
+        Column("target", "Target Capaian Kinerja", "center", 12),
+        Column("pagu", "Jumlah Anggaran Rp", "money", 20),
+    ], col_numbers=["1", "2", "3", "4", "5"])
+    prog_rows = []
+    for n, (p, kegs) in enumerate(_tree(b), start=1):
+        info = b.info.get(p, {})
+        pi = t.add({"no": n, "uraian": b.names.get(p, p), "indikator": info.get("indikator"),
+                    "target": _num(info.get("target"))}, "program")
+        keg_rows = []
+        for k, subs in kegs:
+            info = b.info.get(k, {})
+            ki = t.add({"uraian": b.names.get(k, k), "indikator": info.get("indikator"), "target": _num(info.get("target"))}, "kegiatan")
+            sub_rows = []
+            for s in subs:
+                info = b.info.get(s, {})
+                sub_rows.append(t.add({"uraian": b.names.get(s, s), "indikator": info.get("indikator"),
+                                       "target": _num(info.get("target")), "pagu": b.pagu.get(s, 0)}, "sub"))
+            t.rows[ki][t.col("pagu")] = _sum_rows(t, "pagu", sub_rows, (b.pagu.get(s, 0) for s in subs))
+            keg_rows.append(ki)
+        t.rows[pi][t.col("pagu")] = _sum_rows(t, "pagu", keg_rows, (b.total("pagu", k) for k, _ in kegs))
+        prog_rows.append(pi)
+    t.add({"uraian": "JUMLAH", "pagu": _sum_rows(t, "pagu", prog_rows, (b.total("pagu", p) for p in b.programs()))}, "total")
+    t.notes.append(f"Sumber: {b.primary or 'DPA'}. Jumlah kegiatan, program dan total adalah rumus penjumlahan sub kegiatan.")
+    return t
+
+
+def tabel_3_9(ctx: Context) -> Table:
+    b = ctx.budget
+    nxt = (ctx.tahun + 1) if ctx.tahun else None
+    t = Table("Tabel 3.9", ctx.title("Tabel 3.9"), [
+        Column("sasaran", "Sasaran", "wrap", 28),
+        Column("uraian", "Program / Kegiatan", "wrap", 56),
+        Column("pagu", "Anggaran (Rp)", "money", 19),
+        Column("realisasi", "Realisasi (Rp)", "money", 19),
+        Column("pagu_next", f"Anggaran {nxt or 'Tahun Berikut'} (Rp)", "money", 19),
+    ], col_numbers=["(1)", "(2)", "(3)", "(4)", "(5)"])
+    keys = ("pagu", "realisasi", "pagu_next")
+    prog_rows = []
+    for p, kegs in _tree(b):
+        pi = t.add({"sasaran": ctx.perf.program_sasaran.get(p), "uraian": f"{b.names.get(p, p)}, dengan kegiatan:"}, "program")
+        keg_rows = []
+        for n, (k, subs) in enumerate(kegs, start=1):
+            ki = t.add({"uraian": f"{n}. {b.names.get(k, k)}, dengan sub kegiatan:"}, "kegiatan")
+            sub_rows = [t.add({"uraian": f"{_letter(j)}. {b.names.get(s, s)}", "pagu": b.pagu.get(s, 0),
+                               "realisasi": b.realisasi.get(s, 0), "pagu_next": b.pagu_next.get(s, 0)}, "sub")
+                        for j, s in enumerate(subs)]
+            for key in keys:
+                t.rows[ki][t.col(key)] = _sum_rows(t, key, sub_rows, (getattr(b, key).get(s, 0) for s in subs))
+            keg_rows.append(ki)
+        for key in keys:
+            t.rows[pi][t.col(key)] = _sum_rows(t, key, keg_rows, (b.total(key, k) for k, _ in kegs))
+        ctx.refs[("3.9", p)] = (t.ref(pi, "pagu"), t.ref(pi, "realisasi"))
+        prog_rows.append(pi)
+    values = {key: _sum_rows(t, key, prog_rows, (b.total(key, p) for p in b.programs())) for key in keys}
+    ti = t.add({"uraian": "JUMLAH", **values}, "total")
+    ctx.refs[("3.9", "total")] = (t.ref(ti, "pagu"), t.ref(ti, "realisasi"))
+    if not b.has_realisasi:
+        t.notes.append("Tidak ada data realisasi: kolom Realisasi bernilai 0.")
+    elif b.latest_month:
+        from lkjip_xl.read import MONTH_NAMES
+        t.notes.append(f"Realisasi kumulatif s.d. bulan {MONTH_NAMES[b.latest_month]}.")
+    return t
+
+
+def _letter(j: int) -> str:
+    s = ""
+    j += 1
+    while j:
+        j, rem = divmod(j - 1, 26)
+        s = chr(97 + rem) + s
+    return s
+
+
+# Tabel 3.1 and 3.6: the scales -----------------------------------------------------------------
+
+def tabel_3_1(ctx: Context) -> Table:
+    scale = ctx.settings.predikat
+    t = Table("Tabel 3.1", ctx.title("Tabel 3.1", with_year=False), [
+        Column("no", "No", "center", 5), Column("skala", "Skala Nilai Capaian Kinerja", "wrap", 30),
+        Column("predikat", "Predikat Capaian Kinerja", "wrap", 26), Column("warna", "Kode Warna", "center", 16),
+    ])
+    for n, band in enumerate(scale.bands, start=1):
+        i = t.add({"no": n, "skala": band.text, "predikat": band.label, "warna": band.color or "-"})
+        if band.color:
+            t.fills[(i, "warna")] = band.color
+    t.notes.append(f"Skala: {scale.title}. Batas bawah/atas mengikuti tanda ≥, >, <, ≤ pada kolom skala.")
+    return t
+
+
+def tabel_3_6(ctx: Context) -> Table:
+    scale = ctx.settings.efisiensi
+    t = Table("Tabel 3.6", ctx.title("Tabel 3.6", with_year=False), [
+        Column("no", "No.", "center", 5), Column("persen", "%", "center", 12),
+        Column("keterangan", "Keterangan Persentase", "wrap", 34), Column("tingkat", "Tingkat Efisiensi", "wrap", 22),
+    ])
+    for n, band in enumerate(scale.bands, start=1):
+        t.add({"no": n, "persen": band.text, "keterangan": band.keterangan, "tingkat": band.label})
+    t.notes.append("Tingkat efisiensi = % capaian kinerja − % serapan anggaran program yang mendukung sasaran.")
+    return t
+
+
+# Tabel 3.2 – 3.5: indicators ------------------------------------------------------------------
+
+def _formula_note(ctx: Context) -> str:
+    s = ctx.settings
+    neg = s.presets["negative_formulas"][s.negative_formula]["text"]
+    return (f"Capaian = {s.presets['positive_formula']['text']} (polaritas positif); {neg} (polaritas negatif). "
+            f"Dibulatkan 2 desimal. Predikat menurut {s.predikat.title}.")
+
+
+def _ind_columns(extra: list[Column]) -> list[Column]:
+    return [Column("no", "No", "center", 5), Column("sasaran", "Tujuan/Sasaran", "wrap", 34),
+            Column("indikator", "Indikator Kinerja", "wrap", 30)] + extra
+
+
+def tabel_3_2(ctx: Context) -> Table:
+    t = Table("Tabel 3.2", ctx.title("Tabel 3.2"), _ind_columns([
+        Column("target", "Target", "num", 11), Column("realisasi", "Realisasi", "num", 11),
+        Column("capaian", "Capaian %", "pct", 11), Column("kategori", "Kategori", "center", 14),
+        Column("sumber", "Sumber Data", "wrap", 20)]))
+    for n, iku in enumerate(ctx.perf.ikus, start=1):
+        m = iku.at(ctx.tahun)
+        i = t.next_index()
+        t.add({"no": n, "sasaran": iku.ind.sasaran, "indikator": iku.ind.indikator,
+               "target": m.target if m else None, "realisasi": m.realisasi if m else None,
+               "sumber": iku.ind.sumber_data})
+        if m:
+            t.rows[i][t.col("capaian")] = _cap_or_value(t, i, "target", "realisasi", m.target, m.realisasi,
+                                                        iku.ind.negative, ctx.settings, m.capaian)
+            t.rows[i][t.col("kategori")] = _predikat(t, i, "capaian", ctx.settings, m.predikat)
+    t.notes.append(_formula_note(ctx))
+    return t
+
+
+def _years(ctx: Context) -> list[int]:
+    ys = sorted({y for iku in ctx.perf.ikus for y in iku.years if not ctx.tahun or y <= ctx.tahun})
+    return ys[-3:]
+
+
+def tabel_3_3(ctx: Context) -> Table:
+    years = _years(ctx)
+    cols, groups = [], []
+    for y in years:
+        cols += [Column(f"t{y}", "Target", "num", 10), Column(f"r{y}", "Realisasi", "num", 10),
+                 Column(f"capaian{y}", "Capaian %", "pct", 10)]
+        groups.append((str(y), f"t{y}", f"capaian{y}"))
+    title = ctx.title("Tabel 3.3", with_year=False) + ([f"Tahun {', '.join(map(str, years))}"] if years else [])
+    t = Table("Tabel 3.3", title, _ind_columns(cols), groups=groups)
+    for n, iku in enumerate(ctx.perf.ikus, start=1):
+        i = t.next_index()
+        row = {"no": n, "sasaran": iku.ind.sasaran, "indikator": iku.ind.indikator}
+        for y in years:
+            m = iku.at(y)
+            if m:
+                row[f"t{y}"], row[f"r{y}"] = m.target, m.realisasi
+        t.add(row)
+        for y in years:
+            m = iku.at(y)
+            if m:
+                t.rows[i][t.col(f"capaian{y}")] = _cap_or_value(t, i, f"t{y}", f"r{y}", m.target, m.realisasi,
+                                                                iku.ind.negative, ctx.settings, m.capaian)
+    t.notes.append(_formula_note(ctx))
+    return t
+
+
+def _target_akhir(ctx: Context, iku: IKU):
+    if iku.ind.target_akhir is not None and iku.ind.target_akhir.value is not None:
+        return iku.ind.target_akhir.value, iku.ind.target_akhir_year
+    years = sorted(iku.years)
+    return (iku.years[years[-1]].target, years[-1]) if years else (None, None)
+
+
+def tabel_3_4(ctx: Context) -> Table:
+    akhir_year = next((y for iku in ctx.perf.ikus for _, y in [_target_akhir(ctx, iku)] if y), None)
+    t = Table("Tabel 3.4", ctx.title("Tabel 3.4"), _ind_columns([
+        Column("realisasi", f"Capaian {ctx.tahun or ''}".strip(), "num", 12),
+        Column("akhir", f"Target Akhir {akhir_year or 'Renstra'}", "num", 12),
+        Column("capaian", "% Capaian", "pct", 11), Column("kemajuan", "Tingkat Kemajuan", "pct", 12)]))
+    for n, iku in enumerate(ctx.perf.ikus, start=1):
+        m = iku.at(ctx.tahun)
+        target, _ = _target_akhir(ctx, iku)
+        real = m.realisasi if m else None
+        if iku.ind.kumulatif:
+            vals = [x.realisasi for y, x in iku.years.items() if (not ctx.tahun or y <= ctx.tahun) and x.realisasi is not None]
+            real = sum(vals, Decimal(0)) if vals else None
+        i = t.next_index()
+        t.add({"no": n, "sasaran": iku.ind.sasaran, "indikator": iku.ind.indikator, "realisasi": real, "akhir": target})
+        cap = calc_capaian(target, real, iku.ind.negative, ctx.settings)
+        f = _cap_or_value(t, i, "akhir", "realisasi", target, real, iku.ind.negative, ctx.settings, cap)
+        t.rows[i][t.col("capaian")] = f
+        t.rows[i][t.col("kemajuan")] = Formula(t.ref(i, "capaian"), cap) if f else None
+    t.notes.append("Realisasi indikator kumulatif dijumlahkan dari tahun-tahun sebelumnya; indikator nilai akhir memakai realisasi tahun ini.")
+    t.notes.append(_formula_note(ctx))
+    return t
+
+
+def tabel_3_5(ctx: Context) -> Table:
+    t = Table("Tabel 3.5", ctx.title("Tabel 3.5"), _ind_columns([
+        Column("target", "Target", "num", 10), Column("realisasi", "Realisasi", "num", 10),
+        Column("capaian", "% Capaian", "pct", 10), Column("analisis", "Analisis Keberhasilan/Kegagalan", "wrap", 36),
+        Column("solusi", "Solusi yang dilakukan", "wrap", 28)]))
+    for n, iku in enumerate(ctx.perf.ikus, start=1):
+        m = iku.at(ctx.tahun)
+        i = t.next_index()
+        t.add({"no": n, "sasaran": iku.ind.sasaran, "indikator": iku.ind.indikator, "target": m.target if m else None,
+               "realisasi": m.realisasi if m else None, "analisis": iku.ind.analisis or None, "solusi": iku.ind.solusi or None})
+        if m:
+            t.rows[i][t.col("capaian")] = _cap_or_value(t, i, "target", "realisasi", m.target, m.realisasi,
+                                                        iku.ind.negative, ctx.settings, m.capaian)
+    return t
+
+
+# Tabel 3.7 and 3.8: sasaran, programs, efisiensi -------------------------------------------------
+
+def tabel_3_7(ctx: Context) -> Table:
+    t = Table("Tabel 3.7", ctx.title("Tabel 3.7"), [
+        Column("no", "No", "center", 5), Column("sasaran", "Tujuan/Sasaran", "wrap", 34),
+        Column("target", "Target", "num", 10), Column("realisasi", "Realisasi", "num", 10),
+        Column("capaian", "% Capaian", "pct", 10), Column("pagu", "Anggaran Rp", "money", 18),
+        Column("belanja", "Realisasi Rp", "money", 18), Column("serapan", "% Capaian", "pct", 10),
+        Column("efisiensi", "Tingkat Efisiensi", "num", 11), Column("kategori", "Kategori Efisiensi", "center", 16),
+    ], groups=[("Indikator Kinerja", "target", "capaian"), ("Anggaran", "pagu", "serapan")],
+        col_numbers=[str(n) for n in range(1, 11)])
+    for n, s in enumerate(ctx.perf.sasaran, start=1):
+        first = t.next_index()
+        for iku in s.ikus:
+            m = iku.at(ctx.tahun)
+            i = t.add({"no": n, "sasaran": s.text, "target": m.target if m else None,
+                       "realisasi": m.realisasi if m else None})
+            if m:
+                t.rows[i][t.col("capaian")] = _cap_or_value(t, i, "target", "realisasi", m.target, m.realisasi,
+                                                            iku.ind.negative, ctx.settings, m.capaian)
+        last = t.next_index() - 1
+        if last < first:
+            continue
+        refs = [ctx.refs.get(("3.9", p)) for p in s.programs]
+        refs = [r for r in refs if r]
+        row = t.rows[first]
+        row[t.col("pagu")] = Formula(fx.total([f"'Tabel 3.9'!{r[0]}" for r in refs]), s.pagu) if refs else s.pagu
+        row[t.col("belanja")] = Formula(fx.total([f"'Tabel 3.9'!{r[1]}" for r in refs]), s.realisasi) if refs else s.realisasi
+        if s.serapan is not None:
+            row[t.col("serapan")] = Formula(fx.ratio(t.ref(first, "belanja"), t.ref(first, "pagu")), s.serapan)
+        if s.efisiensi is not None:
+            caps = ",".join(t.ref(i, "capaian") for i in range(first, last + 1))
+            row[t.col("efisiensi")] = Formula(f"ROUND(ROUND(AVERAGE({caps}),2)-{t.ref(first, 'serapan')},2)", s.efisiensi)
+        row[t.col("kategori")] = (Formula(fx.classify(t.ref(first, "efisiensi"), ctx.settings.efisiensi), s.kategori_efisiensi)
+                                  if s.kategori_efisiensi and s.kategori_efisiensi != "Tidak dapat diukur" else s.kategori_efisiensi)
+        if last > first:
+            for key in ("no", "sasaran", "pagu", "belanja", "serapan", "efisiensi", "kategori"):
+                t.merges.append((first, key, last, key))
+    t.notes.append("Anggaran dan realisasi adalah jumlah program yang mendukung sasaran (lihat Tabel 3.8), dirujuk dari Tabel 3.9.")
+    t.notes.append(f"Tingkat efisiensi = % capaian kinerja − % serapan anggaran; kategori menurut {ctx.settings.efisiensi.title} (Tabel 3.6).")
+    return t
+
+
+def tabel_3_8(ctx: Context) -> Table:
+    t = Table("Tabel 3.8", ctx.title("Tabel 3.8"), [
+        Column("no", "No", "center", 5), Column("sasaran", "Tujuan/Sasaran", "wrap", 28),
+        Column("iku", "Indikator Kinerja", "wrap", 24), Column("iku_capaian", "% Capaian", "pct", 10),
+        Column("program", "Program/Kegiatan", "wrap", 34), Column("indikator", "Indikator Kinerja", "wrap", 34),
+        Column("capaian", "% Capaian", "pct", 10), Column("menunjang", "Menunjang/ Tidak menunjang", "center", 14),
+    ])
+    threshold = ctx.settings.menunjang_min_capaian
+    for n, s in enumerate(ctx.perf.sasaran, start=1):
+        first = t.next_index()
+        links = s.program_links or [None]
+        for link in links:
+            i = t.add({"no": n, "sasaran": s.text, "iku": "; ".join(k.ind.indikator for k in s.ikus),
+                       "iku_capaian": s.capaian})
+            if link is None:
+                continue
+            t.rows[i][t.col("program")] = link.program
+            t.rows[i][t.col("indikator")] = link.indikator
+            t.rows[i][t.col("capaian")] = link.capaian
+            if link.capaian is not None:
+                label = "Menunjang" if link.menunjang else "Tidak menunjang"
+                ref = t.ref(i, "capaian")
+                t.rows[i][t.col("menunjang")] = Formula(f'IF({ref}="","",IF({ref}>={threshold},"Menunjang","Tidak menunjang"))', label)
+        last = t.next_index() - 1
+        if last > first:
+            for key in ("no", "sasaran", "iku", "iku_capaian"):
+                t.merges.append((first, key, last, key))
+    t.notes.append(f"Program menunjang bila capaian indikator programnya ≥ {threshold}%. % Capaian sasaran = rata-rata capaian IKU sasaran itu.")
+    return t
+
+
+def build_tables(ctx: Context) -> list[Table]:
+    t39 = tabel_3_9(ctx)       # first: Tabel 3.7 refers to its program rows
+    return [tabel_2_3(ctx), tabel_3_1(ctx), tabel_3_2(ctx), tabel_3_3(ctx), tabel_3_4(ctx), tabel_3_5(ctx),
+            tabel_3_6(ctx), tabel_3_7(ctx), tabel_3_8(ctx), t39]
