@@ -65,3 +65,9 @@ def jenis_belanja(account: str) -> str:
 
 def level_name(code: str) -> str:
     return LEVEL_NAMES.get(level(code), "Kode")
+
+
+def jenis_sorted(jenis: dict) -> list[tuple[str, object]]:
+    """Jenis belanja in the order of the budget structure: pegawai, barang/jasa, modal, other."""
+    order = [name for _, name in JENIS_BELANJA]
+    return sorted(jenis.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))

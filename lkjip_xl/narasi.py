@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from lkjip_xl.codes import jenis_sorted
 from lkjip_xl.layout import Column, Table
 from lkjip_xl.read import MONTH_NAMES
 from lkjip_xl.tables import Context
@@ -43,7 +44,7 @@ def paragraphs(ctx: Context) -> list[str]:
             text += (f" Realisasi anggaran{until} sebesar {rp(real)} atau {pct(ser.quantize(Decimal('0.01')))} dari pagu.")
         out.append(text)
     if b.jenis:
-        parts = [f"{i}. {name} sebesar {format_rupiah(v)}" for i, (name, v) in enumerate(b.jenis.items(), start=1)]
+        parts = [f"{i}. {name} sebesar {format_rupiah(v)}" for i, (name, v) in enumerate(jenis_sorted(b.jenis), start=1)]
         out.append("Secara ringkas, komposisi anggaran menurut jenis belanja adalah sebagai berikut: " + "; ".join(parts) + ".")
     if pagu and b.has_realisasi:
         out.append(f"Dari pagu sebesar {format_rupiah(pagu)} dengan penyerapan sebesar {format_rupiah(real)}, "
@@ -72,7 +73,7 @@ def paragraphs(ctx: Context) -> list[str]:
                    f"sehingga tingkat efisiensinya {angka(sas.efisiensi)} dan termasuk kategori {sas.kategori_efisiensi}.")
     n_ikus = sum(1 for i in perf.ikus if i.at(ctx.tahun))
     if n_ikus:
-        parts = [f"{label}: {count(n)} indikator" for label, n in perf.counts.items()]
+        parts = [f"{label}: {count(n)} indikator" if n else f"{label}: -" for label, n in perf.counts.items()]
         out.append(f"Pada tahun {tahun}, {ctx.instansi} melaksanakan {count(len(perf.sasaran))} sasaran dengan "
                    f"{count(n_ikus)} indikator kinerja utama, dengan tingkat capaian sebagai berikut: "
                    + "; ".join(parts) + ".")

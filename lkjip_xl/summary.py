@@ -8,6 +8,7 @@ from pathlib import Path
 from lkjip_xl import formulas as fx
 from lkjip_xl.findings import counts, sort_findings
 from lkjip_xl.indicators import serapan
+from lkjip_xl.codes import jenis_sorted
 from lkjip_xl.layout import Chart, Column, Formula, Link, Table
 from lkjip_xl.read import MONTH_NAMES
 from lkjip_xl.tables import Context
@@ -36,7 +37,7 @@ def ringkasan(ctx: Context) -> Table:
     if last >= first:
         t.charts.append(Chart("column", "Realisasi dan Pagu per Program", "uraian",
                               [("pagu", "Pagu"), ("realisasi", "Realisasi")], "Rupiah", first, last))
-    for label, amount in b.jenis.items():
+    for label, amount in jenis_sorted(b.jenis):
         j = t.add({"uraian": label, "pagu": amount, "ket": "komposisi belanja (pagu)"})
     t.add({"uraian": "Indikator Kinerja Utama", "ket": "capaian % dan predikat"}, "bold")
     for iku in perf.ikus:

@@ -287,7 +287,11 @@ def _write_data(ws: Worksheet, formats: _Formats, table: Table) -> None:
 
     def fmt(i: int, c: int, value: Any) -> Format:
         style = table.styles[i] if i < len(table.styles) else ""
-        return formats.get(*_cell_props(table.columns[c], style, indent=style == "sub" and c == indent_col,
+        column = table.columns[c]
+        override = table.fmts.get((i, column.key))
+        if override:
+            column = Column(column.key, column.header, override, column.width)
+        return formats.get(*_cell_props(column, style, indent=style == "sub" and c == indent_col,
                                         fill=table.fills.get((i, table.columns[c].key)),
                                         link=isinstance(value, Link)))
 

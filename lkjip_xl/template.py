@@ -1,0 +1,389 @@
+"""`lkjip-xl template`: blank, documented input workbooks for offices that have no SIPD export.
+
+One workbook per role, each with a `Petunjuk` sheet first (plain instruction lines in column A,
+never read as data), a title block, a bordered header made only of names from
+schemas/aliases.yaml, ONE example row (a small, internally consistent example: the amounts add up,
+capaian and kategori are right), and data validation lists for closed-vocabulary columns. Plus a
+commented `lkjip.toml`.
+
+Output is deterministic: fixed document properties; xlsxwriter stamps zip members with a fixed
+date. Files that already exist in the folder are overwritten.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import xlsxwriter
+
+DEFAULT_TAHUN = 2024
+FIXED_CREATED = datetime(2025, 1, 1)
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
+TEMPLATE_FILES = ("DPA.xlsx", "Realisasi.xlsx", "IKU.xlsx", "Indikator Program.xlsx", "lkjip.toml")
+INSTRUCTIONS_SHEET = "Petunjuk"      # no role keyword in this name: the reader ignores it
+VALIDATION_ROWS = 500                # data validation covers this many rows under the header
+
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember"]
+POLARITAS = ["positif", "negatif"]
+JENIS = ["nilai akhir", "kumulatif"]
+KATEGORI = ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
+INSTANSI = "<NAMA INSTANSI>"
+
+# One consistent example, shared by every workbook (numbers from the seed LKjIP Kecamatan Blora 2024).
+PROGRAM = ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+           "Persentase peningkatan pelayanan perangkat daerah", 100, "%")
+KEGIATAN = ("7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+            "Persentase penyusunan perencanaan, penganggaran dan evaluasi kinerja perangkat daerah", 100, "%")
+SUB = ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+       "Tersusunnya Dokumen Perencanaan Perangkat Daerah", 4, "Dokumen")
+REKENING = ("5.1.02.01.01.0024", "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor")
+PAGU = 4_930_000
+PAGU_NEXT = 4_730_000
+REALISASI = 4_929_950
+REALISASI_DESEMBER = 380_000
+REALISASI_JANUARI = 450_000
+TUJUAN = "Meningkatkan kualitas pelayanan publik Kecamatan"
+SASARAN = "Meningkatnya kepuasan masyarakat terhadap pelayanan Kecamatan"
+IKM = "Indeks Kepuasan Masyarakat"
+IKM_TARGET = 95
+# (realisasi, capaian) for tahun-2, tahun-1, tahun; capaian = realisasi / 95 × 100, rounded to 2 decimals
+IKM_YEARS = [(85.93, 90.45), (86.34, 90.88), (89.5, 94.21)]
+
+MONEY, DEC = "#,##0", "0.00"
+
+COMMON_LINES = [
+    "",
+    "Cara mengisi:",
+    "- Ganti baris contoh di bawah judul kolom dengan data Anda sendiri (hapus baris contoh bila tidak dipakai).",
+    "- Jangan mengubah tulisan judul kolom; alat mengenali kolom dari judulnya. Kolom boleh ditambah.",
+    "- Kode program/kegiatan/sub kegiatan ditulis lengkap dengan titik, misalnya 7.01.01 (program), "
+    "7.01.01.2.01 (kegiatan) dan 7.01.01.2.01.0001 (sub kegiatan).",
+    "- Kode rekening ditulis seperti 5.1.02.01.01.0024 (bentuk panjang 5.1.02.01.001.00024 juga diterima).",
+    "- Angka sebaiknya diketik sebagai angka biasa. Teks angka juga diterima: rupiah dengan titik ribuan "
+    "seperti 19.422.400.000 atau Rp. 19.422.400.000,-; desimal dengan koma seperti 89,50.",
+    "- Tanda - atau sel kosong pada kolom rupiah berarti nol; pada kolom target/realisasi berarti belum diisi.",
+    "- Rumus Excel boleh dipakai asalkan berkas disimpan dari Excel atau LibreOffice (hasil rumus ikut tersimpan).",
+    "- Lembar petunjuk ini tidak dibaca oleh alat. Nama lembar data boleh diubah asalkan kata kuncinya tetap ada.",
+    "",
+    "Setelah diisi, simpan semua berkas di satu folder bersama lkjip.toml, lalu jalankan:",
+    "lkjip-xl check NAMA-FOLDER   (memeriksa isian)   atau   lkjip-xl build NAMA-FOLDER   (membuat tabel LKjIP).",
+]
+
+
+def write_templates(folder: Path, tahun: int | None = None) -> list[Path]:
+    """Write the blank input workbooks and an example lkjip.toml into folder; return their paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tahun = DEFAULT_TAHUN if tahun is None else int(tahun)
+    out = []
+    for name, build in (("DPA.xlsx", _dpa), ("Realisasi.xlsx", _realisasi), ("IKU.xlsx", _iku),
+                        ("Indikator Program.xlsx", _program)):
+        path = folder / name
+        wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+        wb.set_properties({"title": f"Templat {path.stem} LKjIP", "author": "lkjip-xl",
+                           "created": FIXED_CREATED})
+        build(wb, _Formats(wb), tahun)
+        wb.close()
+        out.append(path)
+    path = folder / "lkjip.toml"
+    path.write_text(_toml(tahun), encoding="utf-8", newline="\n")
+    out.append(path)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing helpers
+# ---------------------------------------------------------------------------------------------
+class _Formats:
+    def __init__(self, wb):
+        base = {"border": 1, "valign": "top", "text_wrap": True}
+        self.title = wb.add_format({"bold": True, "font_size": 12, "align": "center"})
+        self.header = wb.add_format({"bold": True, "border": 1, "bg_color": "#D9D9D9", "align": "center",
+                                     "valign": "vcenter", "text_wrap": True})
+        self.text = wb.add_format(base)
+        self.bold = wb.add_format({**base, "bold": True})
+        self.center = wb.add_format({**base, "align": "center"})
+        self.money = wb.add_format({**base, "num_format": MONEY})
+        self.money_bold = wb.add_format({**base, "num_format": MONEY, "bold": True})
+        self.num = wb.add_format({**base, "num_format": "General"})
+        self.num_bold = wb.add_format({**base, "num_format": "General", "bold": True})
+        self.dec = wb.add_format({**base, "num_format": DEC})
+        self.note_title = wb.add_format({"bold": True, "font_size": 12})
+        self.note = wb.add_format({"text_wrap": True, "valign": "top"})
+
+
+def _petunjuk(wb, f: _Formats, lines: list[str]) -> None:
+    """Instruction lines, one per row, column A only (the reader never finds a header here)."""
+    ws = wb.add_worksheet(INSTRUCTIONS_SHEET)
+    ws.set_column(0, 0, 120)
+    ws.hide_gridlines(2)
+    for r, line in enumerate(lines + COMMON_LINES):
+        if line:
+            ws.write_string(r, 0, line, f.note_title if r == 0 else f.note)
+
+
+def _title(ws, f: _Formats, lines: list[str], ncols: int) -> None:
+    for r, line in enumerate(lines):
+        if ncols > 1:
+            ws.merge_range(r, 0, r, ncols - 1, line, f.title)
+        else:
+            ws.write_string(r, 0, line, f.title)
+
+
+def _header(ws, f: _Formats, row: int, spec: list) -> tuple[int, int]:
+    """Each item is a label or (group label, [sub labels]). With any group the header takes two
+    rows and the plain labels are merged over both. Returns (first data row, number of columns)."""
+    depth = 2 if any(isinstance(s, tuple) for s in spec) else 1
+    col = 0
+    for item in spec:
+        if isinstance(item, tuple):
+            label, subs = item
+            if len(subs) > 1:
+                ws.merge_range(row, col, row, col + len(subs) - 1, label, f.header)
+            else:
+                ws.write_string(row, col, label, f.header)
+            for j, sub in enumerate(subs):
+                ws.write_string(row + 1, col + j, sub, f.header)
+            col += len(subs)
+        else:
+            if depth == 2:
+                ws.merge_range(row, col, row + 1, col, item, f.header)
+            else:
+                ws.write_string(row, col, item, f.header)
+            col += 1
+    ws.set_row(row, 30 if depth == 1 else 22)
+    ws.freeze_panes(row + depth, 0)
+    return row + depth, col
+
+
+def _put(ws, row: int, values: list, fmts: list) -> None:
+    """One data row; strings are always written as text (codes such as 7.01.01 stay text)."""
+    for c, (v, fmt) in enumerate(zip(values, fmts)):
+        if v is None:
+            ws.write_blank(row, c, None, fmt)
+        elif isinstance(v, str):
+            ws.write_string(row, c, v, fmt)
+        else:
+            ws.write_number(row, c, v, fmt)
+
+
+def _widths(ws, widths: list[float]) -> None:
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w)
+    ws.set_landscape()
+    ws.set_paper(9)       # A4
+    ws.fit_to_pages(1, 0)
+
+
+def _choice(ws, first_row: int, col: int, values: list[str], title: str, stop: bool = True) -> None:
+    """A drop-down list on one column, for VALIDATION_ROWS rows from first_row."""
+    listed = ", ".join(values)
+    ws.data_validation(first_row, col, first_row + VALIDATION_ROWS - 1, col, {
+        "validate": "list",
+        "source": values,
+        "input_title": title[:32],
+        "input_message": f"Pilih salah satu: {listed}"[:255],
+        "error_title": f"{title} tidak dikenal"[:32],
+        "error_message": f"Isi dengan salah satu: {listed}"[:255],
+        "error_type": "stop" if stop else "warning",
+    })
+
+
+# ---------------------------------------------------------------------------------------------
+# Workbooks
+# ---------------------------------------------------------------------------------------------
+def _dpa(wb, f: _Formats, tahun: int) -> None:
+    _petunjuk(wb, f, [
+        "PETUNJUK PENGISIAN DOKUMEN PELAKSANAAN ANGGARAN",
+        "",
+        "Berkas ini untuk pagu anggaran (DPA) per program, kegiatan dan sub kegiatan, bila kantor Anda "
+        "tidak memiliki ekspor dari SIPD. Isi lembar DPA.",
+        f"Kolom wajib: Kode, Program/Kegiatan/Sub Kegiatan, dan Anggaran {tahun} (pagu tahun berjalan).",
+        f"Kolom pilihan: Indikator, Target, Satuan, Kode Rekening, Nama Rekening, dan Anggaran {tahun + 1} "
+        "(prakiraan maju); boleh dikosongkan.",
+        "Baris program dan kegiatan berisi subtotal; alat memeriksa bahwa subtotal sama dengan jumlah sub "
+        "kegiatan di bawahnya.",
+        "Rincian per kode rekening (boleh tidak diisi): tulis satu baris per rekening tepat di bawah sub "
+        "kegiatannya, kolom Kode dikosongkan dan Kode Rekening diisi. Pagu sub kegiatan harus sama dengan "
+        "jumlah rekeningnya.",
+        "Baris terakhir bertuliskan JUMLAH memuat total seluruh sub kegiatan dan ikut diperiksa.",
+        "Nama lembar data harus memuat kata DPA atau Anggaran.",
+    ])
+    ws = wb.add_worksheet("DPA")
+    spec = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target", "Satuan", "Kode Rekening",
+            "Nama Rekening", f"Anggaran {tahun}", f"Anggaran {tahun + 1}"]
+    _title(ws, f, ["DOKUMEN PELAKSANAAN ANGGARAN", INSTANSI, f"TAHUN ANGGARAN {tahun}"], len(spec))
+    row, _ = _header(ws, f, 4, spec)
+    node = [f.bold, f.bold, f.bold, f.num_bold, f.bold, f.bold, f.bold, f.money_bold, f.money_bold]
+    leaf = [f.text, f.text, f.text, f.num, f.text, f.text, f.text, f.money, f.money]
+    for code, name, ind, target, satuan in (PROGRAM, KEGIATAN):
+        _put(ws, row, [code, name, ind, target, satuan, None, None, PAGU, PAGU_NEXT], node)
+        row += 1
+    code, name, ind, target, satuan = SUB
+    _put(ws, row, [code, name, ind, target, satuan, None, None, PAGU, PAGU_NEXT], leaf)
+    row += 1
+    _put(ws, row, [None, None, None, None, None, REKENING[0], REKENING[1], PAGU, PAGU_NEXT], leaf)
+    row += 1
+    _put(ws, row, [None, "JUMLAH", None, None, None, None, None, PAGU, PAGU_NEXT], node)
+    _widths(ws, [19, 50, 40, 9, 10, 19, 40, 17, 17])
+
+
+def _realisasi(wb, f: _Formats, tahun: int) -> None:
+    _petunjuk(wb, f, [
+        "PETUNJUK PENGISIAN LAPORAN REALISASI",
+        "",
+        "Berkas ini untuk realisasi belanja per sub kegiatan. Isi salah satu lembar atau keduanya.",
+        "Lembar Realisasi: realisasi sampai dengan bulan laporan. Bulan laporan dibaca dari judul "
+        f"(tulis misalnya s.d. Bulan Desember {tahun}).",
+        "   Kolom wajib: Kode dan Realisasi s.d. Bulan Ini (kumulatif). Kolom pilihan: Uraian, Anggaran "
+        "(dicocokkan dengan DPA) dan Realisasi Bulan Ini.",
+        "   Untuk beberapa bulan, buat satu berkas per bulan dan beri nama berkas dengan bulannya, "
+        f"misalnya Realisasi {tahun}-03.xlsx.",
+        "Lembar Realisasi Bulanan: satu baris per sub kegiatan per bulan (format panjang).",
+        "   Kolom wajib: Bulan, Kode dan Realisasi Bulan Ini (realisasi bulan itu saja, bukan kumulatif). "
+        "Bulan dipilih dari daftar Januari sampai Desember.",
+        "Kode harus sama dengan kode di DPA. Realisasi tidak boleh melebihi pagu.",
+        "Nama lembar data harus memuat kata Realisasi atau LRA.",
+    ])
+    ws = wb.add_worksheet("Realisasi")
+    spec = ["Kode", "Uraian", "Anggaran", "Realisasi Bulan Ini", "Realisasi s.d. Bulan Ini"]
+    _title(ws, f, ["LAPORAN REALISASI ANGGARAN", INSTANSI, f"s.d. Bulan Desember {tahun}"], len(spec))
+    row, _ = _header(ws, f, 4, spec)
+    _put(ws, row, [SUB[0], SUB[1], PAGU, REALISASI_DESEMBER, REALISASI],
+         [f.text, f.text, f.money, f.money, f.money])
+    _widths(ws, [19, 55, 17, 17, 17])
+
+    ws = wb.add_worksheet("Realisasi Bulanan")
+    spec = ["Bulan", "Kode", "Uraian", "Realisasi Bulan Ini"]
+    _title(ws, f, ["REALISASI ANGGARAN BULANAN", INSTANSI, f"TAHUN ANGGARAN {tahun}"], len(spec))
+    row, _ = _header(ws, f, 4, spec)
+    _put(ws, row, ["Januari", SUB[0], SUB[1], REALISASI_JANUARI], [f.text, f.text, f.text, f.money])
+    _choice(ws, row, 0, BULAN, "Bulan")
+    _widths(ws, [12, 19, 55, 17])
+
+
+def _iku(wb, f: _Formats, tahun: int) -> None:
+    years = [tahun - 2, tahun - 1, tahun]
+    _petunjuk(wb, f, [
+        "PETUNJUK PENGISIAN INDIKATOR KINERJA UTAMA",
+        "",
+        f"Berkas ini untuk capaian Indikator Kinerja Utama (IKU) tahun {years[0]} sampai {tahun} dan target "
+        "Rencana Strategis (Renstra).",
+        "Lembar IKU: satu baris per indikator. Kolom wajib: Indikator Kinerja, serta Target dan Realisasi "
+        "untuk setiap tahun.",
+        "   Capaian % dan Kategori boleh diisi; alat menghitung ulang dan memberi tahu bila berbeda "
+        "(selisih lebih dari 0,01 poin).",
+        "   Polaritas: positif (semakin tinggi semakin baik) atau negatif (semakin rendah semakin baik). "
+        "Jenis: nilai akhir atau kumulatif.",
+        "   Kategori mengikuti skala di lkjip.toml; skala bawaan: Sangat Baik (> 100), Baik (85 - 100), "
+        "Cukup (65 - < 85), Kurang (50 - < 65), Sangat Kurang (< 50).",
+        "   Capaian dihitung Realisasi / Target x 100; untuk polaritas negatif (2 x Target - Realisasi) / "
+        "Target x 100.",
+        f"Lembar Renstra: target Renstra per tahun ({years[0]} sampai {tahun + 2}); target pada lembar IKU "
+        "dicocokkan dengan target ini.",
+        "Indikator pada lembar IKU dan Renstra dicocokkan menurut namanya, jadi tulis nama indikator sama persis.",
+        "Nama lembar data harus memuat kata IKU, Indikator, Kinerja, PK atau Renstra.",
+    ])
+    ws = wb.add_worksheet("IKU")
+    trc = ["Target", "Realisasi", "Capaian %"]
+    spec = ["No", "Tujuan/Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis",
+            *[(str(y), trc) for y in years],
+            f"Kategori {tahun}", f"Target Akhir {tahun + 2}", "Sumber Data", "Analisis", "Solusi"]
+    ncols = 6 + 3 * len(years) + 5
+    _title(ws, f, ["PENGUKURAN INDIKATOR KINERJA UTAMA", INSTANSI, f"TAHUN {tahun}"], ncols)
+    row, _ = _header(ws, f, 4, spec)
+    values = [1, SASARAN, IKM, "Indeks", "positif", "nilai akhir"]
+    fmts = [f.center, f.text, f.text, f.text, f.text, f.text]
+    for realisasi, capaian in IKM_YEARS:
+        values += [IKM_TARGET, realisasi, capaian]
+        fmts += [f.num, f.num, f.dec]
+    values += ["Baik", IKM_TARGET, "e-SKM", "Pelayanan telah sesuai dengan SOP",
+               "Meningkatkan kualitas sarana dan prasarana pelayanan"]
+    fmts += [f.text, f.num, f.text, f.text, f.text]
+    _put(ws, row, values, fmts)
+    _choice(ws, row, 4, POLARITAS, "Polaritas")
+    _choice(ws, row, 5, JENIS, "Jenis")
+    _choice(ws, row, 6 + 3 * len(years), KATEGORI, "Kategori", stop=False)
+    _widths(ws, [5, 35, 30, 9, 10, 11] + [9, 10, 10] * len(years) + [12, 11, 16, 35, 30])
+
+    ws = wb.add_worksheet("Renstra")
+    plan = list(range(tahun - 2, tahun + 3))
+    spec = ["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Satuan",
+            ("Target Kinerja pada Tahun", [str(y) for y in plan])]
+    ncols = 5 + len(plan)
+    _title(ws, f, ["RENCANA STRATEGIS (RENSTRA)", INSTANSI, f"TAHUN {plan[0]} - {plan[-1]}"], ncols)
+    row, _ = _header(ws, f, 4, spec)
+    _put(ws, row, [1, TUJUAN, SASARAN, IKM, "Indeks", *[IKM_TARGET] * len(plan)],
+         [f.center, f.text, f.text, f.text, f.text, *[f.num] * len(plan)])
+    _widths(ws, [5, 35, 35, 30, 9] + [9] * len(plan))
+
+
+def _program(wb, f: _Formats, tahun: int) -> None:
+    _petunjuk(wb, f, [
+        "PETUNJUK PENGISIAN INDIKATOR KINERJA PROGRAM",
+        "",
+        f"Berkas ini untuk capaian indikator kinerja setiap program tahun {tahun} (Tabel 3.8 LKjIP).",
+        "Kolom wajib: Indikator Kinerja Program, Kode atau Program, dan Target. Realisasi dan Capaian % "
+        "diisi bila ada; capaian dihitung ulang sebagai Realisasi / Target x 100.",
+        "Kolom Sasaran menghubungkan program dengan sasaran pada lembar IKU: tulis nama sasaran yang sama "
+        "persis, atau nomor IKU-nya.",
+        "Kode program (misalnya 7.01.01) dan nama program sebaiknya sama dengan di DPA.",
+        "Nama lembar data harus memuat kata Indikator dan Program.",
+    ])
+    ws = wb.add_worksheet("Indikator Program")
+    spec = ["No", "Sasaran", "Kode", "Program", "Indikator Kinerja Program", "Satuan", "Target", "Realisasi",
+            "Capaian %"]
+    _title(ws, f, ["INDIKATOR KINERJA PROGRAM", INSTANSI, f"TAHUN {tahun}"], len(spec))
+    row, _ = _header(ws, f, 4, spec)
+    _put(ws, row, [1, SASARAN, PROGRAM[0], PROGRAM[1], PROGRAM[2], PROGRAM[4], 100, 100, 100],
+         [f.center, f.text, f.text, f.text, f.text, f.text, f.num, f.num, f.dec])
+    _widths(ws, [5, 35, 10, 45, 45, 9, 9, 10, 10])
+
+
+def _toml(tahun: int) -> str:
+    return f'''# Konfigurasi lkjip-xl. Simpan berkas ini di folder yang sama dengan berkas Excel masukan.
+# Baris yang diawali tanda # adalah keterangan dan tidak dibaca. Nilai dari baris perintah
+# (--tahun, --instansi, --kabupaten) mengalahkan nilai di berkas ini.
+
+# Nama instansi dan kabupaten, dipakai pada judul tabel dan nama berkas hasil.
+instansi = "Kecamatan Contoh"
+kabupaten = "Contoh"
+
+# Tahun laporan (tahun anggaran yang dilaporkan).
+tahun = {tahun}
+
+# Skala predikat/kategori capaian:
+#   "default"       : Sangat Baik (> 100), Baik (85 - 100), Cukup (65 - < 85), Kurang (50 - < 65),
+#                     Sangat Kurang (< 50), sesuai Tabel 3.1 LKjIP
+#   "permendagri86" : Sangat Tinggi (>= 91), Tinggi (76 - < 91), Sedang (66 - < 76),
+#                     Rendah (51 - < 66), Sangat Rendah (< 51)
+predikat = "default"
+
+# Rumus capaian untuk indikator berpolaritas negatif (semakin rendah semakin baik):
+#   "2T-R" : (2 x Target - Realisasi) / Target x 100
+#   "T/R"  : Target / Realisasi x 100
+negative_formula = "2T-R"
+
+# Cara menilai efisiensi (capaian kinerja dikurangi serapan anggaran):
+#   "difference" : > 0 Sangat Efisien, = 0 Efisien, < 0 Kurang Efisien
+#   "bands"      : >= 10 Sangat Efisien, 0 - < 10 Efisien, -10 - < 0 Cukup Efisien, < -10 Kurang Efisien
+efisiensi = "difference"
+
+# Program dianggap menunjang sasarannya bila capaiannya paling sedikit sekian persen.
+menunjang_min_capaian = 85
+
+# Selisih yang masih diterima antara capaian tertulis dan hasil hitung (poin persen).
+tolerance = 0.01
+
+# Judul kolom tambahan milik kantor Anda, per peran lembar (dpa, realisasi, indikator,
+# indikator_program, renja). Contoh: kolom pagu yang berjudul "Nilai DPA Murni".
+[aliases.dpa]
+pagu = ["Nilai DPA Murni"]
+
+# Peran lembar yang ditetapkan sendiri, bila nama lembarnya tidak memuat kata kunci
+# (DPA, Anggaran, Realisasi, LRA, IKU, Indikator, Kinerja, PK, Renja, Renstra).
+# Peran: dpa, realisasi, indikator, indikator_program, renja. Contoh:
+[roles]
+"Lembar Saya" = "dpa"
+'''

@@ -1,0 +1,118 @@
+"""The report workbook built from the Blora sample: sheets, golden figures, formulas, bytes."""
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lkjip_xl.pipeline import build
+
+SHEETS = ["Ringkasan", "Rekonsiliasi", "Tabel 2.3", "Tabel 3.1", "Tabel 3.2", "Tabel 3.3", "Tabel 3.4", "Tabel 3.5",
+          "Tabel 3.6", "Tabel 3.7", "Tabel 3.8", "Tabel 3.9", "Realisasi Bulanan", "Narasi"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, sample_dir):
+    out = tmp_path_factory.mktemp("out") / "lkjip.xlsx"
+    result, path = build([sample_dir], output=out)
+    values = openpyxl.load_workbook(path, data_only=True)
+    formulas = openpyxl.load_workbook(path, data_only=False)
+    return result, path, values, formulas
+
+
+def rows(ws):
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def find_row(ws, text, col=None):
+    for r in ws.iter_rows():
+        for c in r:
+            if isinstance(c.value, str) and c.value.startswith(text) and (col is None or c.column == col):
+                return [x.value for x in r], r[0].row
+    raise AssertionError(f"{text!r} not in {ws.title}")
+
+
+def test_sheet_names_exactly(built):
+    assert built[2].sheetnames == SHEETS
+
+
+def test_tabel_3_9_figures(built):
+    ws = built[2]["Tabel 3.9"]
+    prog, _ = find_row(ws, "PROGRAM PENUNJANG")
+    assert prog[2:5] == [10_068_558_000, 9_849_028_252, 11_964_656_000]
+    total, r = find_row(ws, "JUMLAH")
+    assert total[2:5] == [19_422_400_000, 19_092_845_159, 23_789_696_000]
+    assert built[3]["Tabel 3.9"][f"C{r}"].value.startswith("=SUM(")
+
+
+def test_tabel_2_3_program_is_a_formula_with_the_true_sum(built):
+    ws = built[2]["Tabel 2.3"]
+    prog, r = find_row(ws, "PROGRAM PENUNJANG")
+    assert prog[0] == 1 and prog[4] == 10_068_558_000
+    assert built[3]["Tabel 2.3"][f"E{r}"].value.startswith("=SUM(")
+    total, _ = find_row(ws, "JUMLAH")
+    assert total[4] == 19_422_400_000
+
+
+def test_tabel_3_2_capaian_and_kategori(built):
+    ws = built[2]["Tabel 3.2"]
+    ikm, r = find_row(ws, "Indeks Kepuasan Masyarakat", col=3)
+    assert ikm[3:7] == [95, 89.5, 94.21, "Baik"]
+    sakip, _ = find_row(ws, "Nilai SAKIP", col=3)
+    assert sakip[5:7] == [101, "Sangat Baik"]
+    assert built[3]["Tabel 3.2"][f"F{r}"].value == f"=ROUND(E{r}/D{r}*100,2)"
+
+
+def test_tabel_3_3_years(built):
+    ws = built[2]["Tabel 3.3"]
+    ikm, _ = find_row(ws, "Indeks Kepuasan Masyarakat", col=3)
+    assert ikm[3:12] == [95, 85.93, 90.45, 95, 86.34, 90.88, 95, 89.5, 94.21]
+
+
+def test_tabel_3_7_serapan_and_efisiensi(built):
+    ws = built[2]["Tabel 3.7"]
+    sakip, r = find_row(ws, "Terwujudnya birokrasi", col=2)
+    assert sakip[5:10] == [10_068_558_000, 9_849_028_252, 97.82, 3.18, "Sangat Efisien"]
+    ikm, _ = find_row(ws, "Meningkatnya Kepuasan", col=2)
+    assert ikm[5:10] == [9_353_842_000, 9_243_816_907, 98.82, -4.61, "Kurang Efisien"]
+    assert "'Tabel 3.9'!" in built[3]["Tabel 3.7"][f"F{r}"].value
+
+
+def test_tabel_3_8_links_programs_to_sasaran(built):
+    ws = built[2]["Tabel 3.8"]
+    body = [r for r in rows(ws) if r[7] in ("Menunjang", "Tidak menunjang")]
+    assert len(body) == 6 and all(r[7] == "Menunjang" for r in body)
+
+
+def test_rekonsiliasi_lists_every_finding_errors_first(built):
+    result, _, values, formulas = built
+    ws = values["Rekonsiliasi"]
+    body = [r for r in rows(ws) if isinstance(r[0], int)]
+    assert len(body) == len(result.findings) == 6
+    assert [r[1] for r in body] == ["Kesalahan"] * 4 + ["Peringatan"] * 2
+    link_cell = next(c for c in formulas["Rekonsiliasi"]["G"] if c.value == "G8")
+    assert link_cell.hyperlink is not None and "Rekap DPA" in (link_cell.hyperlink.location or link_cell.hyperlink.target)
+
+
+def test_narasi_has_figures_and_words(built):
+    text = " ".join(r[0] for r in rows(built[2]["Narasi"]) if r[0])
+    assert "Rp19.422.400.000,00 (sembilan belas miliar empat ratus dua puluh dua juta empat ratus ribu rupiah)" in text
+    assert ("Rp19.092.845.159,00 (sembilan belas miliar sembilan puluh dua juta delapan ratus empat puluh lima ribu "
+            "seratus lima puluh sembilan rupiah)") in text
+    assert "98,30%" in text and "1. Belanja Pegawai sebesar Rp8.092.820.000,00" in text
+
+
+def test_realisasi_bulanan(built):
+    ws = built[2]["Realisasi Bulanan"]
+    total, _ = find_row(ws, "JUMLAH", col=2)
+    assert total[2] == 19_422_400_000 and total[-1] == 19_092_845_159
+
+
+def test_same_inputs_same_bytes_and_inputs_untouched(tmp_path, sample_dir):
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sample_dir.iterdir() if p.is_file()}
+    _, a = build([sample_dir], output=tmp_path / "a.xlsx")
+    _, b = build([sample_dir], output=tmp_path / "b.xlsx")
+    assert a.read_bytes() == b.read_bytes()
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sample_dir.iterdir() if p.is_file()}
+    assert before == after
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]

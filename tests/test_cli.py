@@ -1,0 +1,84 @@
+"""The installed `lkjip-xl` entry point, as a user runs it."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = shutil.which("lkjip-xl")
+
+
+def run(*args, cwd=None, env=None):
+    cmd = [EXE, *args] if EXE else [sys.executable, "-m", "lkjip_xl", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+
+
+def test_entry_point_is_installed():
+    assert EXE, "lkjip-xl is not on PATH: install the project (pip install -e '.[test]')"
+
+
+def test_help():
+    p = run("--help")
+    assert p.returncode == 0 and "build" in p.stdout and "check" in p.stdout and "template" in p.stdout
+    p = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", "--help"], capture_output=True, text=True)
+    assert p.returncode == 0 and "--json" in p.stdout
+
+
+def test_check_json_on_sample(sample_dir):
+    p = run("check", str(sample_dir), "--json")
+    assert p.returncode == 1, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["instansi"] == "Kecamatan Blora" and doc["tahun"] == 2024 and doc["ok"] is False
+    assert doc["totals"] == {"pagu": 19422400000, "realisasi": 19092845159, "serapan": "98.30"}
+    codes = sorted(f["code"] for f in doc["findings"])
+    assert codes == ["capaian-mismatch", "capaian-mismatch", "subtotal-mismatch", "target-mismatch", "total-mismatch",
+                     "uraian-mismatch"]
+
+
+def test_check_human_report_indonesian_and_english(sample_dir):
+    p = run("check", str(sample_dir))
+    assert p.returncode == 1
+    assert "Rp19.422.400.000,00" in p.stdout and "98,30%" in p.stdout and "KESALAHAN" in p.stdout
+    assert "Rekap DPA › G8" in p.stdout
+    p = run("check", str(sample_dir), "--lang", "en")
+    assert "ERROR" in p.stdout and "is stated as 4,930,000" in p.stdout
+
+
+def test_build_writes_default_path(tmp_path, sample_dir):
+    folder = tmp_path / "kantor"
+    shutil.copytree(sample_dir, folder)
+    p = run("build", str(folder))
+    out = folder / "hasil" / "LKjIP-Kecamatan-Blora-2024.xlsx"
+    assert p.returncode == 1 and out.is_file(), p.stderr
+    assert str(out) in p.stdout
+    p2 = run("build", str(folder))          # hasil/ is never read as an input
+    assert "14 berkas" in p2.stdout
+
+
+def test_build_with_flags(tmp_path, sample_dir):
+    out = tmp_path / "laporan saya é.xlsx"
+    p = run("build", str(sample_dir), "-o", str(out), "--instansi", "Kecamatan Uji", "--tahun", "2024", "--json")
+    assert p.returncode == 1 and out.is_file()
+    assert json.loads(p.stdout)["instansi"] == "Kecamatan Uji"
+
+
+@pytest.mark.parametrize("args", [["check", "/tidak/ada"], ["build"], ["frobnicate"], ["check", "--tahun", "x", "."]])
+def test_usage_errors_exit_2_without_traceback(args):
+    p = run(*args)
+    assert p.returncode == 2
+    assert "Traceback" not in p.stderr and p.stderr.strip()
+
+
+def test_folder_without_dpa_exits_2(tmp_path):
+    (tmp_path / "catatan.csv").write_text("a;b\n1;2\n", encoding="utf-8")
+    p = run("build", str(tmp_path))
+    assert p.returncode == 2 and "DPA" in p.stderr and "Traceback" not in p.stderr
+    assert not (tmp_path / "hasil").exists()
+
+
+def test_template_command(tmp_path):
+    p = run("template", "-o", str(tmp_path / "t"))
+    assert p.returncode == 0
+    assert (tmp_path / "t" / "DPA.xlsx").is_file()
