@@ -158,7 +158,9 @@ def _header(ws, f: _Formats, row: int, spec: list) -> tuple[int, int]:
 
 
 def _put(ws, row: int, values: list, fmts: list) -> None:
-    """One data row; strings are always written as text (codes such as 7.01.01 stay text)."""
+    """One data row; strings are always written as text (codes such as 7.01.01 stay text).
+    The row is made tall enough for its longest wrapped text (Excel does not do it on opening)."""
+    ws.set_row(row, 15 * max(1, min(4, max((len(v) // 40 + 1 for v in values if isinstance(v, str)), default=1))))
     for c, (v, fmt) in enumerate(zip(values, fmts)):
         if v is None:
             ws.write_blank(row, c, None, fmt)
@@ -238,8 +240,8 @@ def _realisasi(wb, f: _Formats, tahun: int) -> None:
         f"(tulis misalnya s.d. Bulan Desember {tahun}).",
         "   Kolom wajib: Kode dan Realisasi s.d. Bulan Ini (kumulatif). Kolom pilihan: Uraian, Anggaran "
         "(dicocokkan dengan DPA) dan Realisasi Bulan Ini.",
-        "   Untuk beberapa bulan, buat satu berkas per bulan dan beri nama berkas dengan bulannya, "
-        f"misalnya Realisasi {tahun}-03.xlsx.",
+        "   Untuk beberapa bulan, buat satu berkas per bulan, ubah bulan pada judul baris ke-3 (misalnya "
+        f"s.d. Bulan Maret {tahun}) dan beri nama berkas dengan bulannya, misalnya Realisasi {tahun}-03.xlsx.",
         "Lembar Realisasi Bulanan: satu baris per sub kegiatan per bulan (format panjang).",
         "   Kolom wajib: Bulan, Kode dan Realisasi Bulan Ini (realisasi bulan itu saja, bukan kumulatif). "
         "Bulan dipilih dari daftar Januari sampai Desember.",

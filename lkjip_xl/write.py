@@ -78,7 +78,6 @@ _MAX_LINK = 255               # older Excel refuses longer hyperlink targets
 _LINE_POINTS = 15             # height of one line of 11-point text
 _CHART_SIZE = (720, 360)      # pixels
 _CHART_STEP = 20              # rows between stacked charts: 360 px at 20 px a row, plus a gap
-_CHARTS_BELOW = 8             # wider tables get their charts below, not beside
 
 
 def write_workbook(tables: list[Table], path: Path, *, created: datetime.datetime, lang: str = "id") -> None:
@@ -295,13 +294,29 @@ def _write_data(ws: Worksheet, formats: _Formats, table: Table) -> None:
                                         fill=table.fills.get((i, table.columns[c].key)),
                                         link=isinstance(value, Link)))
 
+    spanned = {(i, c) for i0, k0, i1, k1 in table.merges if i1 > i0
+               for i in range(i0, i1 + 1) for c in range(table.col(k0), table.col(k1) + 1)}
     for i, row in enumerate(table.rows):
         for c, value in enumerate(row):
             _write_value(ws, table.data_row0 + i, c, value, fmt(i, c, value))
+        # Excel grows wrapped rows when it opens a file, other viewers and printing do not
+        texts = [(_shown(v), table.columns[c].width) for c, v in enumerate(row)
+                 if (i, c) not in spanned and table.columns[c].fmt in _TEXT_FMTS and _shown(v)]
+        height = _text_height(texts, 1) if texts else None
+        if height and height > _LINE_POINTS + 2:
+            ws.set_row(table.data_row0 + i, height)
     for i0, key0, i1, key1 in table.merges:
         c0, c1 = table.col(key0), table.col(key1)
         value = table.rows[i0][c0]
         _merge(ws, table.data_row0 + i0, c0, table.data_row0 + i1, c1, value, fmt(i0, c0, value))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Link):
+        return value.text
+    if isinstance(value, Formula):
+        return "" if value.value is None else str(value.value)
+    return value if isinstance(value, str) else ""
 
 
 def _cell_props(column: Column, style: str, *, indent: bool, fill: str | None, link: bool) -> list[dict]:
@@ -330,10 +345,8 @@ def _print_setup(ws: Worksheet, table: Table) -> None:
 
 
 def _insert_charts(workbook: xlsxwriter.Workbook, ws: Worksheet, table: Table) -> None:
-    if len(table.columns) > _CHARTS_BELOW:
-        row, col = table.data_row0 + len(table.rows) + len(table.notes) + 2, 0
-    else:
-        row, col = table.data_row0, len(table.columns) + 1
+    # below the table: beside it, fit-to-width printing would shrink the table to fit the charts
+    row, col = table.data_row0 + len(table.rows) + len(table.notes) + 2, 0
     for chart in table.charts:
         drawn = _chart(workbook, table, chart)
         if drawn is not None:

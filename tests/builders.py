@@ -188,3 +188,26 @@ def clean_office(tmp: Path, subs=None, real=None) -> Path:
     dpa(tmp, subs)
     realisasi(tmp, 12, subs, real)
     return tmp
+
+
+# --- running -------------------------------------------------------------------------------------
+
+def check(*paths, **overrides):
+    from lkjip_xl.pipeline import check as _check
+
+    return _check(list(paths), **{"tahun": TAHUN, **overrides})
+
+
+def found(result, code: str) -> list:
+    return [f for f in result.findings if f.code == code]
+
+
+def one(result, code: str):
+    """The single finding of `code`; fails with the whole list otherwise."""
+    hits = found(result, code)
+    assert len(hits) == 1, [f.to_dict() for f in result.findings]
+    return hits[0]
+
+
+def where(f) -> tuple:
+    return (f.code, f.severity, f.file, f.sheet, f.cell, f.kode, f.expected, f.actual)

@@ -1,0 +1,233 @@
+"""Budget findings: each code from one input that must raise it, and a near miss that must not."""
+from builders import (REAL, SUBS, Sheet, budget_sheet, check, clean_office, dpa, found, one, realisasi, renja, save,
+                      where)
+
+DPA = "DPA 2024.xlsx"
+P1, K1, S1 = "7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001"
+S2 = "7.01.01.2.02.0001"
+
+
+def test_clean_office_has_no_finding(tmp_path):
+    r = check(clean_office(tmp_path))
+    assert r.findings == []
+    assert r.totals["pagu"] == sum(SUBS.values()) and r.totals["realisasi"] == sum(REAL.values())
+
+
+# subtotal-mismatch / total-mismatch ---------------------------------------------------------------
+
+def test_subtotal_mismatch_at_the_stated_cell(tmp_path):
+    s = budget_sheet("DPA", SUBS)
+    s.set(P1, "Pagu", 4_930_000)
+    save(tmp_path / DPA, s)
+    f = one(check(tmp_path), "subtotal-mismatch")
+    assert where(f) == ("subtotal-mismatch", "error", DPA, "DPA", s.cell(P1, "Pagu"), P1, 8_004_930_000, 4_930_000)
+    assert found(check(tmp_path), "total-mismatch") == []
+    assert "tertulis 4.930.000, tetapi jumlah rinciannya 8.004.930.000 (selisih 8.000.000.000)" in f.message()
+
+
+def test_subtotal_is_checked_against_the_leaves_not_the_stated_children(tmp_path):
+    # the kegiatan is wrong, the program is right: one finding, at the kegiatan
+    s = budget_sheet("DPA", SUBS)
+    s.set(K1, "Pagu", 1)
+    save(tmp_path / DPA, s)
+    r = check(tmp_path)
+    assert [(f.code, f.cell, f.kode) for f in r.findings] == [("subtotal-mismatch", s.cell(K1, "Pagu"), K1)]
+
+
+def test_blank_subtotal_is_not_a_mismatch(tmp_path):
+    s = budget_sheet("DPA", SUBS)
+    s.set(P1, "Pagu", None)
+    s.set(K1, "Pagu", "")
+    save(tmp_path / DPA, s)
+    assert check(tmp_path).findings == []
+
+
+def test_total_mismatch_in_any_amount_column(tmp_path):
+    subs = {c: (v, v * 2) for c, v in SUBS.items()}
+    s = budget_sheet("DPA", subs, ("Pagu", "Anggaran 2025"))
+    s.set("JUMLAH", "Anggaran 2025", 1_000)
+    save(tmp_path / DPA, s)
+    f = one(check(tmp_path), "total-mismatch")
+    assert where(f) == ("total-mismatch", "error", DPA, "DPA", s.cell("JUMLAH", "Anggaran 2025"), None,
+                        2 * sum(SUBS.values()), 1_000)
+    assert "selisih" in f.message()
+
+
+def test_total_is_checked_against_the_lines_not_the_stated_subtotals(tmp_path):
+    # a wrong program subtotal does not make the (correct) JUMLAH wrong
+    s = budget_sheet("DPA", SUBS)
+    s.set(P1, "Pagu", 5)
+    save(tmp_path / DPA, s)
+    assert [f.code for f in check(tmp_path).findings] == ["subtotal-mismatch"]
+
+
+def test_rekening_lines_are_the_leaves(tmp_path):
+    rek = {S1: [("5.1.02.01.01.0024", 1_500_000), ("5.1.02.01.01.0052", 3_430_000)]}
+    s = budget_sheet("DPA", SUBS, rekening=rek)
+    save(tmp_path / DPA, s)
+    assert check(tmp_path).findings == []
+    s.set(f"{S1}/5.1.02.01.01.0052", "Pagu", 3_430_001)      # lines no longer add up to the sub row
+    save(tmp_path / DPA, s)
+    f = one(check(tmp_path), "subtotal-mismatch")
+    assert (f.cell, f.kode, f.expected, f.actual) == (s.cell(S1, "Pagu"), S1, 4_930_001, 4_930_000)
+
+
+# duplicate-kode ---------------------------------------------------------------------------------
+
+def _with_duplicate(rekening: bool) -> Sheet:
+    s = Sheet("DPA", ["Kode", "Kode Rekening", "Uraian", "Pagu"], title="DPA TAHUN 2024")
+    s.add([P1, None, "Program", 30], key=P1)
+    s.add([K1, None, "Kegiatan", 30], key=K1)
+    if rekening:   # SIPD flat export: every rekening line carries its sub-kegiatan
+        s.add([S1, "5.1.02.01.01.0024", "ATK", 10], key="a")
+        s.add([S1, "5.1.02.01.01.0052", "Mamin", 20], key="b")
+    else:
+        s.add([S1, None, "Sub", 10], key="a")
+        s.add([S1, None, "Sub", 20], key="b")
+    return s
+
+
+def test_duplicate_kode(tmp_path):
+    s = _with_duplicate(rekening=False)
+    save(tmp_path / DPA, s)
+    f = one(check(tmp_path), "duplicate-kode")
+    assert where(f)[:6] == ("duplicate-kode", "error", DPA, "DPA", s.cell("b", "Kode"), S1)
+    assert s.cell("a", "Kode") in f.message()
+
+
+def test_repeated_sub_in_a_rekening_sheet_is_not_duplicate(tmp_path):
+    save(tmp_path / DPA, _with_duplicate(rekening=True))
+    assert check(tmp_path).findings == []
+
+
+# pagu-mismatch ----------------------------------------------------------------------------------
+
+def test_pagu_mismatch_between_two_dpa_sheets(tmp_path):
+    rek = {c: [("5.1.02.01.01.0024", v)] for c, v in SUBS.items()}
+    detail = budget_sheet("DPA Rincian", SUBS, rekening=rek)
+    rekap = budget_sheet("Rekap DPA", SUBS, jumlah=False)
+    rekap.set(S2, "Pagu", 7_999_999_000)
+    rekap.set("7.01.01.2.02", "Pagu", 7_999_999_000)
+    rekap.set(P1, "Pagu", 8_004_929_000)
+    save(tmp_path / DPA, detail, rekap)
+    f = one(check(tmp_path), "pagu-mismatch")
+    assert where(f) == ("pagu-mismatch", "error", DPA, "Rekap DPA", rekap.cell(S2, "Pagu"), S2,
+                        8_000_000_000, 7_999_999_000)
+    assert "selisih 1.000" in f.message()
+    assert check(tmp_path).totals["pagu"] == sum(SUBS.values())      # the rekening-level sheet is primary
+
+
+def test_pagu_mismatch_realisasi_anggaran_column(tmp_path):
+    dpa(tmp_path, SUBS)
+    _, lra = realisasi(tmp_path, 12, {**SUBS, S1: 5_000_000}, REAL)
+    f = one(check(tmp_path), "pagu-mismatch")
+    assert where(f) == ("pagu-mismatch", "error", "Realisasi 2024-12.xlsx", "LRA", lra.cell(S1, "Anggaran"), S1,
+                        4_930_000, 5_000_000)
+
+
+def test_renja_differences_are_warning_and_info(tmp_path):
+    dpa(tmp_path, SUBS)
+    plan = {**SUBS, S1: 4_000_000, "7.01.09.2.01.0001": 1_000}
+    _, s = renja(tmp_path, plan)
+    r = check(tmp_path)
+    f = one(r, "pagu-mismatch")
+    assert where(f) == ("pagu-mismatch", "warning", "Renja 2024.xlsx", "Renja", s.cell(S1, "Pagu Indikatif"), S1,
+                        4_930_000, 4_000_000)
+    m = one(r, "missing-in-dpa")
+    assert (m.severity, m.cell, m.kode) == ("info", s.cell("7.01.09.2.01.0001", "Kode"), "7.01.09.2.01.0001")
+    assert r.ok
+
+
+def test_renja_equal_to_dpa_is_silent(tmp_path):
+    dpa(tmp_path, SUBS)
+    renja(tmp_path, SUBS)
+    assert check(tmp_path).findings == []
+
+
+# missing-in-dpa / missing-realisasi / over-budget / realisasi-decreased -------------------------
+
+def test_missing_in_dpa(tmp_path):
+    extra = "7.01.02.2.02.0002"
+    dpa(tmp_path, SUBS)
+    _, lra = realisasi(tmp_path, 12, SUBS, {**REAL, extra: 5})
+    f = one(check(tmp_path), "missing-in-dpa")
+    assert where(f) == ("missing-in-dpa", "error", "Realisasi 2024-12.xlsx", "LRA", lra.cell(extra, "Kode"), extra,
+                        None, None)
+
+
+def test_missing_in_dpa_from_an_earlier_month_only(tmp_path):
+    extra = "7.01.02.2.02.0002"
+    dpa(tmp_path, SUBS)
+    _, march = realisasi(tmp_path, 3, SUBS, {**{c: 0 for c in REAL}, extra: 5})
+    realisasi(tmp_path, 12, SUBS, REAL)
+    f = one(check(tmp_path), "missing-in-dpa")
+    assert (f.file, f.cell, f.kode) == ("Realisasi 2024-03.xlsx", march.cell(extra, "Kode"), extra)
+
+
+def test_missing_realisasi(tmp_path):
+    _, d = dpa(tmp_path, SUBS)
+    real = {c: v for c, v in REAL.items() if c != S2}
+    realisasi(tmp_path, 12, SUBS, real)
+    f = one(check(tmp_path), "missing-realisasi")
+    assert where(f) == ("missing-realisasi", "warning", DPA, "DPA", d.cell(S2, "Kode"), S2, 8_000_000_000, None)
+    assert "Desember" in f.message()
+
+
+def test_zero_pagu_sub_without_realisasi_is_not_missing(tmp_path):
+    dpa(tmp_path, {**SUBS, "7.01.01.2.07.0001": 0})
+    realisasi(tmp_path, 12, SUBS, REAL)
+    assert check(tmp_path).findings == []
+
+
+def test_over_budget(tmp_path):
+    dpa(tmp_path, SUBS)
+    _, lra = realisasi(tmp_path, 12, SUBS, {**REAL, S1: 4_930_001})
+    f = one(check(tmp_path), "over-budget")
+    assert where(f) == ("over-budget", "error", "Realisasi 2024-12.xlsx", "LRA", lra.cell(S1, "Realisasi"), S1,
+                        4_930_000, 4_930_001)
+    assert "lebih 1)" in f.message()
+
+
+def test_realisasi_equal_to_pagu_is_not_over_budget(tmp_path):
+    dpa(tmp_path, SUBS)
+    realisasi(tmp_path, 12, SUBS, {**REAL, S1: 4_930_000})
+    assert check(tmp_path).findings == []
+
+
+def test_realisasi_decreased(tmp_path):
+    dpa(tmp_path, SUBS)
+    realisasi(tmp_path, 2, SUBS, {**REAL, S1: 3_000_000})
+    _, march = realisasi(tmp_path, 3, SUBS, {**REAL, S1: 2_999_000})
+    r = check(tmp_path)
+    f = one(r, "realisasi-decreased")
+    assert where(f) == ("realisasi-decreased", "warning", "Realisasi 2024-03.xlsx", "LRA", march.cell(S1, "Realisasi"),
+                        S1, 3_000_000, 2_999_000)
+    assert "Februari" in f.message() and "Maret" in f.message() and "1.000" in f.message()
+    assert r.budget.latest_month == 3
+
+
+def test_flat_realisasi_is_not_decreased(tmp_path):
+    dpa(tmp_path, SUBS)
+    realisasi(tmp_path, 2, SUBS, REAL)
+    realisasi(tmp_path, 3, SUBS, REAL)
+    assert check(tmp_path).findings == []
+
+
+# uraian-mismatch --------------------------------------------------------------------------------
+
+def test_uraian_mismatch(tmp_path):
+    dpa(tmp_path, SUBS)
+    _, lra = realisasi(tmp_path, 12, SUBS, REAL)
+    lra.set(S1, "Uraian", "Penyusunan Dokumen Lain")
+    save(tmp_path / "Realisasi 2024-12.xlsx", lra)
+    f = one(check(tmp_path), "uraian-mismatch")
+    assert where(f) == ("uraian-mismatch", "warning", "Realisasi 2024-12.xlsx", "LRA", lra.cell(S1, "Uraian"), S1,
+                        f"Uraian {S1}", "Penyusunan Dokumen Lain")
+
+
+def test_uraian_differing_in_case_space_and_punctuation_is_the_same(tmp_path):
+    dpa(tmp_path, SUBS)
+    _, lra = realisasi(tmp_path, 12, SUBS, REAL)
+    lra.set(S1, "Uraian", f"  URAIAN\n{S1}.")
+    save(tmp_path / "Realisasi 2024-12.xlsx", lra)
+    assert check(tmp_path).findings == []

@@ -1,0 +1,277 @@
+"""`lkjip-xl template`: the blank input workbooks are written, documented, and read back by the
+real reader with the right roles and no error findings."""
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from lkjip_xl.config import load_settings
+from lkjip_xl.files import discover
+from lkjip_xl.read import read_inputs
+from lkjip_xl.template import TEMPLATE_FILES, write_templates
+from lkjip_xl.validate import validate
+
+TAHUN = 2024
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    d = tmp_path_factory.mktemp("template")
+    write_templates(d, TAHUN)
+    return d
+
+
+@pytest.fixture(scope="module")
+def pipeline(folder):
+    inputs = discover([folder])
+    settings = load_settings(inputs.config, {})
+    reading = read_inputs(inputs, settings)
+    return inputs, settings, reading, validate(reading, settings)
+
+
+def _header_row(ws, row):
+    return [c.value for c in ws[row]]
+
+
+def _validations(ws) -> dict[str, list[str]]:
+    """Top-left cell of each list validation → its allowed values."""
+    out = {}
+    for dv in ws.data_validations.dataValidation:
+        assert dv.type == "list"
+        values = [v.strip() for v in dv.formula1.strip('"').split(",")]
+        for rng in dv.sqref.ranges:
+            out[rng.coord.split(":")[0]] = values
+    return out
+
+
+def _show(findings) -> str:
+    return "\n".join(f"{f.severity} {f.code} {f.file} › {f.sheet} {f.cell}: {f.message()}" for f in findings)
+
+
+def test_files_written(tmp_path):
+    out = tmp_path / "baru" / "templat"
+    paths = write_templates(out)
+    assert [p.name for p in paths] == list(TEMPLATE_FILES)
+    assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
+    assert all(p.parent == out for p in paths)
+    # default year is fixed (not the clock): 2024
+    ws = openpyxl.load_workbook(out / "DPA.xlsx")["DPA"]
+    assert ws["A3"].value == "TAHUN ANGGARAN 2024"
+    assert "tahun = 2024" in (out / "lkjip.toml").read_text(encoding="utf-8")
+
+
+def test_sheets_and_petunjuk_first(folder):
+    expected = {
+        "DPA.xlsx": ["Petunjuk", "DPA"],
+        "Realisasi.xlsx": ["Petunjuk", "Realisasi", "Realisasi Bulanan"],
+        "IKU.xlsx": ["Petunjuk", "IKU", "Renstra"],
+        "Indikator Program.xlsx": ["Petunjuk", "Indikator Program"],
+    }
+    for name, sheets in expected.items():
+        wb = openpyxl.load_workbook(folder / name)
+        assert wb.sheetnames == sheets, name
+        ws = wb["Petunjuk"]
+        assert ws.max_column == 1, f"{name}: Petunjuk must use column A only"
+        text = "\n".join(str(c.value) for c in ws["A"] if c.value)
+        for must in ("19.422.400.000", "89,50", "7.01.01.2.01.0001", "contoh"):
+            assert must in text, (name, must)
+
+
+def test_dpa_layout(folder):
+    ws = openpyxl.load_workbook(folder / "DPA.xlsx")["DPA"]
+    assert [ws.cell(r, 1).value for r in (1, 2, 3, 4)] == [
+        "DOKUMEN PELAKSANAAN ANGGARAN", "<NAMA INSTANSI>", "TAHUN ANGGARAN 2024", None]
+    assert _header_row(ws, 5) == ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target", "Satuan",
+                                  "Kode Rekening", "Nama Rekening", "Anggaran 2024", "Anggaran 2025"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=6, max_row=10)]
+    assert [r[0] for r in rows] == ["7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001", None, None]
+    assert rows[3][5] == "5.1.02.01.01.0024"
+    assert rows[4][1] == "JUMLAH"
+    assert {r[7] for r in rows} == {4930000}
+    assert ws["H6"].number_format == "#,##0"
+    assert ws.freeze_panes == "A6"
+    head = ws["A5"]
+    assert head.font.b and head.border.left.style == "thin" and head.fill.fgColor.rgb.endswith("D9D9D9")
+
+
+def test_realisasi_layout_and_bulan_list(folder):
+    wb = openpyxl.load_workbook(folder / "Realisasi.xlsx")
+    ws = wb["Realisasi"]
+    assert ws["A3"].value == "s.d. Bulan Desember 2024"
+    assert _header_row(ws, 5) == ["Kode", "Uraian", "Anggaran", "Realisasi Bulan Ini", "Realisasi s.d. Bulan Ini"]
+    assert ws["A6"].value == "7.01.01.2.01.0001"
+    ws = wb["Realisasi Bulanan"]
+    assert _header_row(ws, 5) == ["Bulan", "Kode", "Uraian", "Realisasi Bulan Ini"]
+    assert _validations(ws)["A6"] == ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                                      "September", "Oktober", "November", "Desember"]
+    assert ws.freeze_panes == "A6"
+
+
+def test_iku_layout_and_lists(folder):
+    wb = openpyxl.load_workbook(folder / "IKU.xlsx")
+    ws = wb["IKU"]
+    top, sub = _header_row(ws, 5), _header_row(ws, 6)
+    assert top[:6] == ["No", "Tujuan/Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis"]
+    assert [top[6], top[9], top[12]] == ["2022", "2023", "2024"]
+    assert sub[6:15] == ["Target", "Realisasi", "Capaian %"] * 3
+    assert top[15:] == ["Kategori 2024", "Target Akhir 2026", "Sumber Data", "Analisis", "Solusi"]
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    assert {"A5:A6", "F5:F6", "G5:I5", "M5:O5", "P5:P6", "T5:T6"} <= merged
+    assert ws.freeze_panes == "A7"
+    row = [c.value for c in ws[7]]
+    assert row[2] == "Indeks Kepuasan Masyarakat"
+    assert row[12:16] == [95, 89.5, 94.21, "Baik"]
+    assert isinstance(row[13], float)          # a number, not the text "89,5"
+    lists = _validations(ws)
+    assert lists["E7"] == ["positif", "negatif"]
+    assert lists["F7"] == ["nilai akhir", "kumulatif"]
+    assert lists["P7"] == ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
+
+    ws = wb["Renstra"]
+    assert _header_row(ws, 5)[:6] == ["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Satuan",
+                                      "Target Kinerja pada Tahun"]
+    assert _header_row(ws, 6)[5:] == ["2022", "2023", "2024", "2025", "2026"]
+    assert "F5:J5" in {str(m) for m in ws.merged_cells.ranges}
+
+
+def test_indikator_program_layout(folder):
+    ws = openpyxl.load_workbook(folder / "Indikator Program.xlsx")["Indikator Program"]
+    assert _header_row(ws, 5) == ["No", "Sasaran", "Kode", "Program", "Indikator Kinerja Program", "Satuan",
+                                  "Target", "Realisasi", "Capaian %"]
+    assert ws["C6"].value == "7.01.01"
+
+
+def test_toml_is_valid_config(folder):
+    text = (folder / "lkjip.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert data["tahun"] == TAHUN
+    assert data["predikat"] == "default" and data["negative_formula"] == "2T-R"
+    assert data["efisiensi"] == "difference"
+    assert data["menunjang_min_capaian"] == 85 and data["tolerance"] == 0.01
+    assert data["aliases"]["dpa"]["pagu"] == ["Nilai DPA Murni"]
+    assert data["roles"] == {"Lembar Saya": "dpa"}
+    for alt in ("permendagri86", "T/R", "bands"):
+        assert alt in text
+    settings = load_settings(folder / "lkjip.toml", {})
+    assert settings.tahun == TAHUN and settings.predikat.name == "default"
+
+
+def test_reader_detects_roles(pipeline):
+    inputs, settings, reading, v = pipeline
+    assert inputs.config is not None and inputs.config.name == "lkjip.toml"
+    roles = {(s.file, s.name): s.role for s in reading.sheets}
+    assert roles == {
+        ("DPA.xlsx", "Petunjuk"): None,
+        ("DPA.xlsx", "DPA"): "dpa",
+        ("Realisasi.xlsx", "Petunjuk"): None,
+        ("Realisasi.xlsx", "Realisasi"): "realisasi",
+        ("Realisasi.xlsx", "Realisasi Bulanan"): "realisasi",
+        ("IKU.xlsx", "Petunjuk"): None,
+        ("IKU.xlsx", "IKU"): "indikator",
+        ("IKU.xlsx", "Renstra"): "indikator",
+        ("Indikator Program.xlsx", "Petunjuk"): None,
+        ("Indikator Program.xlsx", "Indikator Program"): "indikator_program",
+    }
+    by_name = {(s.file, s.name): s for s in reading.sheets}
+    assert by_name[("Realisasi.xlsx", "Realisasi")].month == 12
+    assert "bulan" in by_name[("Realisasi.xlsx", "Realisasi Bulanan")].cols
+    assert reading.tahun == TAHUN
+
+
+# Reader problems found while writing the templates (reported to the lead, reader not edited).
+# Each is recognised precisely, so these tests pass by themselves once the reader is fixed.
+BUG_BULAN_INI = ("validate/schemas: a long realisasi sheet with only 'Realisasi Bulan Ini' gets "
+                 "missing-column, because schemas/realisasi.yaml requires 'realisasi'")
+BUG_REKENING = ("validate._budget: blank 'Kode Rekening' cells become NaN (pandas 3 str dtype), so program/"
+                "kegiatan/sub rows are classified as rekening lines; reconcile then fails on a float")
+
+
+def _known_bug(f) -> bool:
+    return ((f.code == "missing-column" and f.sheet == "Realisasi Bulanan")
+            or (f.code == "row-without-kode" and f.sheet == "DPA"))
+
+
+def test_no_error_findings(pipeline):
+    *_, v = pipeline
+    errors = [f for f in v.findings if f.severity == "error"]
+    unexpected = [f for f in errors if not _known_bug(f)]
+    assert not unexpected, _show(errors)
+    if errors:
+        pytest.xfail(BUG_BULAN_INI + "\n" + _show(errors))
+
+
+def test_only_petunjuk_is_info(pipeline):
+    *_, v = pipeline
+    noise = [f for f in v.findings if f.code != "no-role" and not _known_bug(f)]
+    assert not noise, _show(noise)
+    assert sorted(f.file for f in v.findings if f.code == "no-role") == sorted(
+        ["DPA.xlsx", "Realisasi.xlsx", "IKU.xlsx", "Indikator Program.xlsx"])
+    if any(_known_bug(f) for f in v.findings):
+        pytest.xfail(BUG_BULAN_INI + "; " + BUG_REKENING)
+
+
+def test_example_iku_reads_back(pipeline):
+    *_, v = pipeline
+    iku = next(s for s in v.indicators if s.sheet.name == "IKU")
+    renstra = next(s for s in v.indicators if s.sheet.name == "Renstra")
+    assert not iku.renstra and renstra.renstra
+    (ind,) = iku.rows
+    assert ind.indikator == "Indeks Kepuasan Masyarakat"
+    assert not ind.negative and not ind.kumulatif
+    year = ind.years[TAHUN]
+    assert year["target"].value == Decimal(95)
+    assert year["realisasi"].value == Decimal("89.5")
+    assert year["capaian"].value == Decimal("94.21")
+    assert year["kategori"].text == "Baik"
+    assert sorted(ind.years) == [TAHUN - 2, TAHUN - 1, TAHUN]
+    assert ind.target_akhir.value == 95 and ind.target_akhir_year == TAHUN + 2
+    (plan,) = renstra.rows
+    assert sorted(plan.years) == list(range(TAHUN - 2, TAHUN + 3))
+    (prog,) = next(s for s in v.programs if s.sheet.name == "Indikator Program").rows
+    assert prog.kode == "7.01.01" and prog.capaian.value == 100
+
+
+def test_full_pipeline_is_clean(pipeline):
+    """Reconcile and evaluate the example: amounts agree, capaian and kategori are right."""
+    from lkjip_xl.indicators import evaluate
+    from lkjip_xl.reconcile import reconcile_budget
+
+    *_, settings, _, v = pipeline
+    if any(_known_bug(f) for f in v.findings):
+        pytest.xfail(BUG_REKENING + "; " + BUG_BULAN_INI)
+    budget, found = reconcile_budget(v)
+    perf, more = evaluate(v, budget, settings)
+    noise = [f for f in v.findings + found + more if f.code != "no-role"]
+    assert not noise, _show(noise)
+    sub = "7.01.01.2.01.0001"
+    assert budget.pagu == {sub: 4930000} and budget.pagu_next == {sub: 4730000}
+    assert budget.realisasi == {sub: 4929950} and budget.latest_month == 12
+    assert budget.monthly[1] == {sub: 450000}
+    (sasaran,) = perf.sasaran
+    assert sasaran.capaian == Decimal("94.21") and sasaran.programs == ["7.01.01"]
+    assert perf.counts["Baik"] == 1
+
+
+@pytest.mark.parametrize("tahun", [2024, 2031])
+def test_other_year_reads_back(tmp_path, tahun):
+    write_templates(tmp_path, tahun)
+    inputs = discover([tmp_path])
+    settings = load_settings(inputs.config, {})
+    v = validate(read_inputs(inputs, settings), settings)
+    ind = next(s for s in v.indicators if s.sheet.name == "IKU").rows[0]
+    assert ind.years[tahun]["capaian"].value == Decimal("94.21")
+    dpa = next(b for b in v.budgets if b.sheet.name == "DPA")
+    assert dpa.sheet.years[f"pagu@{tahun}"] == tahun and dpa.sheet.years[f"pagu@{tahun + 1}"] == tahun + 1
+    assert "pagu_next" in dpa.amounts
+
+
+def test_deterministic(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    first = write_templates(a, TAHUN)
+    second = write_templates(b, TAHUN)
+    for p, q in zip(first, second):
+        assert p.name == q.name
+        assert p.read_bytes() == q.read_bytes(), p.name
