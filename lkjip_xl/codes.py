@@ -13,13 +13,26 @@ JENIS_BELANJA = (
 )
 
 
-def clean(value) -> str | None:
-    """'7.01.01.2.\\n01.0001 ' → '7.01.01.2.01.0001'; blank → None."""
+class BadKode(ValueError):
+    "A code cell whose digits cannot be known: a number that lost a zero, a date, a yes/no."
+
+
+def clean(value, account: bool = False) -> str | None:
+    """'7.01.01.2.\\n01.0001 ' → '7.01.01.2.01.0001'; blank → None. Raises BadKode."""
     if value is None:
         return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    s = _JUNK.sub("", str(value)).strip(".")
+    if isinstance(value, bool) or hasattr(value, "year"):
+        raise BadKode(str(value))
+    if isinstance(value, float):
+        if value.is_integer():
+            value = int(value)
+        else:
+            # Excel keeps a typed 7.01 as 7.01 but turns 7.10 into 7.1, so a number is only sure
+            # when it has as many decimals as the segment has digits (2; 1 for a rekening's 5.1)
+            value = format(value, ".15g")
+            if "e" in value or len(value.partition(".")[2]) != (1 if account else 2):
+                raise BadKode(value)
+    s = _JUNK.sub("", str(value)).removeprefix("'").strip(".")
     s = re.sub(r"^x\.xx", "X.XX", s, flags=re.I)
     return s or None
 

@@ -82,7 +82,7 @@ def paragraphs(ctx: Context) -> list[str]:
 
 def narasi(ctx: Context) -> Table:
     t = Table("Narasi", ["NARASI SIAP TEMPEL (BAB III DAN IV)", ctx.instansi, f"Tahun {ctx.tahun or '-'}"],
-              [Column("teks", "Paragraf", "wrap", 110)], landscape=False)
+              [Column("teks", "Paragraf", "wrap", 80)], landscape=False)
     for p in paragraphs(ctx):
         t.add({"teks": p})
     t.notes.append("Angka dihitung dari berkas masukan; periksa kembali lembar Rekonsiliasi sebelum menempel.")

@@ -22,8 +22,13 @@ class BadNumber(ValueError):
     "A text cell that cannot be read as one number without guessing."
 
 
+def _bare(text: str) -> str:
+    # a leading apostrophe is Excel's "keep as text" mark, typed or exported along with the digits
+    return _NOISE.sub("", text).removeprefix("'")
+
+
 def is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and _NOISE.sub("", value) == "")
+    return value is None or (isinstance(value, str) and _bare(value) == "")
 
 
 def from_float(x: float) -> int | Decimal:
@@ -37,7 +42,7 @@ def from_float(x: float) -> int | Decimal:
 
 
 def _clean(text: str) -> tuple[str, bool]:
-    s = _NOISE.sub("", text)
+    s = _bare(text)
     negative = False
     if s.startswith("(") and s.endswith(")"):
         s, negative = s[1:-1], True
@@ -109,7 +114,7 @@ def parse_amount(value) -> int | Decimal:
     if is_blank(value):
         return 0
     text = str(value)
-    if _NOISE.sub("", text) in _DASHES:
+    if _bare(text) in _DASHES:
         return 0
     d = _parse(text, money=True)
     return int(d) if d == d.to_integral_value() else d
@@ -123,6 +128,6 @@ def parse_indicator(value) -> Decimal | None:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(from_float(value))
-    if is_blank(value) or _NOISE.sub("", str(value)) in _DASHES:
+    if is_blank(value) or _bare(str(value)) in _DASHES:
         return None
     return _parse(str(value), money=False)

@@ -26,6 +26,7 @@ class SheetSums:
     info: dict[str, dict[str, str]]               # code → indikator/target/satuan as written
     jenis: dict[str, object]                      # jenis belanja → pagu (rekening sheets)
     months: dict[int, dict[str, object]] = field(default_factory=dict)   # long format: month → code → cumulative
+    month_rows: dict[tuple[int, str], int] = field(default_factory=dict)  # long format: (month, code) → row
 
     @property
     def label(self) -> str:
@@ -62,138 +63,141 @@ def _diff(a, b):
     return abs((a or 0) - (b or 0))
 
 
+def _str(v) -> str:
+    """Cell text from a frame column; pandas may hold a blank as NaN (truthy), never as text."""
+    return v if isinstance(v, str) else ""
+
+
+def _prefixes(code: str) -> list[str]:
+    """The code and every code above it: 7.01.01.2.01 → 7, 7.01, 7.01.01, 7.01.01.2, 7.01.01.2.01."""
+    segs = code.split(".")
+    return [".".join(segs[:n]) for n in range(1, len(segs) + 1)]
+
+
+def _roll_up(lines) -> dict[str, dict]:
+    """(code, amounts) lines → every code and every code above it → summed amounts."""
+    out: dict[str, dict] = defaultdict(lambda: defaultdict(int))
+    for code, values in lines:
+        for p in _prefixes(code):
+            for a, v in values.items():
+                out[p][a] += v or 0
+    return out
+
+
+def _month_of(v) -> int | None:
+    return None if v is None or v != v or v == "" else int(v)
+
+
 def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
+    """One sheet: its leaves (rekening lines, else the deepest codes), and every stated subtotal and
+    total checked against those leaves, never against other stated figures. A long sheet (a Bulan
+    column, one block of rows per month) is checked month by month; its leaves are its latest month."""
     sheet, df = bs.sheet, bs.df
     amts = bs.amounts
     place = sheet.place()
-    nodes: list[tuple[int, str, dict]] = []
-    rek: list[tuple[int, str, str, dict]] = []
+    nodes: list[tuple[int, str, dict, int | None]] = []
+    rek: list[tuple[int, str, str, dict, int | None]] = []
     totals: list[tuple[int, str, dict]] = []
     names, info, rows = {}, {}, {}
-    cols = {a: df[a] for a in amts}
-    get = lambda name: df[name] if name in df else [""] * len(df)
+    get = lambda name: df[name] if name in df else [None] * len(df)
     it = zip(df.index, df["kind"], df["sub"], df["kode"], df["uraian"], df["_total"], get("kode_rekening"),
              get("uraian_program"), get("uraian_kegiatan"), get("uraian_sub"), get("indikator"), get("target"),
-             get("satuan"), *cols.values())
-    for row, kind, sub, kode, uraian, total, krek, up, uk, us, ind, tgt, sat, *vals in it:
+             get("satuan"), get("bulan"), *(df[a] for a in amts))
+    for row, kind, sub, kode, uraian, total, krek, up, uk, us, ind, tgt, sat, bulan, *vals in it:
         values = dict(zip(amts, vals))
+        month = _month_of(bulan)
+        uraian, ind, tgt, sat = _str(uraian), _str(ind), _str(tgt), _str(sat)
         if kind == "node":
-            nodes.append((row, kode, values))
-            names.setdefault(kode, uraian)
+            nodes.append((row, kode, values, month))
+            if uraian:
+                names.setdefault(kode, uraian)
             if ind or tgt or sat:
-                info.setdefault(kode, {"indikator": ind or "", "target": tgt or "", "satuan": sat or ""})
+                info.setdefault(kode, {"indikator": ind, "target": tgt, "satuan": sat})
             rows.setdefault(kode, row)
         elif kind == "rek":
-            account = krek if (krek and codes.is_account(krek)) else kode
-            rek.append((row, sub, account, values))
+            krek = _str(krek)
+            account = krek if krek and codes.is_account(krek) else _str(kode)
+            rek.append((row, sub, account, values, month))
             rows.setdefault(sub, row)
             for code, name in ((sub, us), (sub.rsplit(".", 1)[0], uk), (".".join(sub.split(".")[:3]), up)):
-                if name:
-                    names.setdefault(code, name)
+                if _str(name):
+                    names.setdefault(code, _str(name))
                     rows.setdefault(code, row)
         elif kind == "total":
             totals.append((row, total, values))
 
-    leaves: dict[str, dict] = defaultdict(lambda: dict.fromkeys(amts, 0))
-    leaf_rows: dict[str, list[int]] = defaultdict(list)
-    jenis: dict[str, object] = defaultdict(int)
-    stated_sub = {}
-    if rek:
-        for row, sub, account, values in rek:
-            for a, v in values.items():
-                leaves[sub][a] += v or 0
-            leaf_rows[sub].append(row)
-            if "pagu" in values:
-                jenis[codes.jenis_belanja(account or "")] += values["pagu"] or 0
-    node_codes = [k for _, k, _ in nodes]
-    deeper = set()
-    for k in node_codes:
-        for anc in codes.ancestors(k):
-            deeper.add(anc)
-    seen: dict[str, int] = {}
-    for row, kode, values in nodes:
-        if kode in deeper or (rek and kode in leaves):
-            if rek and kode in leaves:
-                stated_sub[kode] = (row, values)
-            continue
-        if kode in seen:
+    # lines: every row that adds up (row, leaf code, amounts, month); stated: rows that claim a sum
+    lines = [(row, sub, values, m) for row, sub, _, values, m in rek]
+    rek_subs = {(m, sub) for _, sub, _, _, m in rek}
+    deeper = {(m, p) for _, kode, _, m in nodes for p in _prefixes(kode)[:-1]}
+    stated, seen = [], {}
+    for row, kode, values, m in nodes:
+        if (m, kode) in deeper or (m, kode) in rek_subs:
+            stated.append((row, kode, values, m))
+        elif (m, kode) in seen:
             if not rek:
-                findings.append(Finding("duplicate-kode", {"other": sheet.cell(seen[kode], "kode")}, **place,
+                findings.append(Finding("duplicate-kode", {"other": sheet.cell(seen[m, kode], "kode")}, **place,
                                         cell=sheet.cell(row, "kode"), kode=kode))
-            continue
-        seen[kode] = row
-        for a, v in values.items():
-            leaves[kode][a] += v or 0
-        leaf_rows[kode].append(row)
-    # stated subtotals: every node with something beneath it, and sub rows above rekening lines
-    for row, kode, values in nodes:
-        under = [c for c in leaves if c != kode and c.startswith(kode + ".")] if kode in deeper else []
-        if kode in stated_sub:
-            under = [kode]
-        if not under:
-            continue
-        for a, stated in values.items():
-            if stated is None:
-                continue
-            computed = sum((leaves[c][a] for c in under), 0)
-            if stated != computed:
+        else:
+            seen[m, kode] = row
+            lines.append((row, kode, values, m))
+    sums: dict = defaultdict(lambda: defaultdict(int))
+    for _, code, values, m in lines:
+        for p in _prefixes(code):
+            for a, v in values.items():
+                sums[m, p][a] += v or 0
+    for row, kode, values, m in stated:
+        for a, said in values.items():
+            computed = sums[m, kode][a] if (m, kode) in sums else 0
+            if said is not None and said != computed:
                 findings.append(Finding("subtotal-mismatch", {"level": codes.level_name(kode), "column": COLUMN_LABELS[a],
-                                                              "diff": _diff(stated, computed)},
-                                        **place, cell=sheet.cell(row, a), kode=kode, expected=computed, actual=stated))
+                                                              "diff": _diff(said, computed)},
+                                        **place, cell=sheet.cell(row, a), kode=kode, expected=computed, actual=said))
     # stated totals: the last covers every line; earlier ones cover the lines since the previous one
-    all_rows = sorted((r, c) for c, rs in leaf_rows.items() for r in rs)
     prev = 0
     for i, (row, label, values) in enumerate(totals):
-        last = i == len(totals) - 1
-        for a, stated in values.items():
-            if stated is None:
-                continue
-            if last:
-                computed = sum((leaves[c][a] for c in leaves), 0)
-            else:
-                computed = _block_sum(bs, prev, row, a)
-            if stated != computed:
+        block = lines if i == len(totals) - 1 else [x for x in lines if prev < x[0] < row]
+        for a, said in values.items():
+            computed = sum((v[a] or 0 for _, _, v, _ in block), 0)
+            if said is not None and said != computed:
                 findings.append(Finding("total-mismatch", {"label": label.upper(), "column": COLUMN_LABELS[a],
-                                                           "diff": _diff(stated, computed)},
-                                        **place, cell=sheet.cell(row, a), expected=computed, actual=stated))
+                                                           "diff": _diff(said, computed)},
+                                        **place, cell=sheet.cell(row, a), expected=computed, actual=said))
         prev = row
-    del all_rows
-    out = SheetSums(bs, dict(leaves), rows, names, info, dict(jenis) if rek else {})
-    if "bulan" in bs.df and bs.df["bulan"].notna().any():
-        out.months = _long_months(bs)
+    last = max((m for *_, m in lines if m is not None), default=None)
+    leaves: dict[str, dict] = {}
+    for _, code, values, m in lines:
+        if m == last:
+            slot = leaves.setdefault(code, dict.fromkeys(amts, 0))
+            for a, v in values.items():
+                slot[a] += v or 0
+    jenis: dict[str, object] = defaultdict(int)
+    for _, _, account, values, m in rek:
+        if m == last:
+            jenis[codes.jenis_belanja(account)] += values.get("pagu") or 0
+    out = SheetSums(bs, leaves, rows, names, info, dict(jenis) if rek and "pagu" in amts else {})
+    if last is not None:
+        out.months = _long_months(lines, amts)
+        out.month_rows = {(m, c): r for r, c, _, m in reversed(lines)}
     return out
 
 
-def _block_sum(bs: BudgetSheet, after: int, upto: int, a: str):
-    df = bs.df
-    block = df[(df.index > after) & (df.index < upto)]
-    kinds = block["kind"]
-    leaf_kind = "rek" if bs.has_rekening else "node"
-    sel = block[kinds == leaf_kind]
-    if leaf_kind == "node":
-        codes_ = list(sel["kode"])
-        sel = sel[[not any(o != c and o.startswith(c + ".") for o in codes_) for c in codes_]]
-    return sum((v or 0 for v in sel[a]), 0)
-
-
-def _long_months(bs: BudgetSheet) -> dict[int, dict[str, object]]:
-    """A long realisasi sheet (Bulan column): month → code → cumulative realisasi."""
-    df = bs.df
+def _long_months(lines, amts) -> dict[int, dict[str, object]]:
+    """A long realisasi sheet (Bulan column): month → code → cumulative realisasi, from either the
+    cumulative column or, without it, the running sum of the monthly amounts."""
     per: dict[int, dict[str, object]] = defaultdict(lambda: defaultdict(int))
-    monthly_amount = "realisasi" not in df
-    col = "realisasi_bulan_ini" if monthly_amount else "realisasi"
-    for kind, sub, bulan, v in zip(df["kind"], df["sub"], df["bulan"], df[col]):
-        if kind in ("node", "rek") and bulan and sub and (kind == "rek" or codes.level(sub) == 6 or not bs.has_rekening):
-            per[int(bulan)][sub] += v or 0
-    months = sorted(per)
+    col = "realisasi" if "realisasi" in amts else "realisasi_bulan_ini"
+    for _, code, values, m in lines:
+        if m is not None and col in values:
+            per[m][code] += values[col] or 0
     out, running = {}, defaultdict(int)
-    for m in months:
-        if monthly_amount:
+    for m in sorted(per):
+        if col == "realisasi":
+            out[m] = dict(per[m])
+        else:
             for c, v in per[m].items():
                 running[c] += v
             out[m] = dict(running)
-        else:
-            out[m] = dict(per[m])
     return out
 
 
@@ -204,69 +208,84 @@ def _pick_primary(sums: list[SheetSums]) -> SheetSums | None:
     return max(dpa, key=lambda s: (s.bs.has_rekening, len(s.leaves)))
 
 
-def _compare_names(a: SheetSums, b_names: dict, b_label: str, b_rows: dict, b_sheet, findings, codes_=None):
-    for code in codes_ or b_names:
-        na, nb = a.names.get(code), b_names.get(code)
-        if na and nb and _name_key(na) != _name_key(nb):
-            findings.append(Finding("uraian-mismatch", {"other": a.label}, **b_sheet.place(),
-                                    cell=b_sheet.cell(b_rows[code], "uraian") if code in b_rows else None,
-                                    kode=code, expected=na, actual=nb))
-
-
 def _name_key(s: str) -> str:
     return normalize(s).replace(" ", "")
+
+
+def _uraian(primary: SheetSums, other: SheetSums, findings, done: set | None = None) -> None:
+    """Same code, different name: a warning at the other sheet's uraian cell (once per code)."""
+    sheet = other.bs.sheet
+    for code, name in other.names.items():
+        mine = primary.names.get(code)
+        if done is not None and code in done:
+            continue
+        if mine and name and _name_key(mine) != _name_key(name):
+            if done is not None:
+                done.add(code)
+            findings.append(Finding("uraian-mismatch", {"other": primary.label}, **sheet.place(),
+                                    cell=sheet.cell(other.rows[code], "uraian") if code in other.rows else None,
+                                    kode=code, expected=mine, actual=name))
+
+
+def _cell(s: SheetSums, code: str, column: str, month: int | None = None) -> str | None:
+    row = s.month_rows.get((month, code)) or s.rows.get(code)
+    return s.bs.sheet.cell(row, column) if row else None
+
+
+def _compare_pagu(primary: SheetSums, pagu: dict, s: SheetSums, findings) -> None:
+    """Another DPA sheet (a rekap beside the rekening-level DPA) or a Renja, against the primary DPA,
+    line by line at the other sheet's own level (a program-level rekap compares program totals).
+    Renja differences are expected (it is a plan): warning and info, never error."""
+    renja = s.bs.sheet.role == "renja"
+    in_dpa = _roll_up((c, {"pagu": v}) for c, v in pagu.items())
+    place = s.bs.sheet.place()
+    for code in sorted(s.leaves, key=_code_key):
+        mine = s.leaves[code].get("pagu", 0)
+        if code in in_dpa:
+            theirs = in_dpa[code]["pagu"]
+        elif renja:
+            findings.append(Finding("missing-in-dpa", {"doc": s.label}, **place, cell=_cell(s, code, "kode"),
+                                    kode=code, severity="info"))
+            continue
+        else:
+            # a zero-pagu sub kegiatan has no rekening lines, so the detailed DPA cannot list it
+            theirs = pagu[code] = 0
+        if mine != theirs:
+            findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": _diff(mine, theirs)}, **place,
+                                    cell=_cell(s, code, "pagu"), kode=code, expected=theirs, actual=mine,
+                                    severity="warning" if renja else None))
+    if not renja:
+        covered = {p for c in s.leaves for p in _prefixes(c)}
+        for code in sorted(pagu, key=_code_key):
+            if pagu[code] and not any(p in s.leaves for p in _prefixes(code)) and code not in covered:
+                findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": pagu[code]}, **place,
+                                        kode=code, expected=pagu[code], actual=0))
 
 
 def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding]]:
     findings: list[Finding] = []
     sums = [_sheet_sums(bs, findings) for bs in v.budgets]
     primary = _pick_primary(sums)
-    dpa_sheets = [s for s in sums if s.bs.sheet.role == "dpa"]
     pagu = {c: a["pagu"] for c, a in primary.leaves.items()} if primary else {}
-    subs_in_dpa = set(pagu)
-    # other DPA sheets (e.g. a rekap beside the rekening-level DPA), and the Renja
     for s in sums:
-        if s is primary or s.bs.sheet.role == "realisasi" or "pagu" not in s.bs.amounts:
-            continue
-        renja = s.bs.sheet.role == "renja"
-        for code in sorted(set(s.leaves) | (subs_in_dpa if not renja else set())):
-            mine = s.leaves.get(code, {}).get("pagu", 0)
-            theirs = pagu.get(code)
-            if theirs is None and not renja:
-                # a zero-pagu sub kegiatan has no rekening lines, so the detailed DPA cannot list it
-                theirs = pagu[code] = 0
-            if theirs is None:
-                findings.append(Finding("missing-in-dpa", {"doc": s.label}, **s.bs.sheet.place(),
-                                        cell=s.bs.sheet.cell(s.rows.get(code, 0), "kode") if code in s.rows else None,
-                                        kode=code, severity="info" if renja else None))
-                continue
-            if mine != theirs:
-                findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": _diff(mine, theirs)},
-                                        **s.bs.sheet.place(), cell=s.bs.sheet.cell(s.rows[code], "pagu") if code in s.rows else None,
-                                        kode=code, expected=theirs, actual=mine, severity="warning" if renja else None))
-        if primary:
-            _compare_names(primary, s.names, s.label, s.rows, s.bs.sheet, findings)
-    names: dict[str, str] = {}
-    info: dict[str, dict] = {}
-    for s in sorted(dpa_sheets, key=lambda s: s is not primary):
-        for c, n in s.names.items():
-            names.setdefault(c, n)
-        for c, i in s.info.items():
-            info.setdefault(c, i)
-    pagu_next = {}
-    for s in dpa_sheets:
-        if "pagu_next" in s.bs.amounts:
-            pagu_next = {c: a["pagu_next"] for c, a in s.leaves.items()}
-            break
-    monthly, latest, real_sheets = _monthly(sums, findings)
+        if s is not primary and primary and s.bs.sheet.role != "realisasi" and "pagu" in s.bs.amounts:
+            _compare_pagu(primary, pagu, s, findings)
+            _uraian(primary, s, findings)
+    dpa_sheets = sorted((s for s in sums if s.bs.sheet.role == "dpa"), key=lambda s: s is not primary)
+    monthly, latest, origin, real_sheets = _monthly(sums, findings)
     realisasi = monthly.get(latest, {}) if latest is not None else {}
     if real_sheets and primary:
-        _check_realisasi(primary, pagu, realisasi, real_sheets, latest, findings)
-        for c, n in real_sheets[-1].names.items():
+        _check_realisasi(primary, pagu, realisasi, origin.get(latest, {}), real_sheets, latest, findings)
+    names: dict[str, str] = {}
+    info: dict[str, dict] = {}
+    for s in dpa_sheets + real_sheets[::-1]:
+        for c, n in s.names.items():
             names.setdefault(c, n)
-    elif real_sheets:
-        for c, n in real_sheets[-1].names.items():
-            names.setdefault(c, n)
+    for s in dpa_sheets:
+        for c, i in s.info.items():
+            info.setdefault(c, i)
+    pagu_next = next(({c: a["pagu_next"] for c, a in s.leaves.items()} for s in dpa_sheets
+                      if "pagu_next" in s.bs.amounts), {})
     all_codes = set(pagu) | set(realisasi) | set(pagu_next) | set(names)
     for c in list(all_codes):
         all_codes.update(a for a in codes.ancestors(c) if codes.level(a) >= 3)
@@ -282,62 +301,76 @@ def _code_key(code: str):
     return [int(p) if p.isdigit() else -1 for p in code.split(".")]
 
 
-def _monthly(sums: list[SheetSums], findings) -> tuple[dict, int | None, list[SheetSums]]:
-    """Month → sub → cumulative realisasi, from monthly files, title months or a Bulan column."""
-    real = [s for s in sums if s.bs.sheet.role == "realisasi"]
+def _monthly(sums: list[SheetSums], findings):
+    """Month → sub → cumulative realisasi, from monthly files, title months or a Bulan column; also
+    which sheet each figure came from, and the realisasi sheets from the earliest month to the latest.
+    Two sheets of one month are merged code by code; a code in both is counted once, and a
+    different figure for it is a finding."""
     per_month: dict[int, dict[str, object]] = {}
-    where: dict[int, SheetSums] = {}
-    for s in real:
-        if s.months:
-            for m, vals in s.months.items():
-                per_month.setdefault(m, {}).update(vals)
-                where[m] = s
-            continue
-        m = s.bs.month
-        if m is None:
-            findings.append(Finding("no-month", {}, **s.bs.sheet.place()))
-            m = 12
-        vals = {c: a.get("realisasi", 0) for c, a in s.leaves.items()}
-        bucket = per_month.setdefault(m, {})
-        for c, v in vals.items():
-            bucket[c] = bucket.get(c, 0) + v
-        where[m] = s
+    origin: dict[int, dict[str, SheetSums]] = {}
+    order: list[tuple[int, SheetSums]] = []
+    for s in (s for s in sums if s.bs.sheet.role == "realisasi"):
+        months = s.months
+        if not months:
+            m = s.bs.month
+            if m is None:
+                findings.append(Finding("no-month", {}, **s.bs.sheet.place()))
+                m = 12
+            months = {m: {c: a.get("realisasi", 0) for c, a in s.leaves.items()}}
+        for m, vals in months.items():
+            bucket, came = per_month.setdefault(m, {}), origin.setdefault(m, {})
+            for code, value in vals.items():
+                if code in bucket and bucket[code] != value:
+                    findings.append(Finding("realisasi-mismatch", {"other": came[code].label, "month": MONTH_NAMES[m],
+                                                                   "diff": _diff(value, bucket[code])},
+                                            **s.bs.sheet.place(), cell=_cell(s, code, "realisasi", m), kode=code,
+                                            expected=bucket[code], actual=value))
+                elif code not in bucket:
+                    bucket[code], came[code] = value, s
+        order.append((max(months), s))
     months = sorted(per_month)
     for prev, cur in zip(months, months[1:]):
-        s = where[cur]
         for code, value in per_month[cur].items():
             before = per_month[prev].get(code)
             if before is not None and value < before:
-                findings.append(Finding("realisasi-decreased", {"prev": MONTH_NAMES[prev], "month": MONTH_NAMES[cur]},
-                                        **s.bs.sheet.place(), cell=s.bs.sheet.cell(s.rows.get(code, 0), "realisasi")
-                                        if code in s.rows else None, kode=code, expected=before, actual=value))
+                s = origin[cur][code]
+                findings.append(Finding("realisasi-decreased", {"prev": MONTH_NAMES[prev], "month": MONTH_NAMES[cur],
+                                                                "diff": before - value},
+                                        **s.bs.sheet.place(), cell=_cell(s, code, "realisasi", cur), kode=code,
+                                        expected=before, actual=value))
     latest = months[-1] if months else None
-    ordered_sheets = [where[m] for m in months]
-    return per_month, latest, ordered_sheets
+    sheets = [s for _, s in sorted(order, key=lambda x: x[0])]
+    return per_month, latest, origin, sheets
 
 
-def _check_realisasi(primary: SheetSums, pagu: dict, realisasi: dict, real_sheets: list[SheetSums], latest, findings):
-    last = real_sheets[-1]
-    sheet = last.bs.sheet
-    month = f" s.d. {MONTH_NAMES[latest]}" if latest else ""
+def _check_realisasi(primary: SheetSums, pagu: dict, realisasi: dict, origin: dict, sheets: list[SheetSums],
+                     latest, findings):
+    """Realisasi against the DPA. Codes and names are checked in every month's sheet (once per code,
+    at the latest sheet that has it); amounts against pagu use the year-to-date (latest) figures,
+    and the Anggaran column of the latest month only, since the DPA given is the final one."""
+    in_dpa = _roll_up((c, {"pagu": v}) for c, v in pagu.items())
+    missing, named = set(), set()
+    for s in reversed(sheets):
+        for code in sorted(set(s.leaves).union(*s.months.values()), key=_code_key):
+            if code not in in_dpa and code not in missing:
+                missing.add(code)
+                findings.append(Finding("missing-in-dpa", {"doc": s.label}, **s.bs.sheet.place(),
+                                        cell=_cell(s, code, "kode"), kode=code))
+        _uraian(primary, s, findings, named)
     for code, value in realisasi.items():
-        if code not in pagu:
-            findings.append(Finding("missing-in-dpa", {"doc": last.label}, **sheet.place(),
-                                    cell=sheet.cell(last.rows.get(code, 0), "kode") if code in last.rows else None, kode=code))
-            continue
-        if value > (pagu[code] or 0):
-            findings.append(Finding("over-budget", {"diff": value - (pagu[code] or 0)}, **sheet.place(),
-                                    cell=sheet.cell(last.rows[code], "realisasi") if code in last.rows else None,
-                                    kode=code, expected=pagu[code], actual=value))
+        s = origin[code]
+        if code in in_dpa and value > in_dpa[code]["pagu"]:
+            limit = in_dpa[code]["pagu"]
+            findings.append(Finding("over-budget", {"diff": value - limit}, **s.bs.sheet.place(),
+                                    cell=_cell(s, code, "realisasi", latest), kode=code, expected=limit, actual=value))
+        stated = s.leaves.get(code, {}).get("pagu") if "pagu" in s.bs.amounts else None
+        if code in in_dpa and stated is not None and stated != in_dpa[code]["pagu"]:
+            findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": _diff(stated, in_dpa[code]["pagu"])},
+                                    **s.bs.sheet.place(), cell=_cell(s, code, "pagu", latest), kode=code,
+                                    expected=in_dpa[code]["pagu"], actual=stated))
+    reported = {p for c in realisasi for p in _prefixes(c)}
+    month = f" s.d. {MONTH_NAMES[latest]}" if latest else ""
     for code, p in pagu.items():
-        if code not in realisasi and p:
+        if p and not any(x in realisasi for x in _prefixes(code)) and code not in reported:
             findings.append(Finding("missing-realisasi", {"month": month}, **primary.bs.sheet.place(),
-                                    cell=primary.bs.sheet.cell(primary.rows.get(code, 0), "kode") if code in primary.rows else None,
-                                    kode=code, expected=p))
-    if "pagu" in last.bs.amounts:
-        for code, a in last.leaves.items():
-            if code in pagu and a.get("pagu") is not None and a["pagu"] != pagu[code] and (a["pagu"] or pagu[code]):
-                findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": _diff(a["pagu"], pagu[code])},
-                                        **sheet.place(), cell=sheet.cell(last.rows[code], "pagu") if code in last.rows else None,
-                                        kode=code, expected=pagu[code], actual=a["pagu"]))
-    _compare_names(primary, last.names, last.label, last.rows, sheet, findings)
+                                    cell=_cell(primary, code, "kode"), kode=code, expected=p))

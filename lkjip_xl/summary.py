@@ -35,7 +35,7 @@ def ringkasan(ctx: Context) -> Table:
         t.rows[j][t.col("serapan")] = Formula(fx.ratio(t.ref(j, "realisasi"), t.ref(j, "pagu")), serapan(pp, rr)) if pp else None
     last = t.next_index() - 1
     if last >= first:
-        t.charts.append(Chart("column", "Realisasi dan Pagu per Program", "uraian",
+        t.charts.append(Chart("column", "Realisasi dan Pagu per Program", "ket",
                               [("pagu", "Pagu"), ("realisasi", "Realisasi")], "Rupiah", first, last))
     for label, amount in jenis_sorted(b.jenis):
         j = t.add({"uraian": label, "pagu": amount, "ket": "komposisi belanja (pagu)"})

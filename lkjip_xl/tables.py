@@ -99,7 +99,7 @@ def tabel_2_3(ctx: Context) -> Table:
         Column("no", "NO", "center", 5),
         Column("uraian", "Program/ Kegiatan/ Sub Kegiatan", "wrap", 48),
         Column("indikator", "Indikator Tujuan, Sasaran, Program, Kegiatan dan Sub Kegiatan", "wrap", 44),
-        Column("target", "Target Capaian Kinerja", "center", 12),
+        Column("target", "Target Capaian Kinerja", "center", 14),
         Column("pagu", "Jumlah Anggaran Rp", "money", 20),
     ], col_numbers=["1", "2", "3", "4", "5"])
     prog_rows = []

@@ -226,7 +226,8 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     kode = [codes.join_parts(parts) for parts in zip(*(raw[c] for c in kode_cols))] if kode_cols else [None] * len(index)
     df = pd.DataFrame({"kode": pd.Series(kode, index=index, dtype=object)})
     if "kode_rekening" in raw:
-        df["kode_rekening"] = [codes.clean(v) for v in raw["kode_rekening"]]
+        # object dtype: pandas would turn the blanks into NaN, which is truthy
+        df["kode_rekening"] = pd.Series([codes.clean(v) for v in raw["kode_rekening"]], index=index, dtype=object)
     uraian_cols = [c for c in raw.columns if c == "uraian" or c.startswith("uraian#")]
     df["uraian"] = [next((text(v) for v in vals if text(v)), "") for vals in zip(*(raw[c] for c in uraian_cols))] \
         if uraian_cols else ""
@@ -241,13 +242,15 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
         sheet.cols[canon] = sheet.cols[col]
         df[canon] = pd.Series([cells.amount(r, col, v) for r, v in zip(index, raw[col])], index=index, dtype=object)
     if "bulan" in raw:
-        df["bulan"] = [_month(v) for v in raw["bulan"]]
+        df["bulan"] = pd.Series([_month(v) for v in raw["bulan"]], index=index, dtype=object)
     df["_total"] = raw["_total"] if "_total" in raw else None
     amounts = [a for a in AMOUNTS if a in df]
     if sheet.role == "realisasi" and "realisasi" not in df and "realisasi_bulan_ini" in df:
         amounts.append("realisasi")   # derived later from monthly amounts
     findings, bad_rows = _pandera_findings(sheet, df, sheet.role)
     findings = cells.findings + findings
+    if sheet.role == "realisasi" and not {"realisasi", "realisasi_bulan_ini"} & set(df.columns):
+        findings.append(Finding("missing-column", {"role": sheet.role, "column": COLUMN_LABELS["realisasi"]}, **sheet.place()))
     df["kind"], df["sub"] = _classify(df, bad_rows, sheet, findings)
     has_rek = bool((df["kind"] == "rek").any())
     return BudgetSheet(sheet, df, [a for a in AMOUNTS if a in df], has_rek, sheet.month), findings
@@ -354,8 +357,8 @@ def _indicators(sheet: Sheet, tahun: int | None) -> tuple[IndicatorSheet, list[F
                 except BadNumber:
                     y = own_year
             if y is not None:
-                ind.years[y] = {k: cells.indicator(r, c, raw.at[r, c]) if k != "kategori" else
-                                Val(None, sheet.cell(r, c), text(raw.at[r, c])) for k, c in plain.items()}
+                ind.years.setdefault(y, {}).update({k: cells.indicator(r, c, raw.at[r, c]) if k != "kategori" else
+                                Val(None, sheet.cell(r, c), text(raw.at[r, c])) for k, c in plain.items()})
         rows.append(ind)
     rows = _merge_long(rows)
     long = pd.DataFrame({"indikator": [i.indikator for i in rows for _ in (i.years or {0: 0})],
