@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 TEXT = {
@@ -30,6 +31,11 @@ TEXT = {
         "fail": "Tidak dapat diproses: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "Ada {n} kesalahan: perbaiki sel yang disebut di atas, lalu jalankan lagi.",
+        "interrupted": "Dihentikan (Ctrl+C). Tidak ada berkas keluaran yang ditulis atau ditinggalkan setengah jadi.",
+        "memory": "memori komputer tidak cukup untuk berkas sebesar ini; tutup aplikasi lain, atau pisahkan lembar "
+                  "yang diperlukan (DPA, realisasi, IKU) ke berkas yang lebih kecil, lalu jalankan lagi",
+        "internal": "terjadi kesalahan di dalam lkjip-xl ({error}). Ini bukan kesalahan Anda; laporkan ke "
+                    "pengembang beserta berkas masukannya",
     },
     "en": {
         "description": "Budget and performance reconciliation for LKjIP from an office's Excel files.",
@@ -54,6 +60,11 @@ TEXT = {
         "fail": "Cannot be processed: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "{n} errors: fix the cells named above, then run again.",
+        "interrupted": "Interrupted (Ctrl+C). No output file was written or left half-written.",
+        "memory": "not enough memory for a file this large; close other programs, or move the sheets needed "
+                  "(DPA, realisasi, IKU) into a smaller file, and run again",
+        "internal": "an internal error in lkjip-xl ({error}). It is not your mistake; please report it to the "
+                    "developers with the input files",
     },
 }
 
@@ -142,9 +153,23 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if exc.code in (0, None) else 2
     lang = getattr(args, "lang", lang)
-    if args.command == "template":
-        return _template(args, lang)
-    return _run(args, lang)
+    try:
+        if args.command == "template":
+            return _template(args, lang)
+        return _run(args, lang)
+    except BrokenPipeError:
+        # output piped into `head` or a closed pager: not an error of the inputs
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print(TEXT[lang]["interrupted"], file=sys.stderr)
+        return 130
+    except MemoryError:
+        return _fail(lang, TEXT[lang]["memory"])
+    except Exception as exc:   # a bug: the user still gets one paragraph, never a traceback
+        if os.environ.get("LKJIP_DEBUG"):
+            raise
+        return _fail(lang, TEXT[lang]["internal"].format(error=f"{type(exc).__name__}: {str(exc)[:200]}"))
 
 
 def _template(args, lang: str) -> int:

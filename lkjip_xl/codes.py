@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _JUNK = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 ACCOUNT = re.compile(r"^[4-6]\.\d(?:\.\d{1,5})*$")
@@ -17,6 +18,7 @@ class BadKode(ValueError):
     "A code cell whose digits cannot be known: a number that lost a zero, a date, a yes/no."
 
 
+@lru_cache(maxsize=1 << 16)   # a sub kegiatan code recurs on each of its rekening lines
 def clean(value, account: bool = False) -> str | None:
     """'7.01.01.2.\\n01.0001 ' → '7.01.01.2.01.0001'; blank → None. Raises BadKode."""
     if value is None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,11 +15,13 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Band:
+    """One rating band. Unless told otherwise it is half-open, [min, max): the lower bound belongs
+    to it and the upper bound to the band above."""
     label: str
     min: Decimal | None = None
     min_incl: bool = True
     max: Decimal | None = None
-    max_incl: bool = True
+    max_incl: bool = False
     text: str = ""
     color: str | None = None
     keterangan: str = ""
@@ -79,13 +81,45 @@ def _dec(v):
 
 
 def _scale(name: str, spec: dict) -> Scale:
-    bands = tuple(
-        Band(label=b["label"], min=_dec(b.get("min")), min_incl=b.get("min_incl", True), max=_dec(b.get("max")),
-             max_incl=b.get("max_incl", True), text=b.get("text", ""), color=b.get("color"),
-             keterangan=b.get("keterangan", ""))
-        for b in spec["bands"]
-    )
-    return Scale(name=name, title=spec.get("title", name), bands=bands)
+    if not isinstance(spec, dict) or not isinstance(spec.get("bands"), list) or not spec["bands"]:
+        raise ConfigError(f"skala '{name}' harus berisi daftar bands, mis. bands = [{{label = \"Baik\", min = 85}}]")
+    bands = []
+    for b in spec["bands"]:
+        if not isinstance(b, dict) or not str(b.get("label", "")).strip():
+            raise ConfigError(f"skala '{name}': setiap band perlu label, mis. {{label = \"Baik\", min = 85, max = 100}}")
+        bands.append(Band(label=str(b["label"]).strip(), min=_dec(b.get("min")), min_incl=bool(b.get("min_incl", True)),
+                          max=_dec(b.get("max")), max_incl=bool(b.get("max_incl", False)), text=str(b.get("text", "")),
+                          color=b.get("color"), keterangan=str(b.get("keterangan", ""))))
+    return Scale(name=name, title=str(spec.get("title", name)), bands=_cover(name, bands))
+
+
+def _cover(name: str, bands: list[Band]) -> tuple[Band, ...]:
+    """Bands must meet without gap or overlap, so every capaian has exactly one predikat. The lowest
+    band takes everything below it and the highest everything above it (capaian can be negative,
+    or above any bound). Bands keep the order they were written in."""
+    low = lambda b: (b.min is not None, b.min if b.min is not None else 0, not b.min_incl)
+    order = sorted(bands, key=low)
+    for a, b in zip(order, order[1:]):
+        if a.max is None or b.min is None or a.max != b.min or a.max_incl == b.min_incl:
+            raise ConfigError(f"skala '{name}': band '{a.label}' dan '{b.label}' harus bersambung tanpa celah atau "
+                              f"tumpang tindih (batas atas '{a.label}' = batas bawah '{b.label}', dan batas itu "
+                              f"milik salah satunya saja)")
+    out = []
+    for b in bands:
+        open_ends = {**({"min": None} if b is order[0] else {}), **({"max": None} if b is order[-1] else {})}
+        b = replace(b, **open_ends)
+        out.append(b if b.text else replace(b, text=_band_text(b)))
+    return tuple(out)
+
+
+def _band_text(b: Band) -> str:
+    """'≥ 85 – < 100', '> 100', '< 50': the band as Tabel 3.1 shows it."""
+    num = lambda x: f"{x.normalize():f}".replace(".", ",")
+    low = None if b.min is None else f"{'≥' if b.min_incl else '>'} {num(b.min)}"
+    high = None if b.max is None else f"{'≤' if b.max_incl else '<'} {num(b.max)}"
+    if low and high and b.min == b.max:
+        return f"= {num(b.min)}"
+    return " – ".join(x for x in (low, high) if x) or "semua nilai"
 
 
 def _pick_scale(kind: str, value, presets: dict) -> Scale:
@@ -129,5 +163,5 @@ def load_settings(config_file: Path | None, overrides: dict) -> Settings:
             titles={str(k): str(v) for k, v in data.get("judul", data.get("titles", {})).items()},
             source=str(config_file) if config_file else None,
         )
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
         raise ConfigError(f"isi konfigurasi tidak valid: {exc}") from exc

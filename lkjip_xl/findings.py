@@ -86,7 +86,9 @@ def fmt(v, lang: str = "id") -> str:
     if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
         return str(v)
     if isinstance(v, Decimal) and (v != v.to_integral_value() or v.as_tuple().exponent < 0):
-        text = f"{v.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
+        # at least 2 decimals (rupiah sen, percentages); more when an indicator was typed with more
+        places = min(max(2, -v.normalize().as_tuple().exponent), 6)
+        text = f"{v.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,.{places}f}"
     else:
         text = f"{int(v):,}"
     if lang == "id":

@@ -1,9 +1,13 @@
 """Files → raw grids of cell values, with merged ranges and formulas that have no saved value.
 
-The bulk of the cells is read by calamine (Rust, fast). What calamine does not tell us, which
-cells hold a formula without a cached result, is read from the sheet XML itself. Hostile files
-are refused before any parser sees them: sizes are checked from the zip directory and XML with
-a DOCTYPE (the only way to declare entities) is never parsed.
+The bulk of the cells is read by calamine (Rust, fast). What calamine does not tell us is read
+from the sheet XML itself: which cells hold a formula without a cached result, which hold an Excel
+error (#REF!, calamine gives ""), and which are formatted as percent (0.9421 shown as 94,21%).
+A .xls file has none of these read: it always caches formula results, but its errors read as
+blank and its percent cells as fractions (a capaian of 0.94 then shows up as capaian-mismatch).
+Hostile files are refused before any parser sees them: sizes are checked from the zip directory, then every
+part by guard.py (DOCTYPE, tags that never close, a sheet whose last cell is too far from A1).
+The limits below are documented in README.md ("Batas ukuran dan berkas bermasalah").
 """
 from __future__ import annotations
 
@@ -11,14 +15,20 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from posixpath import join as zjoin, normpath
 
-MAX_FILE_BYTES = 300 * 1024**2          # a workbook larger than this on disk is refused
-MAX_UNZIPPED_BYTES = 2 * 1024**3        # total decompressed size of a workbook
+from lkjip_xl import guard
+
+MAX_FILE_BYTES = 100 * 1024**2          # a workbook larger than this on disk is refused
+MAX_UNZIPPED_BYTES = 1024**3            # total decompressed size of a workbook
 MAX_RATIO = 200                         # decompressed/compressed for any part over 10 MB
-MAX_CELLS = 60_000_000                  # rows × columns actually used in one sheet
+MAX_CELLS = 10_000_000                  # rows × columns from A1 to the last cell with a value, one sheet
+# a zip that breaks while it is read (after its directory was fine), or a part the checks cannot read
+_BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError, ValueError,
+           KeyError, IndexError)
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -34,6 +44,7 @@ class RawSheet:
     rows: list[list]                       # absolute: rows[r][c] is Excel cell (r+1, c+1)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)   # r0, c0, r1, c1 (0-based, inclusive)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)     # (r, c) → formula without saved value
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)       # (r, c) → "#REF!": calamine gives ""
 
 
 def col_letter(c: int) -> str:
@@ -61,25 +72,52 @@ def load(path: Path) -> list[RawSheet]:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(512)
     except OSError as exc:
         raise Unreadable(f"berkas tidak dapat dibuka ({exc.strerror or exc})") from exc
     if size == 0:
-        raise Unreadable("berkas kosong (0 byte)")
+        raise Unreadable("berkas kosong (0 byte), kemungkinan salinan atau unduhan yang gagal; salin ulang berkas "
+                         "aslinya")
     if size > MAX_FILE_BYTES:
-        raise Unreadable(f"berkas lebih besar dari batas {MAX_FILE_BYTES // 1024**2} MB")
+        raise Unreadable(f"berkas lebih besar dari batas {MAX_FILE_BYTES // 1024**2} MB; simpan lembar yang "
+                         "diperlukan (DPA, realisasi, IKU) sebagai berkas tersendiri")
     suffix = path.suffix.lower()
     if suffix == ".csv":
+        _check_csv_size(path)
         return [_load_csv(path)]
     if head.startswith(_OLE):
         if _ENCRYPTED in path.read_bytes():
-            raise Unreadable("berkas dilindungi kata sandi. Buka di Excel, pilih File > Info > Protect Workbook > "
-                             "Encrypt with Password, kosongkan kata sandinya, lalu simpan ulang")
+            raise Unreadable(PASSWORD)
         return _load_calamine(path, None)
     if head.startswith(b"PK"):
-        return _load_xlsx(path)
+        try:
+            return _load_xlsx(path)
+        except _BROKEN as exc:
+            raise Unreadable("berkas rusak atau terpotong (isi arsip .xlsx tidak utuh); minta kirim ulang atau "
+                             "simpan ulang dari Excel") from exc
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in text:
+        raise Unreadable("berkas ini sebenarnya halaman web (HTML) yang diberi nama .xls/.xlsx, seperti hasil "
+                         "ekspor sebagian aplikasi; buka di Excel, lalu Simpan Sebagai 'Excel Workbook (*.xlsx)'")
+    if text.startswith(b"<?xml"):
+        raise Unreadable("berkas ini sebenarnya XML (mis. 'XML Spreadsheet 2003') yang diberi nama .xls/.xlsx; "
+                         "buka di Excel, lalu Simpan Sebagai 'Excel Workbook (*.xlsx)'")
     raise Unreadable("isi berkas bukan buku kerja Excel (mungkin berkas lain yang diberi nama .xlsx/.xls); "
                      "buka di Excel dan simpan sebagai .xlsx")
+
+
+PASSWORD = ("berkas dilindungi kata sandi (terenkripsi), jadi isinya tidak dapat dibaca. Buka di Excel dengan "
+            "kata sandinya, pilih File > Info > Protect Workbook (Proteksi Buku Kerja) > Encrypt with Password "
+            "(Enkripsikan dengan Kata Sandi), kosongkan kata sandinya, klik OK, lalu simpan; atau Simpan Sebagai "
+            "berkas baru tanpa kata sandi")
+
+
+def _check_csv_size(path: Path) -> None:
+    """A .csv's cells are at most its separators and line breaks: bound them before parsing."""
+    raw = path.read_bytes()
+    cells = sum(raw.count(sep) for sep in (b",", b";", b"\t", b"|", b"\n")) + 1
+    if cells > MAX_CELLS:
+        raise Unreadable(f"berkas .csv terlalu besar (sampai {cells:,} sel; batas {MAX_CELLS:,} sel)".replace(",", "."))
 
 
 def _load_xlsx(path: Path) -> list[RawSheet]:
@@ -97,16 +135,19 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
                 raise Unreadable(f"bagian {i.filename} terkompresi secara tidak wajar (rasio > {MAX_RATIO}:1, kemungkinan 'zip bomb'); berkas tidak dibaca")
         names = {i.filename for i in infos}
         if "xl/workbook.xml" not in names:
-            raise Unreadable("arsip ini bukan buku kerja Excel (tidak ada xl/workbook.xml)")
-        for name in names:
-            if name.endswith(".xml") and name.startswith("xl/"):
-                with zf.open(name) as fh:
-                    start = fh.read(4096)
-                if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
-                    raise Unreadable(f"bagian {name} berisi deklarasi DOCTYPE/ENTITY yang tidak pernah dibuat Excel (XML berbahaya); berkas tidak dibaca")
+            kind = ("buku kerja biner Excel (.xlsb)" if "xl/workbook.bin" in names else
+                    "dokumen Word" if "word/document.xml" in names else
+                    "berkas OpenDocument (.ods)" if "content.xml" in names else "arsip zip biasa")
+            raise Unreadable(f"berkas ini {kind}, bukan buku kerja .xlsx; buka di Excel atau LibreOffice, lalu "
+                             "Simpan Sebagai 'Excel Workbook (*.xlsx)'")
+        try:
+            guard.check(zf, MAX_CELLS, lambda: {part: sheet for sheet, part in _sheet_parts(zf).items()})
+        except guard.Refused as exc:
+            raise Unreadable(str(exc)) from exc
         parts = _sheet_parts(zf)
         formulas = {sheet: _formulas_without_value(zf, part) for sheet, part in parts.items()}
-    return _load_calamine(path, formulas)
+        errors = {sheet: _error_cells(zf, part) for sheet, part in parts.items()}
+    return _load_calamine(path, formulas, errors)
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -134,9 +175,10 @@ def _unescape(s: str) -> str:
     return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
 
 
-_CELL = re.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+# a cell's content ends at its </c> and never runs into the next <c: linear time on any input
+_CELL = re.compile(rb'<c\b([^<>]*?)(?:/>|>((?:[^<]|<(?!c\b))*?)</c>)', re.S)
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
-_F = re.compile(rb'<f\b[^>]*?(?:/>|>(.*?)</f>)', re.S)
+_F = re.compile(rb'<f\b[^<>]*?(?:/>|>([^<]*)</f>)', re.S)
 _V = re.compile(rb'<v>\s*[^<\s]')
 
 
@@ -159,13 +201,90 @@ def _formulas_without_value(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, i
     return out
 
 
-def _load_calamine(path: Path, formulas: dict | None) -> list[RawSheet]:
+_XFS = re.compile(rb"<cellXfs\b[^<>]*>((?:[^<]|<(?!cellXfs\b))*?)</cellXfs>", re.S)
+_XF = re.compile(rb"<xf\b[^>]*>")
+_NUMFMT = re.compile(rb"<numFmt\b[^>]*>")
+_PERCENT_IDS = {9, 10}     # built-in 0% and 0.00%
+
+
+def _attr(tag: bytes, name: bytes) -> bytes | None:
+    m = re.search(rb"\b" + name + rb'="([^"]*)"', tag)
+    return m.group(1) if m else None
+
+
+def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
+    """Indices of cell styles whose number format shows a percent (the value is a fraction)."""
+    if "xl/styles.xml" not in zf.namelist():
+        return set()
+    data = zf.read("xl/styles.xml")
+    ids = set(_PERCENT_IDS)
+    for m in _NUMFMT.finditer(data):
+        code = _unescape((_attr(m.group(0), b"formatCode") or b"").decode("utf-8", "replace"))
+        # a % inside quotes, [colour] or after a backslash is literal text, not a percent format
+        if "%" in re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code):
+            ids.add(int(_attr(m.group(0), b"numFmtId") or -1))
+    xfs = _XFS.search(data)
+    if not xfs:
+        return set()
+    return {i for i, m in enumerate(_XF.finditer(xfs.group(1))) if int(_attr(m.group(0), b"numFmtId") or 0) in ids}
+
+
+def _styled_cells(zf: zipfile.ZipFile, part: str, styles: set[int]) -> set[tuple[int, int]]:
+    if part not in zf.namelist():
+        return set()
+    alts = b"|".join(str(i).encode() for i in sorted(styles))
+    tag = re.compile(rb'<c\b[^>]*?\bs="(?:' + alts + rb')"[^>]*>')
+    out = set()
+    for m in tag.finditer(zf.read(part)):
+        ref = _REF.search(m.group(0))
+        if ref:
+            out.add(_parse_a1(ref.group(1).decode()))
+    return out
+
+
+_ERROR_CELL = re.compile(rb'<c\b([^<>]*\bt="e"[^<>]*)>((?:[^<]|<(?!c\b))*?)</c>', re.S)
+_V_TEXT = re.compile(rb"<v>([^<]*)</v>")
+
+
+def _error_cells(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+    """Cells holding an Excel error (#REF!, #DIV/0!, #N/A …), which calamine reads as empty."""
+    if part not in zf.namelist():
+        return {}
+    data = zf.read(part)
+    if b'"e"' not in data:
+        return {}
+    out = {}
+    for m in _ERROR_CELL.finditer(data):
+        ref, v = _REF.search(m.group(1)), _V_TEXT.search(m.group(2))
+        if ref:
+            out[_parse_a1(ref.group(1).decode())] = v.group(1).decode("utf-8", "replace") if v else "#ERROR"
+    return out
+
+
+def percent_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
+    """(r, c) of one sheet's percent-formatted cells, which hold 0.9421 where the user sees 94,21%.
+
+    Asked for indicator sheets only (a scan of every cell's style costs a quarter of the load time
+    of a large rekening sheet). Not known for .xls and .csv: calamine does not report formats.
+    """
+    if path.suffix.lower() == ".csv":
+        return set()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _sheet_parts(zf).get(sheet)
+            styles = _percent_styles(zf)
+            return _styled_cells(zf, part, styles) if part and styles else set()
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return set()
+
+
+def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None) -> list[RawSheet]:
     import python_calamine as pc
 
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError as exc:
-        raise Unreadable("berkas dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu simpan ulang") from exc
+        raise Unreadable(PASSWORD) from exc
     except Exception as exc:  # calamine raises several unrelated types for a broken file
         raise Unreadable(f"berkas rusak atau bukan buku kerja Excel yang dapat dibaca ({type(exc).__name__})") from exc
     sheets = []
@@ -176,8 +295,11 @@ def _load_calamine(path: Path, formulas: dict | None) -> list[RawSheet]:
             if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
                 raise Unreadable(f"lembar '{name}' terlalu besar ({end[0] + 1} baris × {end[1] + 1} kolom; batas {MAX_CELLS:,} sel)")
             rows = sheet.to_python(skip_empty_area=False) if end is not None else []
+            # an empty row costs nothing: a stray cell at A1048576 leaves a million of them above it
+            rows = [row if row.count("") != len(row) else [] for row in rows]
             merges = [(a[0], a[1], b[0], b[1]) for a, b in (getattr(sheet, "merged_cell_ranges", None) or [])]
-            sheets.append(RawSheet(name=name, rows=rows, merges=merges, formulas=(formulas or {}).get(name, {})))
+            sheets.append(RawSheet(name=name, rows=rows, merges=merges, formulas=(formulas or {}).get(name, {}),
+                                   errors=(errors or {}).get(name, {})))
     except Unreadable:
         raise
     except Exception as exc:
@@ -189,18 +311,39 @@ def _load_calamine(path: Path, formulas: dict | None) -> list[RawSheet]:
 
 def _load_csv(path: Path) -> RawSheet:
     raw = path.read_bytes()
-    for enc in ("utf-8-sig", "cp1252"):
+    # Excel writes "CSV UTF-8" with a BOM and plain "CSV" in the PC's code page (cp1252 here)
+    encodings = ("utf-16",) if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252")
+    for enc in encodings:
         try:
             text = raw.decode(enc)
             break
         except UnicodeDecodeError:
             continue
+    else:
+        raise Unreadable("berkas .csv bukan teks UTF-8 atau Windows-1252; buka di Excel lalu simpan sebagai 'CSV UTF-8'")
     if "\x00" in text:
         raise Unreadable("berkas .csv berisi data biner, bukan teks")
-    sample = text[:20000]
-    delim = ";" if sample.count(";") > sample.count(",") else ","
     try:
-        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delim)]
+        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
     except csv.Error as exc:
         raise Unreadable(f"berkas .csv tidak dapat diurai ({exc})") from exc
     return RawSheet(name=path.stem, rows=rows)
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the same number of fields most often.
+
+    Counting characters is not enough: an Indonesian ';' file is full of decimal commas.
+    """
+    lines = text.splitlines()[:50]
+    best, key = ",", (0, 0)
+    for delim in (";", ",", "\t", "|"):
+        try:
+            widths = [len(r) for r in csv.reader(lines, delimiter=delim) if any(x.strip() for x in r)]
+        except csv.Error:
+            continue
+        common = max(set(widths), key=widths.count) if widths else 1
+        k = (widths.count(common) if common > 1 else 0, common)
+        if k > key:
+            best, key = delim, k
+    return best

@@ -12,6 +12,19 @@ HEADER_SEARCH_ROWS = 30
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 _UNIT = re.compile(r"\((?:rp\.?|rupiah|%|persen)\)|\brp\b\.?|%|\bpersen\b|\brupiah\b")
 _PUNCT = re.compile(r"[^\w\s]|_")
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8,
+    "agt": 8, "ags": 8, "agust": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10, "oct": 10, "december": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Words a header may put around its year or month: "Target Tahun 2022", "Realisasi s.d. Bulan Maret".
+_TAHUN = re.compile(r"\b(?:tahun anggaran|tahun|th|ta) (?=(?:19|20)\d\d\b)")
+_SD_MONTH = re.compile(rf"\bsd (?:bulan )?(?:{_MONTH})\b")
+_BULAN_MONTH = re.compile(rf"\bbulan (?:{_MONTH})\b")
 
 
 @dataclass(frozen=True)
@@ -22,6 +35,7 @@ class Col:
     rank: int          # position of the alias that matched: lower is the more specific name
 
 
+@lru_cache(maxsize=1 << 16)   # the same headers, codes and labels recur on every row
 def normalize(text) -> str:
     s = unicodedata.normalize("NFKC", str(text)).lower()
     s = re.sub(r"[\u200b-\u200d\ufeff]", "", s)
@@ -52,15 +66,29 @@ class AliasIndex:
                 else:
                     self.plain.setdefault(norm, (field, rank))
         self.fields = list(fields)
+        # only these take a year ("Anggaran 2025", "2022" over "Target"); a year over "Kode" is a title
+        self.yearly_fields = {field for field, _ in self.yearly.values()}
 
     def match(self, header) -> tuple[str, int | None, int] | None:
         norm = normalize(header)
         if not norm:
             return None
+        # "Target Tahun 2022" is "Target 2022"; a named month means up to / in that month: "s.d. Bulan
+        # Maret" is "s.d. bulan ini", "Bulan Maret" is "bulan ini"; a month alone ("Realisasi Maret")
+        # says neither and matches nothing
+        plain = _TAHUN.sub("", norm)
+        named = _BULAN_MONTH.sub("bulan ini", _SD_MONTH.sub("sd bulan ini", plain))
+        for candidate in dict.fromkeys((norm, plain, named)):
+            hit = self._match(candidate)
+            if hit:
+                return hit
+        return None
+
+    def _match(self, norm: str) -> tuple[str, int | None, int] | None:
         rest, year = split_year(norm)
         if year is not None:
             hit = self.yearly.get(rest) or self.plain.get(rest)
-            return (hit[0], year, hit[1]) if hit else None
+            return (hit[0], year, hit[1]) if hit and hit[0] in self.yearly_fields else None
         hit = self.plain.get(norm)
         return (hit[0], None, hit[1]) if hit else None
 

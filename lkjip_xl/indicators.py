@@ -57,6 +57,8 @@ class IKU:
     ind: Indicator
     years: dict[int, Measure]
     source: str
+    akhir: Measure | None = None        # Tabel 3.4: realisasi to date against the final Renstra target
+    akhir_year: int | None = None
 
     def at(self, year) -> Measure | None:
         return self.years.get(year)
@@ -117,34 +119,86 @@ def _renstra(sheets: list[IndicatorSheet]) -> dict[str, dict[int, tuple[Decimal,
     return out
 
 
+def _why_not(T, R, negative: bool, settings: Settings, given: bool) -> tuple[str, str] | None:
+    """Why capaian cannot be computed, and which cell to fix ("target"/"realisasi"); None when it
+    can, or when nothing is filled in yet (no target, no realisasi, no stated capaian)."""
+    if T == 0:
+        return "target bernilai 0", "target"
+    if T is None:
+        return ("target kosong", "target") if given else None
+    if R is None:
+        return ("realisasi kosong", "realisasi") if given else None
+    if negative and settings.negative_formula == "T/R" and R == 0:
+        return "realisasi bernilai 0 (rumus Target / Realisasi)", "realisasi"
+    return None
+
+
+def _check(place: dict, what: dict, T, R, stated, negative: bool, settings: Settings, cells: dict, findings,
+           kode=None) -> Decimal | None:
+    """Capaian of one target/realisasi pair; zero-target and capaian-mismatch findings."""
+    cap = capaian(T, R, negative, settings)
+    if cap is None:
+        why = _why_not(T, R, negative, settings, R is not None or stated is not None)
+        if why:
+            findings.append(Finding("zero-target", {**what, "why": why[0]}, **place, cell=cells.get(why[1]), kode=kode,
+                                    actual=T))
+    elif stated is not None and abs(r2(stated) - cap) > settings.tolerance:
+        findings.append(Finding("capaian-mismatch", {**what, "rumus": settings.formula(negative)["text"],
+                                                     "diff": abs(r2(stated) - cap)},
+                                **place, cell=cells.get("capaian"), kode=kode, expected=cap, actual=stated))
+    return cap
+
+
 def _measure(s: IndicatorSheet, ind: Indicator, year: int, m: dict, renstra, settings: Settings, findings) -> Measure:
     place = s.sheet.place()
     get = lambda k: m[k].value if k in m else None
-    cell = lambda k: m[k].cell if k in m else None
+    cells = {k: m[k].cell if k in m else None for k in ("target", "realisasi", "capaian")}
     T, R, stated = get("target"), get("realisasi"), get("capaian")
-    cap = capaian(T, R, ind.negative, settings)
-    formula = settings.formula(ind.negative)["text"]
-    if cap is None and (R is not None or stated is not None):
-        why = "target kosong" if T is None else ("target bernilai 0" if T == 0 else "realisasi kosong atau 0")
-        if T is not None and T != 0 and R is None:
-            why = "realisasi kosong"
-        findings.append(Finding("zero-target", {"indikator": ind.indikator, "tahun": str(year), "why": why}, **place,
-                                cell=cell("target") if (T is None or T == 0) else cell("realisasi"), actual=T))
-    if cap is not None and stated is not None and abs(stated - cap) > settings.tolerance:
-        findings.append(Finding("capaian-mismatch", {"indikator": ind.indikator, "tahun": str(year), "rumus": formula,
-                                                     "diff": r2(abs(stated - cap))},
-                                **place, cell=cell("capaian"), expected=cap, actual=stated))
+    what = {"indikator": ind.indikator, "tahun": str(year)}
+    cap = _check(place, what, T, R, stated, ind.negative, settings, cells, findings)
     predikat = settings.predikat.classify(cap)
     said = m.get("kategori")
     if said is not None and said.text and predikat and _key(said.text) != _key(predikat):
-        findings.append(Finding("predikat-mismatch", {"indikator": ind.indikator, "tahun": str(year), "capaian": cap,
-                                                      "skala": settings.predikat.title},
+        findings.append(Finding("predikat-mismatch", {**what, "capaian": cap, "skala": settings.predikat.title},
                                 **place, cell=said.cell, expected=predikat, actual=said.text))
     plan = renstra.get(_key(ind.indikator), {}).get(year)
     if plan is not None and T is not None and T != plan[0]:
-        findings.append(Finding("target-mismatch", {"indikator": ind.indikator, "tahun": str(year)}, **place,
-                                cell=cell("target"), expected=plan[0], actual=T))
-    return Measure(T, R, cap, stated, predikat, {k: cell(k) for k in ("target", "realisasi", "capaian")})
+        findings.append(Finding("target-mismatch", {**what, "renstra": plan[1], "diff": abs(T - plan[0])}, **place,
+                                cell=cells["target"], expected=plan[0], actual=T))
+    return Measure(T, R, cap, stated, predikat, cells)
+
+
+def _akhir(iku: IKU, tahun: int | None, renstra, settings: Settings) -> tuple[Measure | None, int | None]:
+    """Tabel 3.4: progress towards the final Renstra target. A kumulatif indicator adds up its yearly
+    realisasi up to this year; a nilai akhir indicator takes this year's. The final target is the
+    IKU's own 'Target Akhir' column, else the Renstra's last year, else the IKU's last year."""
+    ind = iku.ind
+    if ind.target_akhir is not None and ind.target_akhir.value is not None:
+        target, year = ind.target_akhir.value, ind.target_akhir_year
+    elif renstra.get(_key(ind.indikator)):
+        year = max(renstra[_key(ind.indikator)])
+        target = renstra[_key(ind.indikator)][year][0]
+    elif iku.years:
+        year = max(iku.years)
+        target = iku.years[year].target
+    else:
+        return None, None
+    upto = [m for y, m in sorted(iku.years.items()) if tahun is None or y <= tahun]
+    if ind.kumulatif:
+        vals = [m.realisasi for m in upto if m.realisasi is not None]
+        real = sum(vals, Decimal(0)) if vals else None
+    else:
+        real = upto[-1].realisasi if upto else None
+    cap = capaian(target, real, ind.negative, settings)
+    return Measure(target, real, cap, None, settings.predikat.classify(cap), {}), year
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        n = Decimal(str(text).strip())
+    except ArithmeticError:
+        return None
+    return n.normalize() if n.is_finite() else None
 
 
 def _link(p: ProgramIndicator, ikus: list[IKU], sasaran_keys: list[str]) -> str | None:
@@ -153,8 +207,9 @@ def _link(p: ProgramIndicator, ikus: list[IKU], sasaran_keys: list[str]) -> str 
         return None
     if k in sasaran_keys:
         return k
+    number = _number(p.sasaran)          # "1", 1 or 1.0: the IKU's No
     for iku in ikus:
-        if k == _key(iku.ind.no) or k == _key(iku.ind.indikator):
+        if (number is not None and number == _number(iku.ind.no)) or k == _key(iku.ind.indikator):
             return _key(iku.ind.sasaran)
     for sk in sasaran_keys:
         if k in sk or sk in k:
@@ -176,10 +231,13 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
             if ind.target_akhir is not None and ind.target_akhir.value is not None:
                 plan = renstra.get(_key(ind.indikator), {}).get(ind.target_akhir_year)
                 if plan is not None and plan[0] != ind.target_akhir.value:
-                    findings.append(Finding("target-mismatch", {"indikator": ind.indikator, "tahun": str(ind.target_akhir_year)},
+                    findings.append(Finding("target-mismatch", {"indikator": ind.indikator, "tahun": str(ind.target_akhir_year),
+                                                                "renstra": plan[1], "diff": abs(plan[0] - ind.target_akhir.value)},
                                             **s.sheet.place(), cell=ind.target_akhir.cell, expected=plan[0],
                                             actual=ind.target_akhir.value))
-            ikus.append(IKU(ind, years, f"{s.sheet.file} › {s.sheet.name}"))
+            iku = IKU(ind, years, f"{s.sheet.file} › {s.sheet.name}")
+            iku.akhir, iku.akhir_year = _akhir(iku, tahun, renstra, settings)
+            ikus.append(iku)
         measured.append((s, ikus))
     # the sheet with the most years measured is the IKU table; others (a PK sheet) are checked only
     main = max(measured, key=lambda x: (sum(len(i.years) for i in x[1]), -measured.index(x)))[1] if measured else []
@@ -195,16 +253,11 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
     program_sasaran: dict[str, str] = {}
     for ps in v.programs:
         for p in ps.rows:
-            cap = capaian(p.target.value, p.realisasi.value, False, settings)
             place = ps.sheet.place()
-            if cap is not None and p.capaian.value is not None and abs(p.capaian.value - cap) > settings.tolerance:
-                findings.append(Finding("capaian-mismatch", {"indikator": p.indikator, "tahun": str(tahun or "-"),
-                                                             "rumus": settings.formula(False)["text"],
-                                                             "diff": r2(abs(p.capaian.value - cap))},
-                                        **place, cell=p.capaian.cell, kode=p.kode, expected=cap, actual=p.capaian.value))
-            if cap is None and p.realisasi.value is not None:
-                findings.append(Finding("zero-target", {"indikator": p.indikator, "tahun": str(tahun or "-"),
-                                                        "why": "target kosong atau 0"}, **place, cell=p.target.cell, kode=p.kode))
+            cap = _check(place, {"indikator": p.indikator, "tahun": str(tahun or "-")}, p.target.value,
+                         p.realisasi.value, p.capaian.value, False, settings,
+                         {"target": p.target.cell, "realisasi": p.realisasi.cell, "capaian": p.capaian.cell},
+                         findings, kode=p.kode)
             shown = cap if cap is not None else p.capaian.value
             key = _link(p, main, list(by_key))
             if key is None and p.sasaran:

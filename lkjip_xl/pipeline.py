@@ -65,6 +65,25 @@ def _guess_instansi(sheets) -> str | None:
     return None
 
 
+def _no_dpa(reading) -> str:
+    """Why no DPA was found, naming what was read, in one paragraph."""
+    seen = []
+    for s in reading.sheets:
+        if s.role == "dpa":
+            seen.append(f"{s.file} › {s.name}: bernama DPA tetapi judul kolom Kode, Uraian dan Pagu tidak ditemukan "
+                        "di 30 baris pertama")
+        elif s.role is None:
+            seen.append(f"{s.file} › {s.name}: tidak dikenali{s.why}")
+        else:
+            seen.append(f"{s.file} › {s.name}: {s.role}")
+    seen += [f"{f.file}: buku kerja kosong" for f in reading.findings
+             if f.code == "no-role" and f.sheet is None and f.file]
+    listed = "; ".join(seen[:6]) + ("; …" if len(seen) > 6 else "")
+    return ("tidak ada lembar DPA (anggaran) di antara masukan" + (f" (dibaca: {listed})" if listed else "") +
+            ". Sertakan berkas DPA dengan kolom Kode, Uraian dan Pagu/Anggaran, beri nama lembar atau berkasnya "
+            "dengan kata 'DPA' atau 'Anggaran', atau tetapkan perannya di lkjip.toml bagian [roles]")
+
+
 def check(paths: list, *, config=None, **overrides) -> Result:
     """Read, validate and reconcile. Raises files.InputError, grid.Unreadable, config.ConfigError,
     read.NoRequiredRole for inputs that cannot be used at all."""
@@ -72,7 +91,7 @@ def check(paths: list, *, config=None, **overrides) -> Result:
     settings = load_settings(inputs.config, overrides)
     reading = read_inputs(inputs, settings)
     if not any(s.role == "dpa" and s.frame is not None for s in reading.sheets):
-        raise NoRequiredRole("tidak ada lembar DPA (anggaran) di antara masukan")
+        raise NoRequiredRole(_no_dpa(reading))
     validated = validate(reading, settings)
     budget, f_budget = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
@@ -100,7 +119,7 @@ def build(paths: list, *, output: str | Path | None = None, config=None, **overr
     sheets.append(narasi(ctx))
     # a fixed document date keeps the bytes identical for identical inputs
     created = datetime(result.tahun + 1, 1, 1) if result.tahun else datetime(2000, 1, 1)
-    write_workbook(sheets, out, created=created, lang=result.settings.lang)
+    write_workbook(sheets, out, created=created, lang=result.settings.lang, protect=result.inputs.files)
     return result, out
 
 

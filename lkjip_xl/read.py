@@ -15,18 +15,10 @@ from lkjip_xl import grid
 from lkjip_xl.config import Settings
 from lkjip_xl.files import Inputs, display_name
 from lkjip_xl.findings import Finding
-from lkjip_xl.headers import Col, find_header, normalize, role_keywords, role_specs, text, total_labels
+from lkjip_xl.headers import MONTHS, Col, find_header, normalize, role_keywords, role_specs, text, total_labels
 
 ROLES = ("dpa", "realisasi", "indikator", "indikator_program", "renja")
 BUDGET_ROLES = ("dpa", "renja", "realisasi")
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8,
-    "agt": 8, "ags": 8, "agust": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12,
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "october": 10, "oct": 10, "december": 12, "dec": 12,
-}
 MONTH_NAMES = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
                "September", "Oktober", "November", "Desember"]
 
@@ -50,6 +42,8 @@ class Sheet:
     years: dict[str, int] = field(default_factory=dict)  # frame column → year it is for
     formulas: dict = field(default_factory=dict)
     merges: list = field(default_factory=list)
+    percent: set = field(default_factory=set)            # (r, c) 0-based: percent-formatted cells
+    errors: dict = field(default_factory=dict)           # (r, c) 0-based → "#REF!" and the like
     why: str = ""
 
     def cell(self, row: int, column: str) -> str | None:
@@ -137,13 +131,17 @@ def month_from_filename(stem: str) -> int | None:
 def _column_names(role: str, found: dict[str, list[Col]], tahun: int | None) -> tuple[dict[str, int], dict[str, int]]:
     """Field columns → frame columns. Multi-column fields get a suffix: kode#0, target@2022."""
     cols, years = {}, {}
+    if role in BUDGET_ROLES and "kode" not in found and "kode_rekening" in found:
+        # the only code column holds program and account codes alike ("Kode Rekening" over 7.01.01 … 5.1.02.01.01.0024)
+        found = {("kode" if f == "kode_rekening" else f): cs for f, cs in found.items()}
     for fld, cs in found.items():
         if fld == "kode" or (fld.startswith("uraian") and len(cs) > 1 and role in BUDGET_ROLES and fld == "uraian"):
             for i, c in enumerate(sorted(cs, key=lambda c: c.index)):
                 cols[f"{fld}#{i}"] = c.index
             continue
         yearly = [c for c in cs if c.year is not None]
-        plain = sorted((c for c in cs if c.year is None), key=lambda c: (c.rank, c.index))
+        # of two cumulative columns ("s.d. Februari", "s.d. Maret") the later month is the one to date
+        plain = sorted((c for c in cs if c.year is None), key=lambda c: (c.rank, -(month_from_text(c.header) or 0), c.index))
         for c in yearly:
             name = f"{fld}@{c.year}"
             if name not in cols:
@@ -170,14 +168,33 @@ def _frame(raw: grid.RawSheet, start: int, cols: dict[str, int]) -> pd.DataFrame
     return pd.DataFrame(data, index=pd.Index(index, name="row"), dtype=object)
 
 
+# Text that a merged cell states once for all the rows it covers: the program code merged down
+# over its kegiatan, a tujuan over its sasaran. Amounts are never filled: that would count twice.
+_MERGED_DOWN = ("uraian_program", "uraian_kegiatan", "uraian_sub", "no", "tujuan", "sasaran", "program", "indikator",
+                "satuan", "polaritas", "jenis", "tahun")
+
+
+def _fill_merged(frame: pd.DataFrame, merges, cols: dict[str, int]) -> None:
+    for name, c in cols.items():
+        if not (name.startswith("kode#") or name in _MERGED_DOWN):
+            continue
+        for r0, c0, r1, c1 in merges:
+            if r1 > r0 and c0 <= c <= c1 and (r0 + 1) in frame.index:
+                top = frame.at[r0 + 1, name]
+                for r in range(r0 + 2, r1 + 2):
+                    if r in frame.index and text(frame.at[r, name]) == "":
+                        frame.at[r, name] = top
+
+
 def _left_label(raw: grid.RawSheet, start: int, first_amount: int, labels: set[str]) -> dict[int, str]:
     """Rows whose text cells left of the amounts say JUMLAH/TOTAL: row number → the label."""
     out = {}
+    initials = {label[:1] for label in labels}
     for r in range(start, len(raw.rows)):
         row = raw.rows[r]
         for c in range(min(first_amount, len(row))):
             v = row[c]
-            if isinstance(v, str) and v.strip() and normalize(v) in labels:
+            if isinstance(v, str) and v.lstrip()[:1].lower() in initials and normalize(v) in labels:
                 out[r + 1] = v.strip()
                 break
     return out
@@ -189,7 +206,7 @@ def read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, s
     found = {role: header.role_scores[role] for role in specs} if header else {}
     role, source = _choose_role(path, raw.name, found, settings)
     sheet = Sheet(file=name, path=path, name=raw.name, role=role, role_source=source, formulas=raw.formulas,
-                  merges=raw.merges)
+                  merges=raw.merges, errors=raw.errors)
     if role is None:
         sheet.why = "" if header else " (judul kolom tidak ditemukan di 30 baris pertama)"
         return sheet
@@ -205,12 +222,17 @@ def read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, s
     cols, years = _column_names(role, found[role], tahun)
     sheet.cols, sheet.years = cols, years
     sheet.frame = _frame(raw, header.data_start, cols)
+    _fill_merged(sheet.frame, raw.merges, cols)
+    if role in ("indikator", "indikator_program"):
+        sheet.percent = grid.percent_cells(path, raw.name)
     amount_cols = [c for n, c in cols.items() if n.split("@")[0] in ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")]
     if role in BUDGET_ROLES and amount_cols and not sheet.frame.empty:
         labels = _left_label(raw, header.data_start, min(amount_cols), total_labels())
         sheet.frame["_total"] = pd.Series(labels, dtype=object).reindex(sheet.frame.index)
     if role == "realisasi":
-        sheet.month = month_from_text(sheet.title) or month_from_filename(path.stem)
+        chosen = {c for n, c in cols.items() if n.split("@")[0] == "realisasi"}
+        heads = " ".join(c.header for c in found[role].get("realisasi", []) if c.index in chosen)
+        sheet.month = month_from_text(sheet.title) or month_from_text(heads) or month_from_filename(path.stem)
     return sheet
 
 

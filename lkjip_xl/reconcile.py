@@ -74,13 +74,12 @@ def _prefixes(code: str) -> list[str]:
     return [".".join(segs[:n]) for n in range(1, len(segs) + 1)]
 
 
-def _roll_up(lines) -> dict[str, dict]:
-    """(code, amounts) lines → every code and every code above it → summed amounts."""
-    out: dict[str, dict] = defaultdict(lambda: defaultdict(int))
-    for code, values in lines:
+def _under(pagu: dict) -> dict[str, object]:
+    """Every code and every code above it → the pagu at or below it."""
+    out: dict[str, object] = defaultdict(int)
+    for code, v in pagu.items():
         for p in _prefixes(code):
-            for a, v in values.items():
-                out[p][a] += v or 0
+            out[p] += v or 0
     return out
 
 
@@ -97,6 +96,7 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     place = sheet.place()
     nodes: list[tuple[int, str, dict, int | None]] = []
     rek: list[tuple[int, str, str, dict, int | None]] = []
+    rek_sums: list[tuple[int, str, str, dict, int | None]] = []     # SIPD's account subtotals: 5, 5.1, 5.1.02 …
     totals: list[tuple[int, str, dict]] = []
     names, info, rows = {}, {}, {}
     get = lambda name: df[name] if name in df else [None] * len(df)
@@ -114,10 +114,12 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
             if ind or tgt or sat:
                 info.setdefault(kode, {"indikator": ind, "target": tgt, "satuan": sat})
             rows.setdefault(kode, row)
-        elif kind == "rek":
+        elif kind in ("rek", "rek_sum"):
             krek = _str(krek)
             account = krek if krek and codes.is_account(krek) else _str(kode)
-            rek.append((row, sub, account, values, month))
+            (rek if kind == "rek" else rek_sums).append((row, sub, account, values, month))
+            if kind == "rek_sum":
+                continue
             rows.setdefault(sub, row)
             for code, name in ((sub, us), (sub.rsplit(".", 1)[0], uk), (".".join(sub.split(".")[:3]), up)):
                 if _str(name):
@@ -153,6 +155,17 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
                 findings.append(Finding("subtotal-mismatch", {"level": codes.level_name(kode), "column": COLUMN_LABELS[a],
                                                               "diff": _diff(said, computed)},
                                         **place, cell=sheet.cell(row, a), kode=kode, expected=computed, actual=said))
+    accounts = defaultdict(list)
+    for _, sub, account, values, m in rek:
+        accounts[m, sub].append((account, values))
+    for row, sub, account, values, m in rek_sums:
+        under = [v for acc, v in accounts[m, sub] if (acc + ".").startswith(account + ".")]
+        for a, said in values.items():
+            computed = sum((v[a] or 0 for v in under), 0)
+            if said is not None and said != computed:
+                findings.append(Finding("subtotal-mismatch", {"level": f"Rekening {account} pada Sub Kegiatan",
+                                                              "column": COLUMN_LABELS[a], "diff": _diff(said, computed)},
+                                        **place, cell=sheet.cell(row, a), kode=sub, expected=computed, actual=said))
     # stated totals: the last covers every line; earlier ones cover the lines since the previous one
     prev = 0
     for i, (row, label, values) in enumerate(totals):
@@ -213,15 +226,16 @@ def _name_key(s: str) -> str:
 
 
 def _uraian(primary: SheetSums, other: SheetSums, findings, done: set | None = None) -> None:
-    """Same code, different name: a warning at the other sheet's uraian cell (once per code)."""
+    """Same code, different name: a warning at the other sheet's uraian cell. Codes in `done` were
+    already compared in a later month's sheet and are skipped."""
     sheet = other.bs.sheet
+    done = set() if done is None else done
     for code, name in other.names.items():
         mine = primary.names.get(code)
-        if done is not None and code in done:
+        if code in done or not mine or not name:
             continue
-        if mine and name and _name_key(mine) != _name_key(name):
-            if done is not None:
-                done.add(code)
+        done.add(code)
+        if _name_key(mine) != _name_key(name):
             findings.append(Finding("uraian-mismatch", {"other": primary.label}, **sheet.place(),
                                     cell=sheet.cell(other.rows[code], "uraian") if code in other.rows else None,
                                     kode=code, expected=mine, actual=name))
@@ -232,17 +246,16 @@ def _cell(s: SheetSums, code: str, column: str, month: int | None = None) -> str
     return s.bs.sheet.cell(row, column) if row else None
 
 
-def _compare_pagu(primary: SheetSums, pagu: dict, s: SheetSums, findings) -> None:
+def _compare_pagu(primary: SheetSums, pagu: dict, in_dpa: dict, s: SheetSums, findings) -> None:
     """Another DPA sheet (a rekap beside the rekening-level DPA) or a Renja, against the primary DPA,
     line by line at the other sheet's own level (a program-level rekap compares program totals).
     Renja differences are expected (it is a plan): warning and info, never error."""
     renja = s.bs.sheet.role == "renja"
-    in_dpa = _roll_up((c, {"pagu": v}) for c, v in pagu.items())
     place = s.bs.sheet.place()
     for code in sorted(s.leaves, key=_code_key):
         mine = s.leaves[code].get("pagu", 0)
         if code in in_dpa:
-            theirs = in_dpa[code]["pagu"]
+            theirs = in_dpa[code]
         elif renja:
             findings.append(Finding("missing-in-dpa", {"doc": s.label}, **place, cell=_cell(s, code, "kode"),
                                     kode=code, severity="info"))
@@ -250,6 +263,8 @@ def _compare_pagu(primary: SheetSums, pagu: dict, s: SheetSums, findings) -> Non
         else:
             # a zero-pagu sub kegiatan has no rekening lines, so the detailed DPA cannot list it
             theirs = pagu[code] = 0
+            for p in _prefixes(code):
+                in_dpa[p] += 0
         if mine != theirs:
             findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": _diff(mine, theirs)}, **place,
                                     cell=_cell(s, code, "pagu"), kode=code, expected=theirs, actual=mine,
@@ -267,15 +282,16 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding]]:
     sums = [_sheet_sums(bs, findings) for bs in v.budgets]
     primary = _pick_primary(sums)
     pagu = {c: a["pagu"] for c, a in primary.leaves.items()} if primary else {}
+    in_dpa = _under(pagu)
     for s in sums:
         if s is not primary and primary and s.bs.sheet.role != "realisasi" and "pagu" in s.bs.amounts:
-            _compare_pagu(primary, pagu, s, findings)
+            _compare_pagu(primary, pagu, in_dpa, s, findings)
             _uraian(primary, s, findings)
     dpa_sheets = sorted((s for s in sums if s.bs.sheet.role == "dpa"), key=lambda s: s is not primary)
     monthly, latest, origin, real_sheets = _monthly(sums, findings)
     realisasi = monthly.get(latest, {}) if latest is not None else {}
     if real_sheets and primary:
-        _check_realisasi(primary, pagu, realisasi, origin.get(latest, {}), real_sheets, latest, findings)
+        _check_realisasi(primary, pagu, in_dpa, realisasi, origin.get(latest, {}), real_sheets, latest, findings)
     names: dict[str, str] = {}
     info: dict[str, dict] = {}
     for s in dpa_sheets + real_sheets[::-1]:
@@ -343,12 +359,11 @@ def _monthly(sums: list[SheetSums], findings):
     return per_month, latest, origin, sheets
 
 
-def _check_realisasi(primary: SheetSums, pagu: dict, realisasi: dict, origin: dict, sheets: list[SheetSums],
-                     latest, findings):
+def _check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, realisasi: dict, origin: dict,
+                     sheets: list[SheetSums], latest, findings):
     """Realisasi against the DPA. Codes and names are checked in every month's sheet (once per code,
     at the latest sheet that has it); amounts against pagu use the year-to-date (latest) figures,
     and the Anggaran column of the latest month only, since the DPA given is the final one."""
-    in_dpa = _roll_up((c, {"pagu": v}) for c, v in pagu.items())
     missing, named = set(), set()
     for s in reversed(sheets):
         for code in sorted(set(s.leaves).union(*s.months.values()), key=_code_key):
@@ -359,15 +374,15 @@ def _check_realisasi(primary: SheetSums, pagu: dict, realisasi: dict, origin: di
         _uraian(primary, s, findings, named)
     for code, value in realisasi.items():
         s = origin[code]
-        if code in in_dpa and value > in_dpa[code]["pagu"]:
-            limit = in_dpa[code]["pagu"]
+        limit = in_dpa.get(code)
+        if limit is not None and value > limit:
             findings.append(Finding("over-budget", {"diff": value - limit}, **s.bs.sheet.place(),
                                     cell=_cell(s, code, "realisasi", latest), kode=code, expected=limit, actual=value))
         stated = s.leaves.get(code, {}).get("pagu") if "pagu" in s.bs.amounts else None
-        if code in in_dpa and stated is not None and stated != in_dpa[code]["pagu"]:
-            findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": _diff(stated, in_dpa[code]["pagu"])},
+        if limit is not None and stated is not None and stated != limit:
+            findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": _diff(stated, limit)},
                                     **s.bs.sheet.place(), cell=_cell(s, code, "pagu", latest), kode=code,
-                                    expected=in_dpa[code]["pagu"], actual=stated))
+                                    expected=limit, actual=stated))
     reported = {p for c in realisasi for p in _prefixes(c)}
     month = f" s.d. {MONTH_NAMES[latest]}" if latest else ""
     for code, p in pagu.items():

@@ -14,6 +14,7 @@ from lkjip_xl.findings import Finding
 from lkjip_xl.indicators import IKU, Performance, capaian as calc_capaian, r2, serapan
 from lkjip_xl.layout import Column, Formula, Table
 from lkjip_xl.numbers import BadNumber, parse_indicator
+from lkjip_xl.read import MONTH_NAMES
 from lkjip_xl.reconcile import Budget
 
 TITLES = {
@@ -158,7 +159,6 @@ def tabel_3_9(ctx: Context) -> Table:
     if not b.has_realisasi:
         t.notes.append("Tidak ada data realisasi: kolom Realisasi bernilai 0.")
     elif b.latest_month:
-        from lkjip_xl.read import MONTH_NAMES
         t.notes.append(f"Realisasi kumulatif s.d. bulan {MONTH_NAMES[b.latest_month]}.")
     return t
 

@@ -4,6 +4,7 @@ Every cell that cannot be used becomes a finding at its A1 address; nothing is g
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -123,7 +124,8 @@ def _pandera_findings(bs_sheet: Sheet, df: pd.DataFrame, role: str) -> tuple[lis
             continue
         row = int(case.index)
         column = str(case.column)
-        bad_rows.add(row)
+        if code == "bad-kode":
+            bad_rows.add(row)      # a row that cannot be placed is left out; a negative amount still counts
         kode = df.at[row, "kode"] if "kode" in df else None
         params = {"text": case.failure_case, "column": COLUMN_LABELS.get(column, column)}
         out.append(Finding(code, params, **bs_sheet.place(), cell=bs_sheet.cell(row, column if column in bs_sheet.cols else "kode#0"),
@@ -137,10 +139,17 @@ class _Cells:
     def __init__(self, sheet: Sheet):
         self.sheet = sheet
         self.findings: list[Finding] = []
+        self.bad_rows: set[int] = set()      # rows whose code or month is unknown: not added up
 
     def formula(self, row: int, column: str) -> bool:
+        """A cell whose value is unknown (a formula never calculated, or an Excel error): say so."""
         c = self.sheet.cols.get(column)
         f = self.sheet.formulas.get((row - 1, c)) if c is not None else None
+        error = self.sheet.errors.get((row - 1, c)) if c is not None else None
+        if error is not None:
+            self.findings.append(Finding("error-value", {"error": error}, **self.sheet.place(),
+                                         cell=self.sheet.cell(row, column), actual=error))
+            return True
         if f is None:
             return False
         self.findings.append(Finding("formula-without-value", {"formula": f}, **self.sheet.place(),
@@ -166,10 +175,56 @@ class _Cells:
         if self.formula(row, column):
             return Val(None, cell)
         try:
-            return Val(parse_indicator(value), cell, text(value))
+            number = parse_indicator(value)
         except BadNumber:
             self._bad(row, column, value)
             return Val(None, cell, text(value))
+        if number is not None and not isinstance(value, str) and (row - 1, self.sheet.cols[column]) in self.sheet.percent:
+            number *= 100      # a cell formatted 0.00% holds 0.9421 and shows 94,21
+        return Val(number, cell, text(value))
+
+    def kode(self, row: int, columns: list[str], values, account: bool = False) -> str | None:
+        """One code from one cell or from parts over several columns; None and a finding if unsure."""
+        parts = []
+        for column, value in zip(columns, values):
+            try:
+                parts.append(codes.clean(value, account=account))
+            except codes.BadKode:
+                self.findings.append(Finding("bad-kode", {"text": text(value)}, **self.sheet.place(),
+                                             cell=self.sheet.cell(row, column), actual=text(value)))
+                self.bad_rows.add(row)
+                return None
+        return codes.join_parts(parts)
+
+    def year(self, row: int, column: str, value, needed: bool) -> int | None:
+        """A Tahun cell of a long indicator sheet: 2024, '2024', 'TA 2024'; a finding if unsure."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) and 1990 <= value <= 2100:
+            return int(value)
+        years = set(re.findall(r"\b(?:19|20)\d\d\b", text(value)))
+        if len(years) == 1:
+            return int(years.pop())
+        if needed or text(value):
+            self.findings.append(Finding("bad-number", {"text": text(value), "column": "Tahun"}, **self.sheet.place(),
+                                         cell=self.sheet.cell(row, column), actual=text(value)))
+        return None
+
+    def polarity(self, row: int, value: str) -> bool:
+        """Negative polarity? Blank means positive (the usual case); unknown text is said, then positive."""
+        negative = _polarity(value) if value else False
+        if negative is None:
+            self.findings.append(Finding("bad-polaritas", {"text": value}, **self.sheet.place(),
+                                         cell=self.sheet.cell(row, "polaritas"), actual=value))
+        return bool(negative)
+
+    def month(self, row: int, value) -> int | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        m = _month(value)
+        if m is None:
+            self.findings.append(Finding("bad-month", {"text": text(value)}, **self.sheet.place(),
+                                         cell=self.sheet.cell(row, "bulan"), actual=text(value)))
+            self.bad_rows.add(row)
+        return m
 
     def _bad(self, row, column, value):
         label = COLUMN_LABELS.get(column.split("@")[0], column)
@@ -197,23 +252,27 @@ def _pick_amount_columns(sheet: Sheet, tahun: int | None) -> dict[str, str]:
                 out["pagu_next"] = nxt[0]
     if "pagu_next" in cols:
         out["pagu_next"] = "pagu_next"
+    elif "pagu_next" not in out:
+        labelled = sorted((sheet.years[c], c) for c in cols if c.startswith("pagu_next@"))   # "Prakiraan Maju 2025"
+        if labelled:
+            out["pagu_next"] = labelled[0][1]
     return out
 
 
 def _month(value) -> int | None:
-    if value in (None, ""):
+    """A Bulan cell → 1..12: a date, 3, '03', '2024-03', '03/2024', 'Maret', 'Mar-24'. None if unsure."""
+    if value in (None, "") or isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)) and 1 <= int(value) <= 12:
-        return int(value)
     if hasattr(value, "month"):
         return value.month
+    if isinstance(value, (int, float)):
+        return int(value) if value == int(value) and 1 <= value <= 12 else None
     norm = normalize(value)
-    if norm.isdigit() and 1 <= int(norm) <= 12:
-        return int(norm)
-    for word in norm.split():
-        if word in MONTHS:
-            return MONTHS[word]
-    return None
+    m = re.fullmatch(r"(?:(?:19|20)\d\d )?(\d{1,2})(?: (?:19|20)\d\d)?", norm)
+    if m:
+        return int(m.group(1)) if 1 <= int(m.group(1)) <= 12 else None
+    named = {MONTHS[w] for w in norm.split() if w in MONTHS}
+    return named.pop() if len(named) == 1 else None     # 'Januari s.d. Maret' names no single month
 
 
 def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]]:
@@ -223,11 +282,13 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     kode_cols = sorted((c for c in raw.columns if c.startswith("kode#")), key=lambda c: int(c.split("#")[1]))
     sheet.cols["kode"] = sheet.cols.get("kode#0")
     index = raw.index
-    kode = [codes.join_parts(parts) for parts in zip(*(raw[c] for c in kode_cols))] if kode_cols else [None] * len(index)
+    kode = [cells.kode(r, kode_cols, parts) for r, *parts in zip(index, *(raw[c] for c in kode_cols))] \
+        if kode_cols else [None] * len(index)
     df = pd.DataFrame({"kode": pd.Series(kode, index=index, dtype=object)})
     if "kode_rekening" in raw:
         # object dtype: pandas would turn the blanks into NaN, which is truthy
-        df["kode_rekening"] = pd.Series([codes.clean(v) for v in raw["kode_rekening"]], index=index, dtype=object)
+        df["kode_rekening"] = pd.Series([cells.kode(r, ["kode_rekening"], [v], account=True)
+                                         for r, v in zip(index, raw["kode_rekening"])], index=index, dtype=object)
     uraian_cols = [c for c in raw.columns if c == "uraian" or c.startswith("uraian#")]
     df["uraian"] = [next((text(v) for v in vals if text(v)), "") for vals in zip(*(raw[c] for c in uraian_cols))] \
         if uraian_cols else ""
@@ -242,13 +303,14 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
         sheet.cols[canon] = sheet.cols[col]
         df[canon] = pd.Series([cells.amount(r, col, v) for r, v in zip(index, raw[col])], index=index, dtype=object)
     if "bulan" in raw:
-        df["bulan"] = pd.Series([_month(v) for v in raw["bulan"]], index=index, dtype=object)
+        df["bulan"] = pd.Series([cells.month(r, v) for r, v in zip(index, raw["bulan"])], index=index, dtype=object)
     df["_total"] = raw["_total"] if "_total" in raw else None
     amounts = [a for a in AMOUNTS if a in df]
     if sheet.role == "realisasi" and "realisasi" not in df and "realisasi_bulan_ini" in df:
         amounts.append("realisasi")   # derived later from monthly amounts
     findings, bad_rows = _pandera_findings(sheet, df, sheet.role)
     findings = cells.findings + findings
+    bad_rows |= cells.bad_rows
     if sheet.role == "realisasi" and not {"realisasi", "realisasi_bulan_ini"} & set(df.columns):
         findings.append(Finding("missing-column", {"role": sheet.role, "column": COLUMN_LABELS["realisasi"]}, **sheet.place()))
     df["kind"], df["sub"] = _classify(df, bad_rows, sheet, findings)
@@ -257,32 +319,33 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
 
 
 def _classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Finding]):
-    """Each row: 'node' (program…sub kegiatan), 'rek' (rekening line), 'total', or '' (ignored)."""
-    kinds, subs = [], []
+    """Each row: 'node' (program…sub kegiatan), 'rek' (rekening line), 'rek_sum' (an account above other
+    accounts of its sub kegiatan: 5, 5.1, 5.1.02 … as SIPD prints them, a stated subtotal, not a line),
+    'total', or '' (ignored)."""
+    kinds, subs, accounts = [], [], []
     current_sub = None
     amount_cols = [a for a in AMOUNTS if a in df]
     rek_col = df["kode_rekening"] if "kode_rekening" in df else [None] * len(df)
-    for row, kode, rek, total, *amts in zip(df.index, df["kode"], rek_col, df["_total"], *(df[a] for a in amount_cols)):
+    kodes = list(df["kode"])
+    for i, (row, kode, rek, total, *amts) in enumerate(zip(df.index, kodes, rek_col, df["_total"],
+                                                           *(df[a] for a in amount_cols))):
+        kinds.append("")
+        subs.append(None)
+        accounts.append(None)
         if row in bad_rows:
-            kinds.append("")
-            subs.append(None)
             continue
-        if kode and codes.is_account(kode):
+        if kode and (codes.is_account(kode) or _account_root(kode, kodes[i + 1:])):
             rek, kode = kode, None
         if rek and (kode or current_sub):
-            owner = kode or current_sub
-            kinds.append("rek")
-            subs.append(owner)
+            kinds[-1], subs[-1], accounts[-1] = "rek", kode or current_sub, rek
             continue
         if kode:
             if codes.level(kode) == 6:
                 current_sub = kode
-            kinds.append("node")
-            subs.append(kode)
+            kinds[-1], subs[-1] = "node", kode
             continue
         if isinstance(total, str) and total:
-            kinds.append("total")
-            subs.append(None)
+            kinds[-1] = "total"
             continue
         nonzero = [(a, v) for a, v in zip(amount_cols, amts) if v]
         if nonzero:
@@ -290,29 +353,35 @@ def _classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Find
             a, v = nonzero[0]
             findings.append(Finding("row-without-kode", {"text": label or "(tanpa uraian)", "column": COLUMN_LABELS[a]},
                                     **sheet.place(), cell=sheet.cell(row, a), actual=v))
-        kinds.append("")
-        subs.append(None)
+    under: dict[str, set[str]] = {}
+    for kind, sub, acc in zip(kinds, subs, accounts):
+        if kind == "rek":
+            under.setdefault(sub, set()).add(acc)
+    for i, (kind, sub, acc) in enumerate(zip(kinds, subs, accounts)):
+        if kind == "rek" and any(o.startswith(acc + ".") for o in under[sub]):
+            kinds[i] = "rek_sum"
     return kinds, subs
 
 
-def _fill_down(raw: pd.DataFrame, sheet: Sheet, columns) -> None:
-    """Cells merged down over several indicator rows (a tujuan over its sasaran) hold one value."""
-    merges = getattr(sheet, "merges", [])
-    for name in columns:
-        if name not in raw:
-            continue
-        c = sheet.cols[name]
-        for r0, c0, r1, c1 in merges:
-            if c0 <= c <= c1 and r1 > r0:
-                top = raw.at[r0 + 1, name] if (r0 + 1) in raw.index else None
-                for r in range(r0 + 2, r1 + 2):
-                    if r in raw.index and text(raw.at[r, name]) == "":
-                        raw.at[r, name] = top
+def _account_root(kode: str, following: list) -> bool:
+    """A bare 4/5/6 heads the accounts (5 BELANJA DAERAH) when the next code is one of them (5.1);
+    before a bidang (5.01) it is an urusan."""
+    nxt = next((k for k in following if k), None)
+    return kode in ("4", "5", "6") and nxt is not None and nxt.startswith(kode + ".") and codes.is_account(nxt)
 
 
-def _polarity(value) -> bool:
+_NEGATIVE = ("neg", "semakin rendah", "makin rendah", "menurun", "turun", "minimal", "minimum", "min", "rendah")
+_POSITIVE = ("pos", "semakin tinggi", "makin tinggi", "meningkat", "naik", "maksimal", "maksimum", "max", "tinggi")
+
+
+def _polarity(value) -> bool | None:
+    """True for negative polarity, False for positive, None when the text says neither."""
     norm = normalize(value)
-    return norm.startswith(("neg", "semakin rendah", "makin rendah", "menurun", "minimal", "min")) or norm in ("-", "rendah")
+    if norm.startswith(_NEGATIVE):
+        return True
+    if norm.startswith(_POSITIVE) or text(value) == "+":
+        return False
+    return None
 
 
 def _kumulatif(value) -> bool:
@@ -321,7 +390,6 @@ def _kumulatif(value) -> bool:
 
 def _indicators(sheet: Sheet, tahun: int | None) -> tuple[IndicatorSheet, list[Finding]]:
     raw = sheet.frame
-    _fill_down(raw, sheet, ("no", "tujuan", "sasaran"))
     cells = _Cells(sheet)
     year_cols: dict[int, dict[str, str]] = {}
     own_year = tahun
@@ -340,7 +408,7 @@ def _indicators(sheet: Sheet, tahun: int | None) -> tuple[IndicatorSheet, list[F
             continue
         g = lambda k: text(raw.at[r, k]) if k in raw else ""
         ind = Indicator(row=r, no=g("no"), tujuan=g("tujuan"), sasaran=g("sasaran") or g("tujuan"), indikator=name,
-                        satuan=g("satuan"), negative=_polarity(g("polaritas")), kumulatif=_kumulatif(g("jenis")),
+                        satuan=g("satuan"), negative=cells.polarity(r, g("polaritas")), kumulatif=_kumulatif(g("jenis")),
                         sumber_data=g("sumber_data"), analisis=g("analisis"), solusi=g("solusi"))
         ta = next((c for c in raw.columns if c.split("@")[0] == "target_akhir"), None)
         if ta:
@@ -352,10 +420,8 @@ def _indicators(sheet: Sheet, tahun: int | None) -> tuple[IndicatorSheet, list[F
         if plain:
             y = own_year
             if tahun_col:
-                try:
-                    y = int(parse_indicator(raw.at[r, tahun_col]) or 0) or own_year
-                except BadNumber:
-                    y = own_year
+                stated = [raw.at[r, c] for c in plain.values()]
+                y = cells.year(r, tahun_col, raw.at[r, tahun_col], needed=any(text(v) for v in stated))
             if y is not None:
                 ind.years.setdefault(y, {}).update({k: cells.indicator(r, c, raw.at[r, c]) if k != "kategori" else
                                 Val(None, sheet.cell(r, c), text(raw.at[r, c])) for k, c in plain.items()})
@@ -382,7 +448,6 @@ def _merge_long(rows: list[Indicator]) -> list[Indicator]:
 
 def _programs(sheet: Sheet, tahun: int | None) -> tuple[ProgramIndicatorSheet, list[Finding]]:
     raw = sheet.frame
-    _fill_down(raw, sheet, ("sasaran", "no"))
     cells = _Cells(sheet)
     col = lambda base: base if base in raw else next((c for c in raw.columns if c.startswith(base + "@")
                                                       and sheet.years.get(c) == tahun), None)
@@ -392,7 +457,7 @@ def _programs(sheet: Sheet, tahun: int | None) -> tuple[ProgramIndicatorSheet, l
         if not name:
             continue
         g = lambda k: text(raw.at[r, k]) if k in raw else ""
-        kode = codes.clean(raw.at[r, "kode#0"]) if "kode#0" in raw else None
+        kode = cells.kode(r, ["kode#0"], [raw.at[r, "kode#0"]]) if "kode#0" in raw else None
         t, rl, cp = col("target"), col("realisasi"), col("capaian")
         rows.append(ProgramIndicator(
             row=r, kode=kode, program=g("program"), indikator=name, satuan=g("satuan"), sasaran=g("sasaran"),

@@ -12,7 +12,7 @@ import os
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import xlsxwriter
 from xlsxwriter.chart import Chart as XlChart
@@ -45,6 +45,12 @@ _MESSAGES = {
     "is_dir": {
         "id": "'{path}' adalah sebuah folder, bukan berkas; pilih nama berkas keluaran yang lain",
         "en": "'{path}' is a folder, not a file; choose another output file name",
+    },
+    "is_input": {
+        "id": "'{path}' adalah salah satu berkas masukan; keluaran tidak pernah menimpa masukan, pilih nama "
+              "berkas keluaran yang lain",
+        "en": "'{path}' is one of the input files; the output never overwrites an input, choose another output "
+              "file name",
     },
     "io": {
         "id": "berkas '{path}' gagal ditulis ({why}); periksa ruang disk yang tersisa, lalu jalankan lagi",
@@ -80,9 +86,13 @@ _CHART_SIZE = (720, 360)      # pixels
 _CHART_STEP = 20              # rows between stacked charts: 360 px at 20 px a row, plus a gap
 
 
-def write_workbook(tables: list[Table], path: Path, *, created: datetime.datetime, lang: str = "id") -> None:
-    """Write the tables, one sheet each in the order given, to path, atomically."""
+def write_workbook(tables: list[Table], path: Path, *, created: datetime.datetime, lang: str = "id",
+                   protect: Iterable[Path] = ()) -> None:
+    """Write the tables, one sheet each in the order given, to path, atomically. `protect`: files
+    that must never be replaced (the inputs)."""
     path = Path(path)
+    if any(_same_file(path, p) for p in protect):
+        raise OutputError(_message("is_input", lang, path=path))
     _check_target(path, lang)
     try:
         fd, name = tempfile.mkstemp(prefix=".~lkjip-", suffix=".xlsx", dir=path.parent)
@@ -104,6 +114,13 @@ def write_workbook(tables: list[Table], path: Path, *, created: datetime.datetim
 
 def _message(key: str, lang: str, **values: Any) -> str:
     return _MESSAGES[key][lang if lang in ("id", "en") else "id"].format(**values)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == Path(b).resolve() or (a.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
 
 
 def _check_target(path: Path, lang: str) -> None:

@@ -72,6 +72,21 @@ def test_rekening_lines_are_the_leaves(tmp_path):
     assert (f.cell, f.kode, f.expected, f.actual) == (s.cell(S1, "Pagu"), S1, 4_930_000, 4_930_001)
 
 
+def test_sipd_account_subtotals_are_checked_against_their_lines(tmp_path):
+    tree = [("5", 4_930_000), ("5.1", 4_930_000), ("5.1.02", 4_930_000), ("5.1.02.01.01.0024", 1_500_000),
+            ("5.1.02.01.01.0052", 3_430_000)]
+    s = budget_sheet("DPA", SUBS, rekening={S1: tree})
+    save(tmp_path / DPA, s)
+    r = check(tmp_path)
+    assert r.findings == [] and r.totals["pagu"] == sum(SUBS.values())
+    assert r.budget.jenis == {"Belanja Barang dan Jasa": 4_930_000}
+    s.set(f"{S1}/5.1", "Pagu", 4_930_100)
+    save(tmp_path / DPA, s)
+    f = one(check(tmp_path), "subtotal-mismatch")
+    assert (f.cell, f.kode, f.expected, f.actual) == (s.cell(f"{S1}/5.1", "Pagu"), S1, 4_930_000, 4_930_100)
+    assert "Rekening 5.1" in f.message()
+
+
 # duplicate-kode ---------------------------------------------------------------------------------
 
 def _with_duplicate(rekening: bool) -> Sheet:
@@ -232,3 +247,41 @@ def test_uraian_differing_in_case_space_and_punctuation_is_the_same(tmp_path):
     lra.set(S1, "Uraian", f"  URAIAN\n{S1}.")
     save(tmp_path / "Realisasi 2024-12.xlsx", lra)
     assert check(tmp_path).findings == []
+
+
+# two realisasi sheets for one month ---------------------------------------------------------------
+
+def test_two_sheets_of_one_month_are_counted_once(tmp_path):
+    dpa(tmp_path, SUBS)
+    realisasi(tmp_path, 12, SUBS, REAL)
+    p2 = {c: v for c, v in REAL.items() if c.startswith("7.01.02")}
+    extra = budget_sheet("LRA", {c: (SUBS[c], v) for c, v in p2.items()}, ("Anggaran", "Realisasi"),
+                         title="LAPORAN REALISASI PROGRAM 7.01.02 s.d. Bulan Desember 2024")
+    save(tmp_path / "Realisasi Program 2.xlsx", extra)
+    r = check(tmp_path)
+    assert r.findings == [] and r.totals["realisasi"] == sum(REAL.values())
+    c = "7.01.02.2.01.0001"
+    extra.set(c, "Realisasi", REAL[c] + 1)
+    extra.set("7.01.02.2.01", "Realisasi", REAL[c] + 1)
+    extra.set("7.01.02", "Realisasi", sum(p2.values()) + 1)
+    extra.set("JUMLAH", "Realisasi", sum(p2.values()) + 1)
+    save(tmp_path / "Realisasi Program 2.xlsx", extra)
+    r = check(tmp_path)
+    f = one(r, "realisasi-mismatch")
+    assert where(f) == ("realisasi-mismatch", "error", "Realisasi Program 2.xlsx", "LRA", extra.cell(c, "Realisasi"), c,
+                        REAL[c], REAL[c] + 1)
+    assert r.totals["realisasi"] == sum(REAL.values())
+
+
+def test_long_sheet_is_checked_month_by_month(tmp_path):
+    dpa(tmp_path, SUBS)
+    s = Sheet("Realisasi Bulanan", ["Bulan", "Kode", "Uraian", "Realisasi"], title="REALISASI 2024")
+    for month, factor in (("Januari", 1), ("Februari", 3), ("Maret", 2)):
+        for code, v in REAL.items():
+            s.add([month, code, f"Uraian {code}", v * factor // 3], key=f"{month}/{code}")
+    save(tmp_path / "Realisasi Bulanan.xlsx", s)
+    r = check(tmp_path)
+    assert {f.code for f in r.findings} == {"realisasi-decreased"} and len(r.findings) == len(REAL)
+    f = next(f for f in r.findings if f.kode == S1)
+    assert (f.cell, f.expected, f.actual) == (s.cell(f"Maret/{S1}", "Realisasi"), REAL[S1], REAL[S1] * 2 // 3)
+    assert r.budget.latest_month == 3 and r.totals["realisasi"] == sum(v * 2 // 3 for v in REAL.values())

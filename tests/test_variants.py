@@ -107,3 +107,11 @@ def test_long_monthly_amounts_become_cumulative(corpus, results):
     assert sorted(r.budget.monthly) == list(mv.MONTHS)
     for i, m in enumerate(mv.MONTHS):
         assert r.budget.monthly[m] == {n.kode: n.real[i] for n in mv.SUBS}
+
+
+@pytest.mark.parametrize("name", list(mv.NEAR_MISSES))
+def test_near_miss_points_at_the_cell(name, tmp_path):
+    expected = mv.NEAR_MISSES[name](tmp_path)
+    codes = {code for code, *_ in expected}
+    got = {(f.code, f.file, f.sheet, f.cell) for f in check([tmp_path]).findings if f.code in codes}
+    assert got == expected

@@ -147,6 +147,11 @@ class Formula:
 
 
 @dataclass
+class ExcelError:
+    text: str             # "#REF!": stored as an error cell, as Excel saves a broken formula's result
+
+
+@dataclass
 class Tab:
     name: str
     rows: list[list] = field(default_factory=list)
@@ -172,7 +177,10 @@ def write_xlsx(path: Path, tabs: list[Tab]) -> None:
                     v = "=" + v.text
                 elif isinstance(v, str) and v.startswith("="):
                     raise ValueError("text starting with '=' would become a formula")
-                ws.cell(r, c, v)
+                if isinstance(v, ExcelError):
+                    ws.cell(r, c, v.text).data_type = "e"
+                else:
+                    ws.cell(r, c, v)
         for ref, fmt in tab.formats.items():
             ws[ref].number_format = fmt
         for ref in tab.merges:
@@ -303,6 +311,27 @@ def v_sipd_segments(d: Path) -> dict:
     return {}
 
 
+def v_rincian_account_tree(d: Path) -> dict:
+    """(a) DPA rincian as SIPD prints it: under each sub kegiatan the account tree 5, 5.1, 5.1.02 …
+    with its own subtotals, down to the rekening lines; one Kode column for everything."""
+    plain(d, dpa=False)
+    t = Tab("DPA Rincian")
+    t.add("DOKUMEN PELAKSANAAN ANGGARAN - RINCIAN BELANJA")
+    t.add()
+    t.add("Kode Rekening", "Uraian", "Jumlah (Rp)")
+    for n in NODES:
+        t.add(n.kode, n.name, n.pagu)
+        if n.level == 6:
+            lines = rekening(n)
+            for code, name in (("5", "BELANJA DAERAH"), ("5.1", "BELANJA OPERASI"), ("5.1.02", "Belanja Barang dan Jasa"),
+                               ("5.1.02.01", "Belanja Barang"), ("5.1.02.01.01", "Belanja Barang Pakai Habis")):
+                t.add(code, name, n.pagu)
+            for code, name, amount in lines:
+                t.add(code, name, amount)
+    write_xlsx(d / DPA_FILE, [t, plain_dpa_tab("Rekap")])
+    return {}
+
+
 def _rekap(group_only=False, labels_below=False, jumlah=True) -> Tab:
     """(b) rekap: 4-line merged title right of a blank logo area, 'Anggaran' over '2024 | 2025'."""
     t = Tab("Rekap DPA")
@@ -371,13 +400,26 @@ def v_lra_title_month(d: Path) -> dict:
     return {}
 
 
-def _iku_groups(percent=False) -> Tab:
+def v_lra_month_in_header(d: Path) -> dict:
+    """(c) the month only in the amount's header: 'Realisasi s.d. Bulan Maret 2024'."""
+    plain(d, realisasi=False)
+    t = Tab("LRA")
+    t.add("LAPORAN REALISASI ANGGARAN KECAMATAN CONTOH TAHUN ANGGARAN 2024")
+    t.add("Kode", "Uraian", "Anggaran Tahun 2024", "Realisasi s.d. Bulan Maret 2024")
+    for n in SUBS:
+        t.add(n.kode, n.name, n.pagu, n.real[2])
+    write_xlsx(d / "LRA Kecamatan Contoh.xlsx", [t])
+    return {}
+
+
+def _iku_groups(percent=False, label="{}") -> Tab:
     """(d) IKU with year groups: '2022' merged over 'Target | Realisasi | Capaian %'."""
     t = Tab("IKU 2022-2024")
     t.add("INDIKATOR KINERJA UTAMA KECAMATAN CONTOH")
     t.merges.append("A1:M1")
     t.add()
-    h = t.add("No", "Sasaran", "Indikator Kinerja", "Satuan", *[v for y in YEARS for v in (str(y), None, None)])
+    h = t.add("No", "Sasaran", "Indikator Kinerja", "Satuan",
+              *[v for y in YEARS for v in (label.format(y), None, None)])
     t.add(None, None, None, None, *["Target", "Realisasi", "Capaian %"] * len(YEARS))
     t.merges += [f"{c}{h}:{c}{h + 1}" for c in "ABCD"]
     t.merges += [f"{get_column_letter(5 + 3 * i)}{h}:{get_column_letter(7 + 3 * i)}{h}" for i in range(len(YEARS))]
@@ -396,6 +438,13 @@ def _iku_groups(percent=False) -> Tab:
 def v_iku_year_groups(d: Path) -> dict:
     plain(d, iku=False)
     write_xlsx(d / IKU_FILE, [_iku_groups(), plain_program_tab()])
+    return {}
+
+
+def v_iku_tahun_groups(d: Path) -> dict:
+    """(d) year groups labelled 'Tahun 2022' rather than '2022'."""
+    plain(d, iku=False)
+    write_xlsx(d / IKU_FILE, [_iku_groups(label="Tahun {}"), plain_program_tab()])
     return {}
 
 
@@ -630,6 +679,140 @@ def v_config_alias(d: Path) -> dict:
     return {}
 
 
+def v_iku_long_merged(d: Path) -> dict:
+    """(e) long IKU whose No, Sasaran, Indikator and Satuan are merged down over the years."""
+    plain(d, iku=False)
+    t = Tab("IKU")
+    t.add("No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Tahun", "Target", "Realisasi", "Capaian (%)")
+    for no, sas, ind, sat, years in IKU:
+        first = len(t.rows) + 1
+        for i, y in enumerate(YEARS):
+            head = [no, sas, ind, sat, "Semakin tinggi semakin baik"] if i == 0 else [None] * 5
+            t.add(*head, f"TA {y}", *[id_text(v) for v in years[y]])
+        t.merges += [f"{c}{first}:{c}{first + len(YEARS) - 1}" for c in "ABCDE"]
+    write_xlsx(d / IKU_FILE, [t, plain_program_tab()])
+    return {}
+
+
+def _numeric_kegiatan() -> Tab:
+    t = Tab("DPA")
+    t.add("Kode Program", "Kode Kegiatan", "Kode Sub Kegiatan", "Uraian", "Pagu", "Prakiraan Maju")
+    for n in NODES:
+        segs = n.segments
+        t.add(".".join(segs[:3]), float(".".join(segs[3:5])) if n.level >= 5 else None,
+              segs[5] if n.level == 6 else None, n.name, n.pagu, n.pagu_next)
+    return t
+
+
+def v_numeric_kode_parts(d: Path) -> dict:
+    """(f) split code columns typed as numbers: Kode Kegiatan 2.01 and 2.02 survive as numbers."""
+    plain(d, dpa=False)
+    write_xlsx(d / DPA_FILE, [_numeric_kegiatan()])
+    return {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Near misses: one cell an office gets wrong. Each returns the findings that must point at it,
+# as {(code, file, sheet, cell)}; no other finding of those codes may appear.
+# ---------------------------------------------------------------------------------------------
+def _row_of(kode: str) -> int:
+    """Excel row of a code in a plain DPA sheet (header in row 1)."""
+    return 2 + [n.kode for n in NODES].index(kode)
+
+
+def n_negative_amount(d: Path) -> set:
+    """'(1.000)' in a pagu cell is minus one thousand: a negative-amount finding there."""
+    plain(d, dpa=False)
+    t = plain_dpa_tab()
+    r = _row_of(SUBS[0].kode)
+    t.rows[r - 1][2] = "(1.000)"
+    write_xlsx(d / DPA_FILE, [t])
+    return {("negative-amount", DPA_FILE, "DPA", f"C{r}")}
+
+
+def n_float_kode(d: Path) -> set:
+    """Kode Kegiatan typed as the number 2.1: was it 2.10 or 2.01? Not guessed."""
+    plain(d, dpa=False)
+    t = _numeric_kegiatan()
+    r = _row_of(SUBS[-1].kode)
+    t.rows[r - 1][1] = 2.1
+    write_xlsx(d / DPA_FILE, [t])
+    return {("bad-kode", DPA_FILE, "DPA", f"B{r}")}
+
+
+def n_numeric_segments(d: Path) -> set:
+    """(g) with the segments typed as numbers: 7 | 1 | 1 | 2 | 1 | 1 lost its zeros on every row."""
+    plain(d, dpa=False)
+    t = Tab("DPA")
+    t.add("Kode", None, None, None, None, None, "Uraian", "Pagu", "Prakiraan Maju")
+    t.merges.append("A1:F1")
+    for n in NODES:
+        segs = [int(x) for x in n.segments] + [None] * (6 - len(n.segments))
+        t.add(*segs, n.name, n.pagu, n.pagu_next)
+    write_xlsx(d / DPA_FILE, [t])
+    return {("bad-kode", DPA_FILE, "DPA", f"A{r}") for r in range(2, 2 + len(NODES))}
+
+
+def n_bad_month(d: Path) -> set:
+    """A Bulan cell that names no single month."""
+    plain(d, realisasi=False)
+    t = _long()
+    t.rows[1][0] = "Triwulan I"
+    write_xlsx(d / "Realisasi 2024.xlsx", [t])
+    return {("bad-month", "Realisasi 2024.xlsx", "Realisasi", "A2")}
+
+
+def n_bad_tahun(d: Path) -> set:
+    """A Tahun cell of a long IKU that names two years."""
+    plain(d, iku=False)
+    t = Tab("IKU")
+    t.add("No", "Sasaran", "Indikator Kinerja", "Satuan", "Tahun", "Target", "Realisasi", "Capaian (%)")
+    for no, sas, ind, sat, years in IKU:
+        for y in YEARS:
+            t.add(no, sas, ind, sat, y, *[num(v) for v in years[y]])
+    t.rows[2][4] = "2022/2023"
+    write_xlsx(d / IKU_FILE, [t, plain_program_tab()])
+    return {("bad-number", IKU_FILE, "IKU", "E3")}
+
+
+def n_leaf_formula(d: Path) -> set:
+    """A sub kegiatan's own pagu is a formula with no saved value: its amount is unknown."""
+    plain(d, dpa=False)
+    t = plain_dpa_tab()
+    r = _row_of(SUBS[1].kode)
+    t.rows[r - 1][2] = Formula("1000000*12.5")
+    write_xlsx(d / DPA_FILE, [t])
+    return {("formula-without-value", DPA_FILE, "DPA", f"C{r}")}
+
+
+def n_error_value(d: Path) -> set:
+    """#REF! in a realisasi cell and #DIV/0! in a capaian cell: unknown values, said at their cells."""
+    plain(d, realisasi=False, iku=False)
+    t = plain_realisasi_tab(3)
+    t.rows[3][3] = ExcelError("#REF!")
+    write_xlsx(d / REAL_FILE, [t])
+    iku = plain_iku_tab()
+    iku.rows[1][6] = ExcelError("#DIV/0!")
+    write_xlsx(d / IKU_FILE, [iku, plain_program_tab()])
+    return {("error-value", REAL_FILE, "Realisasi", "D4"), ("error-value", IKU_FILE, "IKU", "G2")}
+
+
+def n_unknown_polaritas(d: Path) -> set:
+    """A polaritas the reader does not know is said, not silently taken as positive."""
+    plain(d, iku=False)
+    t = plain_iku_tab()
+    t.rows[0].insert(4, "Polaritas")
+    t.rows[1].insert(4, "Positif")
+    t.rows[2].insert(4, "stabil")
+    write_xlsx(d / IKU_FILE, [t, plain_program_tab()])
+    return {("bad-polaritas", IKU_FILE, "IKU", "E3")}
+
+
+NEAR_MISSES = {f.__name__[2:].replace("_", "-"): f for f in (
+    n_negative_amount, n_float_kode, n_numeric_segments, n_bad_month, n_bad_tahun, n_leaf_formula,
+    n_error_value, n_unknown_polaritas)}
+
+
 @dataclass
 class Variant:
     name: str
@@ -642,14 +825,19 @@ class Variant:
 VARIANTS = {v.name: v for v in [
     Variant("a1-sipd-full-codes", v_sipd_full),
     Variant("a2-sipd-code-segments", v_sipd_segments),
+    Variant("a3-rincian-account-tree", v_rincian_account_tree),
     Variant("b1-rekap-merged-header", v_rekap_merged),
     Variant("b2-rekap-group-only-merged", v_rekap_group_only_merged),
     Variant("b3-rekap-labels-below", v_rekap_labels_below),
-    Variant("c-lra-month-in-title", v_lra_title_month),
+    Variant("c1-lra-month-in-title", v_lra_title_month),
+    Variant("c2-lra-month-in-header", v_lra_month_in_header),
     Variant("d1-iku-year-groups", v_iku_year_groups),
     Variant("d2-iku-percent-cells", v_iku_percent_cells),
-    Variant("e-iku-long", v_iku_long),
-    Variant("f-split-code-columns", v_split_code_columns),
+    Variant("d3-iku-tahun-groups", v_iku_tahun_groups),
+    Variant("e1-iku-long", v_iku_long),
+    Variant("e2-iku-long-merged-down", v_iku_long_merged),
+    Variant("f1-split-code-columns", v_split_code_columns),
+    Variant("f2-numeric-kode-parts", v_numeric_kode_parts),
     Variant("g-merged-kode-segments", v_merged_kode_segments),
     Variant("h-xls", v_xls, needs="xlwt"),
     Variant("i-csv-semicolon-cp1252", v_csv),
@@ -693,3 +881,6 @@ if __name__ == "__main__":
             print(out / v.name)
         else:
             print(f"{v.name}: dilewati, modul {v.needs} tidak terpasang", file=sys.stderr)
+    for name, make in NEAR_MISSES.items():
+        make(out / f"hampir-{name}")
+        print(out / f"hampir-{name}")

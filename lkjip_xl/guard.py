@@ -1,0 +1,207 @@
+"""Hostile .xlsx parts, refused before any parser sees them.
+
+An .xlsx is a zip of XML parts; grid.py has already checked the sizes the zip declares. What is
+left is content that would hurt the reader although it is small:
+
+- a DOCTYPE: the only way to declare XML entities (the "billion laughs" bomb, external entities);
+- a sheet naming a cell far from A1: calamine builds a dense grid from A1 to the last cell, so one
+  cell at XFD1048576 asks for 550 GB and aborts the whole process, which no `except` can catch;
+- tags that never close: grid.py reads some parts with regular expressions, which take quadratic
+  time on `<c <c <c …` (a 10 KB zip would run for hours);
+- parts in UTF-16, which calamine reads as an empty sheet: the figures would be lost silently.
+
+Every part is read once, in chunks, so memory stays small whatever the part's size.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from typing import Callable
+
+MAX_ROWS = 1_048_576          # Excel's grid: rows
+MAX_COLS = 16_384             # and columns (XFD)
+
+_CHUNK = 4 * 1024**2
+_MAX_RUN = 1024**2            # text or a tag without '>' this long is not something Excel writes
+_OVERLAP = 64
+_INDEX = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+_LOOSE_FOLDERS = ("customxml/", "docprops/")   # XML that is not Excel's own: only DOCTYPE is refused
+
+_DOCTYPE = re.compile(rb"<!(?i:doctype|entity)")
+_SHEET = re.compile(rb"<(?:[^\s<>/:]+:)?sheetData[\s/>]")
+_BRACKETS = bytes(c for c in range(256) if c not in b"<>")       # translate() deletes all but < and >
+# any r="X9" in any form calamine accepts (r = 'x9', after a quote without a space, duplicates…)
+_R_LOOSE = re.compile(rb"""r\s*=\s*["']([A-Za-z]*)(\d*)["']""")
+# cell tags other than `<c …`: without attributes, with a prefix, or with odd spacing
+_ODD_CELL = re.compile(rb"<c[^ \w.:-]")
+_PREFIXED_CELL = re.compile(rb":c[\s>/]")
+# exact reading, for the rare sheets that need it: row and cell tags with their attributes
+_TAG = re.compile(rb"""<(?:[^\s<>/:]+:)?(row|c)(?=[\s/>])((?:\s*[^\s<>/="']+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
+_R_ATTR = re.compile(rb"""(?:^|[\s"'])r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+class Refused(Exception):
+    "A part of the workbook is hostile or broken in a way that would hurt the reader."
+
+
+def column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, str]] | None = None) -> None:
+    """Raise Refused for the first hostile part. `sheets()` maps the sheet parts to their names;
+    it is called once the parts it reads (workbook.xml and its rels) have passed."""
+    infos = [i for i in zf.infolist() if not i.is_dir()]
+    first = [i for i in infos if i.filename in _INDEX]
+    for info in first:
+        _Part(info.filename, max_cells).scan(zf, info)
+    names: dict[str, str] = {}
+    if sheets is not None:
+        try:
+            names = sheets()
+        except Exception:      # the reader proper will say what is wrong with workbook.xml
+            names = {}
+    for info in infos:
+        if info.filename not in _INDEX:
+            _Part(info.filename, max_cells, names.get(info.filename)).scan(zf, info)
+
+
+class _Part:
+    def __init__(self, name: str, max_cells: int, sheet: str | None = None):
+        self.name = name
+        lower = name.lower()
+        self.sheet_name = sheet
+        self.xml = lower.endswith((".xml", ".rels")) or sheet is not None
+        self.strict = self.xml and not lower.startswith(_LOOSE_FOLDERS)
+        self.sheet = sheet is not None
+        self.max_cells = max_cells
+        self.row = self.col = 0          # calamine's counters, for cells without an address
+        self.max_row = self.max_col = 0
+
+    def refuse(self, why: str) -> Refused:
+        return Refused(f"bagian {self.name} {why}")
+
+    def scan(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+        carry = b""
+        first = True
+        with zf.open(info) as fh:
+            while True:
+                chunk = fh.read(_CHUNK)
+                if first:
+                    first = False
+                    head = chunk[:64]
+                    if self.xml and (head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<" in head or b"<\x00" in head):
+                        raise self.refuse("memakai pengodean UTF-16 yang tidak dibuat Excel dan akan terbaca "
+                                          "kosong; buka berkas di Excel lalu simpan ulang sebagai .xlsx")
+                buf = carry + chunk
+                if not chunk:
+                    self._body(buf)
+                    break
+                cut = buf.rfind(b">") + 1
+                if cut == 0:
+                    if len(buf) <= _MAX_RUN:
+                        carry = buf
+                        continue
+                    if self.strict or self.sheet:
+                        raise self.refuse("berisi teks atau tag XML lebih dari 1 MB tanpa penutup; berkas rusak "
+                                          "atau sengaja dibuat berbahaya, tidak dibaca")
+                    self._body(buf)    # a binary part: keep enough to find a marker cut here
+                    carry = buf[-_OVERLAP:]
+                    continue
+                self._body(buf[:cut])
+                carry = buf[cut:]
+
+    def _body(self, body: bytes) -> None:
+        if not body:
+            return
+        if not self.sheet and _SHEET.search(body):
+            self.sheet = True
+        if not (self.xml or self.sheet):
+            return
+        if _DOCTYPE.search(body):
+            raise self.refuse("berisi deklarasi DOCTYPE/ENTITY yang tidak pernah dibuat Excel (XML berbahaya, "
+                              "mis. 'billion laughs'); berkas tidak dibaca")
+        if self.strict or self.sheet:
+            # every '<' must meet a '>' before the next '<': the regular expressions that read these
+            # parts then take linear time (a body ends at a '>' unless it is the last one)
+            marks = body.translate(None, _BRACKETS)
+            if b"<<" in marks or marks.rfind(b"<") > marks.rfind(b">"):
+                raise self.refuse("berisi tag XML yang tidak tertutup; berkas rusak atau sengaja dibuat "
+                                  "berbahaya, tidak dibaca. Buka di Excel dan simpan ulang bila berkas ini "
+                                  "memang dari kantor Anda")
+        if self.sheet:
+            self._extent(body)
+
+    def _extent(self, body: bytes) -> None:
+        """Grow the bound on the last row and column calamine will place a value in."""
+        if body.count(b"<c ") == body.count(b"<c r=") and not _ODD_CELL.search(body) \
+                and not _PREFIXED_CELL.search(body):
+            # every cell tag starts with its address: the largest r="…" anywhere bounds the grid. It
+            # may count more than calamine (a formatted empty cell, text that looks like an address),
+            # never less; when that bound is too large the exact reading below decides.
+            rows, cols = self.max_row, self.max_col
+            refs = _R_LOOSE.findall(body)
+            if refs:
+                digits = {r for _, r in refs if r}
+                letters = {c for c, _ in refs if c}
+                rows = max(rows, max(map(int, digits), default=0))
+                cols = max(cols, max(map(column_number, letters), default=0))
+            if self._fits(rows, cols):
+                self.max_row, self.max_col = rows, cols
+                self.row, self.col = max(self.row, rows), cols
+                return
+        self._exact(body)
+        self._check_extent()
+
+    def _exact(self, body: bytes) -> None:
+        """calamine's own rule: a cell without an address follows the one before it in its row,
+        a row without one follows the row before; a cell without a value places nothing."""
+        for m in _TAG.finditer(body):
+            values = [a or b for a, b in _R_ATTR.findall(m.group(2))]
+            value = values[-1] if values else b""          # calamine keeps the last of duplicates
+            letters = bytes(ch for ch in value if 65 <= ch <= 90 or 97 <= ch <= 122)
+            digits = bytes(ch for ch in value if 48 <= ch <= 57)
+            if m.group(1) == b"row":
+                self.row = int(digits) if digits else self.row + 1
+                self.col = 0
+                continue
+            if letters:
+                self.col = column_number(letters)
+                row = int(digits) if digits else self.row
+            else:
+                row, self.col = self.row, self.col + 1
+            if not m.group(3):                   # <c …/> holds no value
+                self.max_row = max(self.max_row, row)
+                self.max_col = max(self.max_col, self.col)
+
+    def _fits(self, rows: int, cols: int) -> bool:
+        return rows <= MAX_ROWS and cols <= MAX_COLS and rows * cols <= self.max_cells
+
+    def _check_extent(self) -> None:
+        rows, cols = self.max_row, self.max_col
+        if self._fits(rows, cols):
+            return
+        where = f"lembar '{self.sheet_name}'" if self.sheet_name else f"bagian {self.name}"
+        last = f"{_letters(min(cols, MAX_COLS * 26))}{_n(rows)}"
+        if rows > MAX_ROWS or cols > MAX_COLS:
+            raise Refused(f"{where} menyebut sel di luar batas lembar Excel ({last}); berkas rusak atau sengaja "
+                          "dibuat berbahaya, tidak dibaca")
+        raise Refused(f"{where} terlalu besar: sel terakhirnya {last}, jadi {_n(rows)} baris × {_n(cols)} kolom = "
+                      f"{_n(rows * cols)} sel (batas {_n(self.max_cells)} sel). Biasanya ada isi yang tertinggal "
+                      "jauh di bawah atau di kanan tabel: hapus baris dan kolom kosong itu di Excel (pilih, klik "
+                      "kanan > Delete), simpan, lalu jalankan lagi")
+
+
+def _n(x: int) -> str:
+    return f"{x:,}".replace(",", ".")
+
+
+def _letters(n: int) -> str:
+    s = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        s = chr(65 + rem) + s
+    return s or "A"

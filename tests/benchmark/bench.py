@@ -1,0 +1,130 @@
+"""Kabupaten-scale benchmark (not run by CI): `python tests/benchmark/bench.py [--sizes 20000 200000 500000]`.
+
+Generates SIPD-flattened inputs — a rekening-level DPA and a long monthly realisasi with a Bulan
+column — of each size, then times, each as a fresh process and the median of --runs runs:
+`lkjip-xl check`, `lkjip-xl build`, pandas.read_excel(engine="openpyxl") and fastexcel reading
+the same files, with peak memory (max RSS) of each, and prints the ratios.
+Needs the bench extra: pip install -e '.[bench]'.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import xlsxwriter
+
+PROGRAMS, KEGIATAN, SUBS = 20, 10, 20          # 4,000 sub kegiatan
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember"]
+
+
+def _subs():
+    for p in range(1, PROGRAMS + 1):
+        for k in range(1, KEGIATAN + 1):
+            for s in range(1, SUBS + 1):
+                yield f"1.02.{p:02d}", f"1.02.{p:02d}.2.{k:02d}", f"1.02.{p:02d}.2.{k:02d}.{s:04d}"
+
+
+def make_inputs(folder: Path, rows: int) -> list[Path]:
+    """A DPA with `rows` rekening lines and a long realisasi with `rows` monthly lines."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subs = list(_subs())
+    per_sub = max(rows // len(subs), 1)
+    dpa, real = folder / "DPA Rincian.xlsx", folder / "Realisasi Bulanan.xlsx"
+    lines = []
+    wb = xlsxwriter.Workbook(dpa, {"constant_memory": True})
+    ws = wb.add_worksheet("DPA")
+    ws.write_row(0, 0, ["RINCIAN DPA KABUPATEN CONTOH TAHUN ANGGARAN 2024"])
+    header = ["Kode Program", "Nama Program", "Kode Kegiatan", "Nama Kegiatan", "Kode Sub Kegiatan",
+              "Nama Sub Kegiatan", "Kode Rekening", "Nama Rekening", "Pagu"]
+    ws.write_row(2, 0, header)
+    r, total = 3, 0
+    for i in range(rows):
+        p, k, s = subs[(i // per_sub) % len(subs)]
+        account = f"5.1.02.01.01.{i % 9999 + 1:04d}"
+        pagu = 1_000_000 + (i * 7919) % 50_000_000
+        ws.write_row(r, 0, [p, f"Program {p}", k, f"Kegiatan {k}", s, f"Sub Kegiatan {s}", account, "Belanja Barang", pagu])
+        lines.append((s, account, pagu))
+        total += pagu
+        r += 1
+    ws.write_row(r, 7, ["JUMLAH", total])
+    wb.close()
+    wb = xlsxwriter.Workbook(real, {"constant_memory": True})
+    ws = wb.add_worksheet("Realisasi")
+    ws.write_row(0, 0, ["Bulan", "Kode Sub Kegiatan", "Kode Rekening", "Uraian", "Realisasi Bulan Ini"])
+    # month m pays the m-th twelfth of the lines: every line is paid once in the year
+    per_month = max(rows // 12, 1)
+    r = 1
+    for m, name in enumerate(MONTHS):
+        for s, account, pagu in lines[m * per_month:(m + 1) * per_month]:
+            ws.write_row(r, 0, [name, s, account, "Belanja Barang", pagu * 9 // 10])
+            r += 1
+    wb.close()
+    (folder / "lkjip.toml").write_text('instansi = "Kabupaten Contoh"\ntahun = 2024\n', encoding="utf-8")
+    return [dpa, real]
+
+
+PANDAS = "import sys, pandas as pd\nfor f in sys.argv[1:]: pd.read_excel(f, sheet_name=None, engine='openpyxl')"
+FASTEXCEL = ("import sys, fastexcel\nfor f in sys.argv[1:]:\n r = fastexcel.read_excel(f)\n"
+             " [r.load_sheet(n, header_row=None).to_arrow() for n in r.sheet_names]")
+MEASURE = ("import resource, subprocess, sys, time\nt = time.perf_counter()\n"
+           "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+           "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def measure(cmd: list[str], runs: int) -> tuple[float, float]:
+    """Median wall seconds and the largest peak RSS (MB) over `runs` fresh processes."""
+    times, peaks = [], []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True).stdout
+        t, kb = out.split()
+        times.append(float(t))
+        peaks.append(int(kb) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[20_000, 200_000, 500_000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--pandas-runs", type=int, default=None, help="runs for pandas+openpyxl (slow); default --runs")
+    ap.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "lkjip-bench")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    exe = [sys.executable, "-m", "lkjip_xl"]
+    results = []
+    for size in args.sizes:
+        folder = args.dir / str(size)
+        files = make_inputs(folder, size) if not (folder / "lkjip.toml").exists() else [folder / "DPA Rincian.xlsx", folder / "Realisasi Bulanan.xlsx"]
+        row = {"rows": size}
+        row["check"] = measure(exe + ["check", str(folder)], args.runs)
+        row["build"] = measure(exe + ["build", str(folder), "-o", str(folder / "out" / "hasil.xlsx")], args.runs)
+        row["fastexcel"] = measure([sys.executable, "-c", FASTEXCEL, *map(str, files)], args.runs)
+        row["pandas"] = measure([sys.executable, "-c", PANDAS, *map(str, files)], args.pandas_runs or args.runs)
+        results.append(row)
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "contoh-blora-2024"
+    small = {"sample_check": measure(exe + ["check", str(sample)], args.runs)[0],
+             "help": measure(exe + ["--help"], args.runs)[0]}
+    machine = f"{platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}"
+    if args.json:
+        print(json.dumps({"machine": machine, "results": results, **small}, indent=2))
+        return
+    print(f"machine: {machine}")
+    print(f"{'rows':>8} | {'check s':>8} {'MB':>6} | {'build s':>8} {'MB':>6} | {'fastexcel s':>11} | {'pandas s':>9} |"
+          f" {'check/fastexcel':>15} {'build/check':>11} {'pandas/check':>12}")
+    for r in results:
+        c, b, f, p = r["check"], r["build"], r["fastexcel"], r["pandas"]
+        print(f"{r['rows']:>8} | {c[0]:>8.2f} {c[1]:>6.0f} | {b[0]:>8.2f} {b[1]:>6.0f} | {f[0]:>11.2f} | {p[0]:>9.2f} |"
+              f" {c[0] / f[0]:>15.2f} {b[0] / c[0]:>11.2f} {p[0] / c[0]:>12.1f}")
+    print(f"sample check (cold): {small['sample_check']:.2f} s; lkjip-xl --help: {small['help']:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
