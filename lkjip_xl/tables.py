@@ -6,12 +6,11 @@ formulas with the engine's exact result cached beside them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from lkjip_xl import codes, formulas as fx
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
-from lkjip_xl.indicators import IKU, Performance, capaian as calc_capaian, r2, serapan
+from lkjip_xl.indicators import Performance
 from lkjip_xl.layout import Column, Formula, Table
 from lkjip_xl.numbers import BadNumber, parse_indicator
 from lkjip_xl.read import MONTH_NAMES
@@ -264,33 +263,22 @@ def tabel_3_3(ctx: Context) -> Table:
     return t
 
 
-def _target_akhir(ctx: Context, iku: IKU):
-    if iku.ind.target_akhir is not None and iku.ind.target_akhir.value is not None:
-        return iku.ind.target_akhir.value, iku.ind.target_akhir_year
-    years = sorted(iku.years)
-    return (iku.years[years[-1]].target, years[-1]) if years else (None, None)
-
-
 def tabel_3_4(ctx: Context) -> Table:
-    akhir_year = next((y for iku in ctx.perf.ikus for _, y in [_target_akhir(ctx, iku)] if y), None)
+    akhir_year = next((iku.akhir_year for iku in ctx.perf.ikus if iku.akhir_year), None)
     t = Table("Tabel 3.4", ctx.title("Tabel 3.4"), _ind_columns([
         Column("realisasi", f"Capaian {ctx.tahun or ''}".strip(), "num", 12),
         Column("akhir", f"Target Akhir {akhir_year or 'Renstra'}", "num", 12),
         Column("capaian", "% Capaian", "pct", 11), Column("kemajuan", "Tingkat Kemajuan", "pct", 12)]))
     for n, iku in enumerate(ctx.perf.ikus, start=1):
-        m = iku.at(ctx.tahun)
-        target, _ = _target_akhir(ctx, iku)
-        real = m.realisasi if m else None
-        if iku.ind.kumulatif:
-            vals = [x.realisasi for y, x in iku.years.items() if (not ctx.tahun or y <= ctx.tahun) and x.realisasi is not None]
-            real = sum(vals, Decimal(0)) if vals else None
-        i = t.next_index()
-        t.add({"no": n, "sasaran": iku.ind.sasaran, "indikator": iku.ind.indikator, "realisasi": real, "akhir": target})
-        cap = calc_capaian(target, real, iku.ind.negative, ctx.settings)
-        f = _cap_or_value(t, i, "akhir", "realisasi", target, real, iku.ind.negative, ctx.settings, cap)
-        t.rows[i][t.col("capaian")] = f
-        t.rows[i][t.col("kemajuan")] = Formula(t.ref(i, "capaian"), cap) if f else None
-    t.notes.append("Realisasi indikator kumulatif dijumlahkan dari tahun-tahun sebelumnya; indikator nilai akhir memakai realisasi tahun ini.")
+        m = iku.akhir
+        i = t.add({"no": n, "sasaran": iku.ind.sasaran, "indikator": iku.ind.indikator,
+                   "realisasi": m.realisasi if m else None, "akhir": m.target if m else None})
+        if m:
+            f = _cap_or_value(t, i, "akhir", "realisasi", m.target, m.realisasi, iku.ind.negative, ctx.settings, m.capaian)
+            t.rows[i][t.col("capaian")] = f
+            t.rows[i][t.col("kemajuan")] = Formula(t.ref(i, "capaian"), m.capaian) if f else None
+    t.notes.append("Realisasi indikator kumulatif dijumlahkan dari tahun-tahun sebelumnya; indikator nilai akhir memakai "
+                   "realisasi tahun ini. Target akhir: kolom Target Akhir IKU, atau target tahun terakhir Renstra.")
     t.notes.append(_formula_note(ctx))
     return t
 

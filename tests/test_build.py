@@ -1,6 +1,5 @@
 """The report workbook built from the Blora sample: sheets, golden figures, formulas, bytes."""
 import hashlib
-from pathlib import Path
 
 import openpyxl
 import pytest
