@@ -79,7 +79,7 @@ def load(path: Path) -> list[RawSheet]:
         raise Unreadable("berkas kosong (0 byte), kemungkinan salinan atau unduhan yang gagal; salin ulang berkas "
                          "aslinya")
     if size > MAX_FILE_BYTES:
-        raise Unreadable(f"berkas lebih besar dari batas {MAX_FILE_BYTES // 1024**2} MB; simpan lembar yang "
+        raise Unreadable(f"berkas lebih besar dari batas {_size(MAX_FILE_BYTES)}; simpan lembar yang "
                          "diperlukan (DPA, realisasi, IKU) sebagai berkas tersendiri")
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -112,6 +112,10 @@ PASSWORD = ("berkas dilindungi kata sandi (terenkripsi), jadi isinya tidak dapat
             "berkas baru tanpa kata sandi")
 
 
+def _size(n: int) -> str:
+    return f"{n // 1024**3} GB" if n % 1024**3 == 0 else f"{n // 1024**2} MB"
+
+
 def _check_csv_size(path: Path) -> None:
     """A .csv's cells are at most its separators and line breaks: bound them before parsing."""
     raw = path.read_bytes()
@@ -129,7 +133,7 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
     with zf:
         total = sum(i.file_size for i in infos)
         if total > MAX_UNZIPPED_BYTES:
-            raise Unreadable(f"isi berkas jika diurai lebih dari {MAX_UNZIPPED_BYTES // 1024**3} GB (kemungkinan 'zip bomb'); berkas tidak dibaca")
+            raise Unreadable(f"isi berkas jika diurai lebih dari {_size(MAX_UNZIPPED_BYTES)} (kemungkinan 'zip bomb'); berkas tidak dibaca")
         for i in infos:
             if i.file_size > 10 * 1024**2 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
                 raise Unreadable(f"bagian {i.filename} terkompresi secara tidak wajar (rasio > {MAX_RATIO}:1, kemungkinan 'zip bomb'); berkas tidak dibaca")
@@ -282,7 +286,11 @@ def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None
     import python_calamine as pc
 
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in ((".xls",) if formulas is None else (".xlsx", ".xlsm")):
+            wb = pc.CalamineWorkbook.from_path(str(path))
+        else:   # an .xlsx saved as .xls or the other way round: calamine would go by the name
+            with path.open("rb") as fh:
+                wb = pc.CalamineWorkbook.from_filelike(fh)
     except pc.PasswordError as exc:
         raise Unreadable(PASSWORD) from exc
     except Exception as exc:  # calamine raises several unrelated types for a broken file

@@ -1,17 +1,30 @@
-"""Load the data files under schemas/ (aliases, pandera schemas, presets, messages)."""
+"""Load the data files under schemas/ (aliases, pandera schemas, presets, messages).
+
+Installed, schemas/ is the package lkjip_xl.schemas. Run from a source checkout (for example
+`python -m lkjip_xl` in the repository, which puts the source package first on sys.path),
+that package does not exist and the folder beside lkjip_xl/ is used instead.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
 
+@lru_cache(maxsize=1)
+def _root():
+    try:
+        return resources.files("lkjip_xl.schemas")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "schemas"
+
+
 @lru_cache(maxsize=None)
 def load_yaml(name: str):
-    text = resources.files("lkjip_xl.schemas").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.safe_load(schema_path(name).read_text(encoding="utf-8"))
 
 
 def schema_path(name: str):
-    return resources.files("lkjip_xl.schemas").joinpath(name)
+    return _root().joinpath(name)
