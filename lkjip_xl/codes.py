@@ -18,7 +18,8 @@ class BadKode(ValueError):
     "A code cell whose digits cannot be known: a number that lost a zero, a date, a yes/no."
 
 
-@lru_cache(maxsize=1 << 16)   # a sub kegiatan code recurs on each of its rekening lines
+# a sub kegiatan code recurs on each of its rekening lines; typed, because True == 1 but only 1 is a code
+@lru_cache(maxsize=1 << 16, typed=True)
 def clean(value, account: bool = False) -> str | None:
     """'7.01.01.2.\\n01.0001 ' → '7.01.01.2.01.0001'; blank → None. Raises BadKode."""
     if value is None:

@@ -35,7 +35,7 @@ class Col:
     rank: int          # position of the alias that matched: lower is the more specific name
 
 
-@lru_cache(maxsize=1 << 16)   # the same headers, codes and labels recur on every row
+@lru_cache(maxsize=1 << 16, typed=True)   # the same headers, codes and labels recur on every row
 def normalize(text) -> str:
     s = unicodedata.normalize("NFKC", str(text)).lower()
     s = re.sub(r"[\u200b-\u200d\ufeff]", "", s)

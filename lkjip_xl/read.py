@@ -132,7 +132,8 @@ def _column_names(role: str, found: dict[str, list[Col]], tahun: int | None) -> 
     """Field columns → frame columns. Multi-column fields get a suffix: kode#0, target@2022."""
     cols, years = {}, {}
     if role in BUDGET_ROLES and "kode" not in found and "kode_rekening" in found:
-        # the only code column holds program and account codes alike ("Kode Rekening" over 7.01.01 … 5.1.02.01.01.0024)
+        # the only code column holds program and account codes alike: "Kode Rekening" over 7.01.01 …
+        # 5.1.02.01.01.0024
         found = {("kode" if f == "kode_rekening" else f): cs for f, cs in found.items()}
     for fld, cs in found.items():
         if fld == "kode" or (fld.startswith("uraian") and len(cs) > 1 and role in BUDGET_ROLES and fld == "uraian"):
@@ -141,7 +142,8 @@ def _column_names(role: str, found: dict[str, list[Col]], tahun: int | None) -> 
             continue
         yearly = [c for c in cs if c.year is not None]
         # of two cumulative columns ("s.d. Februari", "s.d. Maret") the later month is the one to date
-        plain = sorted((c for c in cs if c.year is None), key=lambda c: (c.rank, -(month_from_text(c.header) or 0), c.index))
+        plain = sorted((c for c in cs if c.year is None),
+                       key=lambda c: (c.rank, -(month_from_text(c.header) or 0), c.index))
         for c in yearly:
             name = f"{fld}@{c.year}"
             if name not in cols:
@@ -175,15 +177,31 @@ _MERGED_DOWN = ("uraian_program", "uraian_kegiatan", "uraian_sub", "no", "tujuan
 
 
 def _fill_merged(frame: pd.DataFrame, merges, cols: dict[str, int]) -> None:
+    code_parts = [n for n in cols if n.startswith("kode#") or n == "kode_rekening"]
     for name, c in cols.items():
         if not (name.startswith("kode#") or name in _MERGED_DOWN):
             continue
+        # a code part goes down only to rows with a code part of their own (the kegiatan under a merged
+        # program code); a row that only continues the text above is not a second row of that code
+        others = [n for n in code_parts if n != name] if name.startswith("kode#") else None
         for r0, c0, r1, c1 in merges:
             if r1 > r0 and c0 <= c <= c1 and (r0 + 1) in frame.index:
                 top = frame.at[r0 + 1, name]
                 for r in range(r0 + 2, r1 + 2):
-                    if r in frame.index and text(frame.at[r, name]) == "":
+                    if r not in frame.index or text(frame.at[r, name]):
+                        continue
+                    if others is None or any(text(frame.at[r, o]) for o in others):
                         frame.at[r, name] = top
+                    elif name == "kode#0":
+                        _join_text(frame, r0 + 1, r)
+
+
+def _join_text(frame: pd.DataFrame, top: int, row: int) -> None:
+    """A name typed over two rows beside one merged code: the second row's text ends the first's."""
+    for name in frame.columns:
+        if name.split("#")[0] in ("uraian", "uraian_sub", "nama_rekening") and text(frame.at[row, name]):
+            frame.at[top, name] = f"{text(frame.at[top, name])} {text(frame.at[row, name])}".strip()
+            frame.at[row, name] = ""
 
 
 def _left_label(raw: grid.RawSheet, start: int, first_amount: int, labels: set[str]) -> dict[int, str]:

@@ -179,7 +179,8 @@ class _Cells:
         except BadNumber:
             self._bad(row, column, value)
             return Val(None, cell, text(value))
-        if number is not None and not isinstance(value, str) and (row - 1, self.sheet.cols[column]) in self.sheet.percent:
+        percent = (row - 1, self.sheet.cols[column]) in self.sheet.percent
+        if number is not None and percent and not isinstance(value, str):
             number *= 100      # a cell formatted 0.00% holds 0.9421 and shows 94,21
         return Val(number, cell, text(value))
 
@@ -198,8 +199,9 @@ class _Cells:
 
     def year(self, row: int, column: str, value, needed: bool) -> int | None:
         """A Tahun cell of a long indicator sheet: 2024, '2024', 'TA 2024'; a finding if unsure."""
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) and 1990 <= value <= 2100:
-            return int(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if value == int(value) and 1990 <= value <= 2100:
+                return int(value)
         years = set(re.findall(r"\b(?:19|20)\d\d\b", text(value)))
         if len(years) == 1:
             return int(years.pop())

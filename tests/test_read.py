@@ -127,3 +127,9 @@ def test_percent_formatted_cells_are_known(tmp_path):
         ws[ref].number_format = fmt
     wb.save(tmp_path / "p.xlsx")
     assert grid.percent_cells(tmp_path / "p.xlsx", "Sheet") == {(0, 0), (1, 0), (2, 0), (5, 0)}
+
+
+def test_kode_cache_keeps_true_apart_from_one():
+    assert codes.clean(1) == "1"
+    with pytest.raises(codes.BadKode):
+        codes.clean(True)

@@ -323,8 +323,9 @@ def v_rincian_account_tree(d: Path) -> dict:
         t.add(n.kode, n.name, n.pagu)
         if n.level == 6:
             lines = rekening(n)
-            for code, name in (("5", "BELANJA DAERAH"), ("5.1", "BELANJA OPERASI"), ("5.1.02", "Belanja Barang dan Jasa"),
-                               ("5.1.02.01", "Belanja Barang"), ("5.1.02.01.01", "Belanja Barang Pakai Habis")):
+            for code, name in (("5", "BELANJA DAERAH"), ("5.1", "BELANJA OPERASI"),
+                               ("5.1.02", "Belanja Barang dan Jasa"), ("5.1.02.01", "Belanja Barang"),
+                               ("5.1.02.01.01", "Belanja Barang Pakai Habis")):
                 t.add(code, name, n.pagu)
             for code, name, amount in lines:
                 t.add(code, name, amount)
@@ -332,7 +333,7 @@ def v_rincian_account_tree(d: Path) -> dict:
     return {}
 
 
-def _rekap(group_only=False, labels_below=False, jumlah=True) -> Tab:
+def _rekap(group_only=False, labels_below=False, jumlah=True, wrapped=False) -> Tab:
     """(b) rekap: 4-line merged title right of a blank logo area, 'Anggaran' over '2024 | 2025'."""
     t = Tab("Rekap DPA")
     for line in ("PEMERINTAH KABUPATEN CONTOH", "DOKUMEN PELAKSANAAN ANGGARAN (DPA)",
@@ -344,7 +345,7 @@ def _rekap(group_only=False, labels_below=False, jumlah=True) -> Tab:
     top = ["No", "Kode", "Program/ Kegiatan/\nSub Kegiatan", "Anggaran (Rp)", None]
     low = [None, None, None, "2024", "2025"]
     if labels_below:
-        top, low = [None, None, None, "Anggaran (Rp)", None], ["No", "Kode", "Program/ Kegiatan/\nSub Kegiatan", "2024", "2025"]
+        top, low = [None, None, None, "Anggaran (Rp)", None], ["No", "Kode", top[2], "2024", "2025"]
     h = t.add(*top)
     t.add(*low)
     t.merges.append(f"D{h}:E{h}")
@@ -355,6 +356,13 @@ def _rekap(group_only=False, labels_below=False, jumlah=True) -> Tab:
     for n in NODES:
         if n.level == 3:
             no += 1
+        if wrapped and n.level == 6:
+            # a long name typed over two rows, its Kode cell merged down beside both
+            head, _, tail = n.name.partition(" ")
+            r = t.add(None, n.kode, head, n.pagu, n.pagu_next)
+            t.add(None, None, tail)
+            t.merges.append(f"B{r}:B{r + 1}")
+            continue
         t.add(no if n.level == 3 else None, n.kode, n.name, n.pagu, n.pagu_next)
     if jumlah:
         t.add(None, None, "JUMLAH", TOTAL["pagu"], TOTAL["pagu_next"])
@@ -378,6 +386,13 @@ def v_rekap_labels_below(d: Path) -> dict:
     """(b) the plain labels stand in the lower header row, under a blank upper row."""
     plain(d, dpa=False)
     write_xlsx(d / DPA_FILE, [_rekap(labels_below=True)])
+    return {}
+
+
+def v_rekap_wrapped_names(d: Path) -> dict:
+    """(b) each sub kegiatan's name runs over two rows, its Kode merged down beside them."""
+    plain(d, dpa=False)
+    write_xlsx(d / DPA_FILE, [_rekap(wrapped=True)])
     return {}
 
 
@@ -829,6 +844,7 @@ VARIANTS = {v.name: v for v in [
     Variant("b1-rekap-merged-header", v_rekap_merged),
     Variant("b2-rekap-group-only-merged", v_rekap_group_only_merged),
     Variant("b3-rekap-labels-below", v_rekap_labels_below),
+    Variant("b4-rekap-wrapped-names", v_rekap_wrapped_names),
     Variant("c1-lra-month-in-title", v_lra_title_month),
     Variant("c2-lra-month-in-header", v_lra_month_in_header),
     Variant("d1-iku-year-groups", v_iku_year_groups),

@@ -1,0 +1,251 @@
+"""Fuzzing: whatever the text, grid or file, the answer is a value, a finding, or one of the
+documented refusals, never another exception.
+
+- the number parser: any text → a number or BadNumber;
+- the header finder: any grid and merged ranges → a header or None;
+- the reader: the sample DPA mutated byte by byte, and its sheet XML mutated cell by cell inside a
+  sound zip → `pipeline.check` returns, or raises grid.Unreadable, files.InputError,
+  read.NoRequiredRole or config.ConfigError.
+
+Examples are derandomized (the same on every run, so CI never flakes) and few; a longer campaign is
+`LKJIP_FUZZ=2000 python -m pytest tests/test_fuzz.py` (random seeds, 2000 examples per test).
+Every crash found became a named regression test at the end of this file or in test_hostile.py.
+"""
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lkjip_xl import grid, pipeline
+from lkjip_xl.config import ConfigError
+from lkjip_xl.files import InputError
+from lkjip_xl.headers import Header, _schema_aliases, find_header, role_specs
+from lkjip_xl.numbers import BadNumber, parse_amount, parse_indicator
+from lkjip_xl.read import NoRequiredRole
+
+SAMPLE = Path(__file__).resolve().parent.parent / "workbooks" / "contoh-blora-2024" / "DPA Kecamatan Blora 2024.xlsx"
+DOCUMENTED = (grid.Unreadable, InputError, NoRequiredRole, ConfigError)
+
+_CAMPAIGN = int(os.environ.get("LKJIP_FUZZ", "0"))
+
+
+def fuzz(examples: int):
+    if _CAMPAIGN:
+        return settings(max_examples=_CAMPAIGN, deadline=None, derandomize=False,
+                        suppress_health_check=list(HealthCheck))
+    return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=list(HealthCheck))
+
+
+# numbers -----------------------------------------------------------------------------------------
+
+# text that looks like what offices type: digits, separators, currency, signs, brackets, dashes, spaces
+numberish = st.text(alphabet="0123456789.,-–—−+()%Rp rpIDR\u00a0\u200b\t\n,-'e", max_size=24)
+# what a cell can hold once read: calamine gives str, float, int, bool, datetime (empty is "")
+any_cell = st.one_of(numberish, st.text(max_size=30), st.none(), st.booleans(), st.integers(), st.floats(),
+                     st.datetimes())
+
+
+@fuzz(400)
+@given(any_cell)
+def test_parse_amount_gives_a_number_or_bad_number(value):
+    try:
+        got = parse_amount(value)
+    except BadNumber:
+        return
+    assert isinstance(got, (int, Decimal)) and not isinstance(got, bool)
+    if isinstance(got, Decimal):
+        assert got.is_finite()
+
+
+@fuzz(400)
+@given(any_cell)
+def test_parse_indicator_gives_a_number_none_or_bad_number(value):
+    try:
+        got = parse_indicator(value)
+    except BadNumber:
+        return
+    assert got is None or (isinstance(got, Decimal) and got.is_finite())
+
+
+# headers -----------------------------------------------------------------------------------------
+
+def _aliases() -> list[str]:
+    words = set()
+    for spec in _schema_aliases()["roles"].values():
+        for aliases in spec["fields"].values():
+            words.update(str(a).replace("{year}", "2024") for a in aliases)
+    return sorted(words)
+
+
+ALIASES = _aliases()
+label = st.one_of(
+    st.sampled_from(ALIASES),
+    st.sampled_from(ALIASES).map(lambda s: s.upper()),
+    st.sampled_from(ALIASES).map(lambda s: f" {s}\n(Rp) "),
+    st.sampled_from(["(1)", "1", "2", "2022", "2023 ", "JUMLAH", "No", "", "-", "=SUM(A1)"]),
+)
+cell = st.one_of(label, st.text(max_size=12), st.none(), st.integers(-10**6, 10**12),
+                 st.floats(allow_nan=True), st.booleans(), st.just(datetime(2024, 3, 31)))
+grids = st.lists(st.lists(cell, max_size=12), max_size=40)
+merges = st.lists(st.tuples(*[st.integers(-2, 60)] * 4) | st.tuples(st.integers(0, 3), st.integers(0, 3),
+                                                                     st.integers(10**5, 10**6), st.integers(0, 16383)),
+                  max_size=8)
+
+
+@fuzz(150)
+@given(grids, merges)
+def test_find_header_on_any_grid(rows, merged):
+    header = find_header(rows, merged, role_specs())
+    assert header is None or isinstance(header, Header)
+    if header is not None:
+        assert 0 <= header.row < len(rows) and header.data_start >= header.row
+
+
+# the reader on mutated workbooks -----------------------------------------------------------------
+
+SOURCE = SAMPLE.read_bytes()
+with zipfile.ZipFile(SAMPLE) as _z:
+    PARTS = {i.filename: _z.read(i) for i in _z.infolist()}
+SHEETS = sorted(n for n in PARTS if n.startswith("xl/worksheets/"))
+
+
+def _check(path: Path):
+    try:
+        return pipeline.check([path], tahun=2024)
+    except DOCUMENTED as exc:
+        assert str(exc).strip()
+        return exc
+
+
+@fuzz(40)
+@given(st.data())
+def test_reader_on_byte_mutations(tmp_path_factory, data):
+    """Flip, insert, delete bytes anywhere, or cut the file: a refusal or a result, nothing else."""
+    blob = bytearray(SOURCE)
+    for _ in range(data.draw(st.integers(1, 6), label="edits")):
+        kind = data.draw(st.sampled_from(["flip", "insert", "delete", "cut"]), label="kind")
+        at = data.draw(st.integers(0, len(blob) - 1), label="at")
+        if kind == "flip":
+            blob[at] ^= data.draw(st.integers(1, 255))
+        elif kind == "insert":
+            blob[at:at] = data.draw(st.binary(min_size=1, max_size=16))
+        elif kind == "delete":
+            del blob[at:at + data.draw(st.integers(1, 64))]
+        else:
+            del blob[max(at, 1):]
+        if not blob:
+            blob = bytearray(b"P")
+    path = tmp_path_factory.mktemp("byte") / "DPA Kecamatan Blora 2024.xlsx"
+    path.write_bytes(bytes(blob))
+    _check(path)
+
+
+_CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
+_TAGS = re.compile(rb"<[^<>]+>")
+cell_value = st.one_of(
+    numberish, st.text(max_size=40), st.sampled_from(["", "1e308", "-0", "NaN", "inf", "99999999999999999999999",
+                                                     "#REF!", "TRUE", "2024-13-45", "=1/0", "&amp;", "\u0000"]),
+    st.integers(-10**20, 10**20).map(str), st.floats().map(repr),
+)
+cell_kind = st.sampled_from([None, "n", "s", "str", "b", "e", "d", "inlineStr", "x"])
+
+
+def _escape(text: str) -> bytes:
+    text = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF
+                   and ch not in "\ufffe\uffff")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
+
+
+def _ref(draw) -> bytes:
+    col = draw(st.integers(1, 40))
+    s = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        s = chr(65 + rem) + s
+    return f"{s}{draw(st.integers(1, 500))}".encode()
+
+
+@st.composite
+def mutated_sheet(draw, xml: bytes) -> bytes:
+    """The sheet's XML with a few cells rewritten, tags dropped, rows or merges made odd."""
+    cells = [m.span() for m in _CELL.finditer(xml)]
+    edits = []
+    for _ in range(draw(st.integers(1, 8))):
+        op = draw(st.sampled_from(["value", "value", "text", "kind", "ref", "drop-tag", "merge", "row", "dup"]))
+        if op in ("value", "text", "kind", "ref", "dup") and cells:
+            a, z = draw(st.sampled_from(cells))
+            r = _ref(draw) if op == "ref" else re.search(rb'\br="([A-Z]+\d+)"', xml[a:z]).group(1)
+            kind = draw(cell_kind) if op == "kind" else (None if op == "value" else "inlineStr")
+            t = b"" if kind is None else b' t="' + kind.encode() + b'"'
+            v = _escape(draw(cell_value))
+            body = b"<is><t>" + v + b"</t></is>" if kind == "inlineStr" else b"<v>" + v + b"</v>"
+            new = b'<c r="' + r + b'"' + t + b">" + body + b"</c>"
+            edits.append((a, z, new + (xml[a:z] if op == "dup" else b"")))
+        elif op == "drop-tag":
+            tags = [m.span() for m in _TAGS.finditer(xml)]
+            a, z = draw(st.sampled_from(tags))
+            edits.append((a, z, b""))
+        elif op == "merge":
+            at = xml.find(b"<mergeCells")
+            if at >= 0:
+                refs = draw(st.sampled_from([b"A1:XFD1048576", b"A1:A1048576", b"C5:A1", b"B2:B2", _ref(draw) + b":" + _ref(draw)]))
+                edits.append((at, at, b'<mergeCells count="1"><mergeCell ref="' + refs + b'"/></mergeCells>'))
+        elif op == "row":
+            at = xml.find(b"<row ")
+            n = draw(st.integers(0, 2_000_000))
+            edits.append((at, at + len(b"<row "), b'<row r="' + str(n).encode() + b'" x="'))
+    out = xml
+    for a, z, new in sorted(edits, key=lambda e: e[0], reverse=True):
+        if a <= len(out):
+            out = out[:a] + new + out[z:]
+    return out
+
+
+def _rezip(path: Path, parts: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+
+
+@fuzz(60)
+@given(st.data())
+def test_reader_on_xml_mutations(tmp_path_factory, data):
+    """A sound zip whose sheet XML says odd things: values, types, addresses, missing tags, merges."""
+    name = data.draw(st.sampled_from(SHEETS), label="sheet")
+    parts = dict(PARTS)
+    parts[name] = data.draw(mutated_sheet(PARTS[name]), label="xml")
+    path = tmp_path_factory.mktemp("xml") / "DPA Kecamatan Blora 2024.xlsx"
+    _rezip(path, parts)
+    result = _check(path)
+    if not isinstance(result, Exception):
+        assert result.totals["pagu"] is not None
+
+
+# regressions found by the fuzzers ----------------------------------------------------------------
+
+def _sample_with_sheet(tmp_path: Path, old: bytes, new: bytes, sheet: str = "xl/worksheets/sheet1.xml") -> Path:
+    parts = dict(PARTS)
+    assert old in parts[sheet]
+    parts[sheet] = parts[sheet].replace(old, new, 1)
+    path = tmp_path / SAMPLE.name
+    _rezip(path, parts)
+    return path
+
+
+def test_regression_flipped_compressed_byte(tmp_path):
+    """A flipped byte inside the deflate stream: zlib.error while the sheet was scanned."""
+    blob = bytearray(SOURCE)
+    with zipfile.ZipFile(SAMPLE) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    blob[info.header_offset + 30 + len(info.filename) + len(info.extra) + 100] ^= 0xFF
+    path = tmp_path / SAMPLE.name
+    path.write_bytes(bytes(blob))
+    assert isinstance(_check(path), grid.Unreadable)
