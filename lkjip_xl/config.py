@@ -65,6 +65,7 @@ class Settings:
     roles: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, str] = field(default_factory=dict)   # sheet → table number printed in its title
     source: str | None = None
 
     @property
@@ -161,6 +162,7 @@ def load_settings(config_file: Path | None, overrides: dict) -> Settings:
             roles={str(k): str(v) for k, v in data.get("roles", {}).items()},
             aliases={str(r): {str(f): list(a) for f, a in m.items()} for r, m in data.get("aliases", {}).items()},
             titles={str(k): str(v) for k, v in data.get("judul", data.get("titles", {})).items()},
+            numbers={str(k): str(v) for k, v in data.get("nomor", data.get("numbers", {})).items()},
             source=str(config_file) if config_file else None,
         )
     except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:

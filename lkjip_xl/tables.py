@@ -42,7 +42,7 @@ class Context:
     refs: dict = field(default_factory=dict)      # cross-sheet references: ("3.9", program) → (pagu, realisasi)
 
     def title(self, sheet: str, *, with_year: bool = True) -> list[str]:
-        number = sheet
+        number = self.settings.numbers.get(sheet, sheet)
         name = self.settings.titles.get(sheet, TITLES.get(sheet, ""))
         org = self.instansi + (f", Kabupaten {self.kabupaten}" if self.kabupaten and "kabupaten" not in self.instansi.lower() else "")
         lines = [number, name, org]

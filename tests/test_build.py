@@ -115,3 +115,15 @@ def test_same_inputs_same_bytes_and_inputs_untouched(tmp_path, sample_dir):
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sample_dir.iterdir() if p.is_file()}
     assert before == after
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]
+
+
+def test_table_titles_and_numbers_from_config(tmp_path, sample_dir):
+    import shutil
+
+    folder = tmp_path / "kantor"
+    shutil.copytree(sample_dir, folder)
+    with (folder / "lkjip.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[judul]\n"Tabel 3.9" = "Realisasi Anggaran per Program"\n\n[nomor]\n"Tabel 3.9" = "Tabel 3.10"\n')
+    _, path = build([folder], output=tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(path)["Tabel 3.9"]      # the sheet name is fixed by the contract
+    assert (ws["A1"].value, ws["A2"].value) == ("Tabel 3.10", "Realisasi Anggaran per Program")
