@@ -28,6 +28,8 @@ TEXT = {
         "sev": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO"},
         "written": "Buku kerja ditulis: {path}",
         "templates": "Templat ditulis di {path}:",
+        "template_exists": "folder {path} sudah berisi {files}; templat tidak ditulis agar isian Anda tidak tertimpa. "
+                           "Pilih folder lain dengan -o.",
         "fail": "Tidak dapat diproses: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "Ada {n} kesalahan: perbaiki sel yang disebut di atas, lalu jalankan lagi.",
@@ -57,6 +59,8 @@ TEXT = {
         "sev": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
         "written": "Workbook written: {path}",
         "templates": "Templates written to {path}:",
+        "template_exists": "folder {path} already holds {files}; no template was written so your work is not "
+                           "overwritten. Choose another folder with -o.",
         "fail": "Cannot be processed: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "{n} errors: fix the cells named above, then run again.",
@@ -78,9 +82,46 @@ def _lang(argv) -> str:
     return "id"
 
 
+# argparse's own sentences, said in Indonesian
+_ARGPARSE_ID = [
+    (r"the following arguments are required: command", r"perintah belum diberikan (build, check, atau template)"),
+    (r"the following arguments are required: (.*)", r"argumen wajib belum diberikan: \1"),
+    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"pilihan \2 untuk \1 tidak dikenal (pilih \3)"),
+    (r"argument (\S+): invalid (?:int|_year) value: (.*)", r"nilai \2 untuk \1 bukan tahun (mis. 2024)"),
+    (r"argument (\S+): expected one argument", r"\1 memerlukan satu nilai"),
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one sentence in the user's language, exit status 2."""
+
+    lang = "id"
+
+    def error(self, message):
+        import re
+
+        if self.lang == "id":
+            for pattern, repl in _ARGPARSE_ID:
+                message = re.sub(pattern, repl, message)
+            text = f"Perintah tidak dapat dijalankan: {message}. Lihat '{self.prog} --help'."
+        else:
+            message = re.sub(r"argument (\S+): invalid _year value: (.*)", r"\2 is not a year for \1 (e.g. 2024)", message)
+            text = f"Cannot run the command: {message}. See '{self.prog} --help'."
+        self.exit(2, text + "\n")
+
+
+def _year(value: str) -> int:
+    year = int(value)
+    if not 1990 <= year <= 2100:
+        raise ValueError(value)
+    return year
+
+
 def parser(lang: str = "id") -> argparse.ArgumentParser:
     t = TEXT[lang]
-    p = argparse.ArgumentParser(prog="lkjip-xl", description=t["description"])
+    _Parser.lang = lang
+    p = _Parser(prog="lkjip-xl", description=t["description"])
     p.add_argument("--lang", choices=["id", "en"], default=lang, help=t["lang"])
     sub = p.add_subparsers(dest="command", required=True)
     for name in ("build", "check"):
@@ -90,20 +131,26 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
             s.add_argument("-o", "--output", metavar="OUT.xlsx", help=t["out"])
             s.add_argument("--instansi", help=t["instansi"])
             s.add_argument("--kabupaten", help=t["kabupaten"])
-        s.add_argument("--tahun", type=int, metavar="YYYY", help=t["tahun"])
+        s.add_argument("--tahun", type=_year, metavar="YYYY", help=t["tahun"])
         s.add_argument("--config", metavar="FILE", help=t["config"])
         s.add_argument("--json", action="store_true", help=t["json"])
         s.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t["lang"])
     s = sub.add_parser("template", help=t["template"], description=t["template"])
     s.add_argument("-o", "--output", metavar="DIR", default="templat-lkjip", help=t["out_dir"])
-    s.add_argument("--tahun", type=int, metavar="YYYY", help=t["tahun"])
+    s.add_argument("--tahun", type=_year, metavar="YYYY", help=t["tahun"])
     s.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t["lang"])
     return p
 
 
-def _rupiah(v) -> str:
+def _rupiah(v, lang: str = "id") -> str:
     from lkjip_xl.terbilang import format_rupiah
-    return format_rupiah(v)
+
+    text = format_rupiah(v)
+    return text if lang == "id" else text.replace(".", "\0").replace(",", ".").replace("\0", ",")
+
+
+MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
 
 
 def _report(result, out, lang: str) -> str:
@@ -119,10 +166,10 @@ def _report(result, out, lang: str) -> str:
              t["read"].format(files=len(result.inputs.files), sheets=len(result.sheets), roles=roles)]
     tot = result.totals
     month = result.budget.latest_month
-    lines.append(f"  {t['pagu']:<10} {_rupiah(tot['pagu'])}")
+    lines.append(f"  {t['pagu']:<10} {_rupiah(tot['pagu'], lang)}")
     if result.budget.has_realisasi:
-        until = f" ({t['until']} {MONTH_NAMES[month]})" if month else ""
-        lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'])}{until}")
+        until = f" ({t['until']} {(MONTH_NAMES if lang == 'id' else MONTHS_EN)[month]})" if month else ""
+        lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'], lang)}{until}")
         lines.append(f"  {t['serapan']:<10} {fmt(tot['serapan'], lang)}%")
     lines.append("")
     c = result.counts()
@@ -179,6 +226,8 @@ def _template(args, lang: str) -> int:
 
     try:
         paths = write_templates(Path(args.output), args.tahun)
+    except FileExistsError as exc:
+        return _fail(lang, TEXT[lang]["template_exists"].format(path=args.output, files=exc))
     except OSError as exc:
         return _fail(lang, f"{args.output}: {exc.strerror or exc}")
     print(TEXT[lang]["templates"].format(path=args.output))

@@ -28,6 +28,7 @@ def _is_input(p: Path) -> bool:
 def discover(paths: list[str | Path], config: str | Path | None = None) -> Inputs:
     """Expand folders (not recursively) into their workbooks; keep the order stable."""
     files: list[Path] = []
+    skipped: list[Path] = []
     base: Path | None = None
     cfg = Path(config) if config else None
     if cfg is not None and not cfg.is_file():
@@ -36,18 +37,25 @@ def discover(paths: list[str | Path], config: str | Path | None = None) -> Input
         p = Path(raw)
         if p.is_dir():
             base = base or p
-            found = sorted((c for c in p.iterdir() if c.is_file() and _is_input(c)), key=lambda c: c.name)
+            try:
+                found = sorted((c for c in p.iterdir() if c.is_file() and _is_input(c)), key=lambda c: c.name)
+            except OSError as exc:
+                raise InputError(f"folder '{p}' tidak dapat dibaca ({exc.strerror or exc}); periksa izin aksesnya") from exc
             files.extend(found)
             if cfg is None and (p / CONFIG_NAME).is_file():
                 cfg = p / CONFIG_NAME
         elif p.is_file():
             if p.parent.name == OUTPUT_DIR:
+                skipped.append(p)
                 continue
             base = base or p.parent
             files.append(p)
         else:
             raise InputError(f"'{p}' tidak ditemukan")
     unique = list(dict.fromkeys(f.resolve() for f in files))
+    if not unique and skipped:
+        raise InputError(f"'{skipped[0]}' ada di folder {OUTPUT_DIR}/: itu buku kerja hasil lkjip-xl, bukan masukan. "
+                         "Berikan folder berkas DPA, realisasi dan IKU Anda")
     if not unique:
         raise InputError("tidak ada berkas .xlsx, .xlsm, .xls, atau .csv di masukan yang diberikan")
     return Inputs(files=tuple(unique), base=(base or Path.cwd()).resolve(), config=cfg)

@@ -93,6 +93,8 @@ def load(path: Path) -> list[RawSheet]:
         try:
             return _load_xlsx(path)
         except _BROKEN as exc:
+            if "encrypted" in str(exc):         # a zip tool's password, not Excel's
+                raise Unreadable(PASSWORD) from exc
             raise Unreadable("berkas rusak atau terpotong (isi arsip .xlsx tidak utuh); minta kirim ulang atau "
                              "simpan ulang dari Excel") from exc
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -278,7 +280,7 @@ def percent_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
             part = _sheet_parts(zf).get(sheet)
             styles = _percent_styles(zf)
             return _styled_cells(zf, part, styles) if part and styles else set()
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except _BROKEN:         # a styles part Excel never writes (numFmtId="abc"…): no formats known
         return set()
 
 
@@ -305,7 +307,7 @@ def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None
             rows = sheet.to_python(skip_empty_area=False) if end is not None else []
             # an empty row costs nothing: a stray cell at A1048576 leaves a million of them above it
             rows = [row if row.count("") != len(row) else [] for row in rows]
-            merges = [(a[0], a[1], b[0], b[1]) for a, b in (getattr(sheet, "merged_cell_ranges", None) or [])]
+            merges = _merges(name, getattr(sheet, "merged_cell_ranges", None) or [], rows)
             sheets.append(RawSheet(name=name, rows=rows, merges=merges, formulas=(formulas or {}).get(name, {}),
                                    errors=(errors or {}).get(name, {})))
     except Unreadable:
@@ -315,6 +317,30 @@ def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None
     finally:
         wb.close()
     return sheets
+
+
+def _merges(name: str, ranges, rows: list[list]) -> list[tuple[int, int, int, int]]:
+    """Merged ranges as (r0, c0, r1, c1), corners in order, cut to the cells the sheet holds: a merge
+    down to row 1,048,576 covers nothing below the last value. Excel never saves overlapping merges;
+    a file that has them is refused before the readers fill thousands of ranges over each other."""
+    height, width = len(rows), max((len(r) for r in rows), default=0)
+    out, area, seen = [], 0, set()
+    for (a0, a1), (b0, b1) in ranges:
+        r0, r1 = sorted((a0, b0))
+        c0, c1 = sorted((a1, b1))
+        if r0 >= height or c0 >= width:
+            continue
+        r1, c1 = min(r1, height - 1), min(c1, width - 1)
+        if (r0, c0, r1, c1) in seen:          # the same range twice is harmless: keep it once
+            continue
+        seen.add((r0, c0, r1, c1))
+        out.append((r0, c0, r1, c1))
+        area += (r1 - r0 + 1) * (c1 - c0 + 1)
+    if area > max(height * width, 1):
+        raise Unreadable(f"lembar '{name}' memuat sel gabungan (merge) yang saling bertumpuk, yang tidak pernah "
+                         "disimpan Excel; berkas rusak. Buka di Excel (biarkan Excel memperbaikinya) dan simpan "
+                         "ulang, lalu jalankan lagi")
+    return out
 
 
 def _load_csv(path: Path) -> RawSheet:

@@ -82,7 +82,8 @@ class _Part:
         self.max_row = self.max_col = 0
 
     def refuse(self, why: str) -> Refused:
-        return Refused(f"bagian {self.name} {why}")
+        where = f"lembar '{self.sheet_name}' (bagian {self.name})" if self.sheet_name else f"bagian {self.name}"
+        return Refused(f"{where} {why}")
 
     def scan(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         carry = b""

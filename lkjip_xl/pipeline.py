@@ -95,9 +95,21 @@ def check(paths: list, *, config=None, **overrides) -> Result:
     validated = validate(reading, settings)
     budget, f_budget = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
-    findings = sort_findings(validated.findings + f_budget + f_ind)
+    findings = sort_findings(validated.findings + f_budget + f_ind + _year_check(settings, reading))
     instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"
     return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets)
+
+
+def _year_check(settings: Settings, reading) -> list[Finding]:
+    """--tahun (or lkjip.toml) against the year the budget files name in their titles."""
+    from lkjip_xl.read import _guess_year
+
+    found = _guess_year(reading.sheets)
+    if settings.tahun is None or found is None or found == settings.tahun:
+        return []
+    return [Finding("tahun-mismatch", {"diminta": str(settings.tahun), "berkas": str(found)}, expected=found,
+                    actual=settings.tahun,
+                    file=next((s.file for s in reading.sheets if s.role == "dpa"), None))]
 
 
 def build(paths: list, *, output: str | Path | None = None, config=None, **overrides) -> tuple[Result, Path]:

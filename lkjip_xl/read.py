@@ -23,6 +23,12 @@ MONTH_NAMES = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli
                "September", "Oktober", "November", "Desember"]
 
 
+# a workbook with these sheets is a report this tool wrote, not an input
+OUTPUT_SHEETS = {"Ringkasan", "Rekonsiliasi", "Narasi"}
+# instruction and cover sheets are not data; saying so for each of them is noise
+NOTE_SHEETS = {"petunjuk", "petunjuk pengisian", "keterangan", "catatan", "readme", "instructions", "cover", "sampul"}
+
+
 class NoRequiredRole(Exception):
     "No sheet of a role the report needs (a DPA) was found."
 
@@ -274,10 +280,14 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
         if not raws or all(not r.rows for r in raws):
             findings.append(Finding("no-role", {"why": " (buku kerja kosong)"}, file=display_name(path, inputs.base)))
             continue
+        if OUTPUT_SHEETS <= {r.name for r in raws}:
+            findings.append(Finding("no-role", {"why": " (ini buku kerja hasil lkjip-xl, bukan masukan)"},
+                                    file=display_name(path, inputs.base)))
+            continue
         for raw in raws:
             sheet = read_sheet(path, inputs.base, raw, settings, specs)
             sheets.append(sheet)
-            if sheet.role is None and raw.rows:
+            if sheet.role is None and raw.rows and normalize(raw.name) not in NOTE_SHEETS:
                 findings.append(Finding("no-role", {"why": sheet.why}, **sheet.place()))
     tahun = settings.tahun or _guess_year(sheets)
     return Reading(sheets=sheets, findings=findings, tahun=tahun)

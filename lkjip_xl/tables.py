@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from lkjip_xl import codes, formulas as fx
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
+from lkjip_xl.grid import col_letter
 from lkjip_xl.indicators import Performance
 from lkjip_xl.layout import Column, Formula, Table
 from lkjip_xl.numbers import BadNumber, parse_indicator
@@ -163,12 +164,8 @@ def tabel_3_9(ctx: Context) -> Table:
 
 
 def _letter(j: int) -> str:
-    s = ""
-    j += 1
-    while j:
-        j, rem = divmod(j - 1, 26)
-        s = chr(97 + rem) + s
-    return s
+    """a, b, … z, aa: the seed's lettering of sub kegiatan under a kegiatan."""
+    return col_letter(j).lower()
 
 
 # Tabel 3.1 and 3.6: the scales -----------------------------------------------------------------
@@ -233,7 +230,9 @@ def tabel_3_2(ctx: Context) -> Table:
 
 
 def _years(ctx: Context) -> list[int]:
-    ys = sorted({y for iku in ctx.perf.ikus for y in iku.years if not ctx.tahun or y <= ctx.tahun})
+    """The last three years up to this one for which some indicator has a target or a realisasi."""
+    ys = sorted({y for iku in ctx.perf.ikus for y, m in iku.years.items()
+                 if (not ctx.tahun or y <= ctx.tahun) and (m.target is not None or m.realisasi is not None)})
     return ys[-3:]
 
 
@@ -337,7 +336,9 @@ def tabel_3_7(ctx: Context) -> Table:
         if last > first:
             for key in ("no", "sasaran", "pagu", "belanja", "serapan", "efisiensi", "kategori"):
                 t.merges.append((first, key, last, key))
-    t.notes.append("Anggaran dan realisasi adalah jumlah program yang mendukung sasaran (lihat Tabel 3.8), dirujuk dari Tabel 3.9.")
+    until = f" s.d. bulan {MONTH_NAMES[ctx.budget.latest_month]}" if ctx.budget.latest_month else ""
+    t.notes.append(f"Anggaran dan realisasi{until} adalah jumlah program yang mendukung sasaran (lihat Tabel 3.8), "
+                   "dirujuk dari Tabel 3.9.")
     t.notes.append(f"Tingkat efisiensi = % capaian kinerja − % serapan anggaran; kategori menurut {ctx.settings.efisiensi.title} (Tabel 3.6).")
     return t
 
@@ -347,7 +348,7 @@ def tabel_3_8(ctx: Context) -> Table:
         Column("no", "No", "center", 5), Column("sasaran", "Tujuan/Sasaran", "wrap", 28),
         Column("iku", "Indikator Kinerja", "wrap", 24), Column("iku_capaian", "% Capaian", "pct", 10),
         Column("program", "Program/Kegiatan", "wrap", 34), Column("indikator", "Indikator Kinerja", "wrap", 34),
-        Column("capaian", "% Capaian", "pct", 10), Column("menunjang", "Menunjang/ Tidak menunjang", "center", 14),
+        Column("capaian", "% Capaian", "pct", 10), Column("menunjang", "Menunjang/ Tidak menunjang", "center", 17),
     ])
     threshold = ctx.settings.menunjang_min_capaian
     for n, s in enumerate(ctx.perf.sasaran, start=1):

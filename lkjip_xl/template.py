@@ -74,11 +74,16 @@ COMMON_LINES = [
 def write_templates(folder: Path, tahun: int | None = None) -> list[Path]:
     """Write the blank input workbooks and an example lkjip.toml into folder; return their paths."""
     folder = Path(folder)
+    builders = (("DPA.xlsx", _dpa), ("Realisasi.xlsx", _realisasi), ("IKU.xlsx", _iku),
+                ("Indikator Program.xlsx", _program))
+    # an office may run this again in its working folder: never overwrite what it filled in
+    existing = [folder / n for n in [name for name, _ in builders] + ["lkjip.toml"] if (folder / n).exists()]
+    if existing:
+        raise FileExistsError(", ".join(p.name for p in existing))
     folder.mkdir(parents=True, exist_ok=True)
     tahun = DEFAULT_TAHUN if tahun is None else int(tahun)
     out = []
-    for name, build in (("DPA.xlsx", _dpa), ("Realisasi.xlsx", _realisasi), ("IKU.xlsx", _iku),
-                        ("Indikator Program.xlsx", _program)):
+    for name, build in builders:
         path = folder / name
         wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
         wb.set_properties({"title": f"Templat {path.stem} LKjIP", "author": "lkjip-xl",

@@ -387,7 +387,8 @@ def _chart(workbook: xlsxwriter.Workbook, table: Table, chart: Chart) -> XlChart
                           "values": [table.sheet, r0, c, r1, c]})
     drawn.set_title({"name": chart.title})
     if chart.y_title:
-        drawn.set_y_axis({"name": chart.y_title})
+        # rupiah axes in thousands separators, not 1.2E+10
+        drawn.set_y_axis({"name": chart.y_title, "num_format": "#,##0"})
     drawn.set_legend({"position": "bottom"})
     drawn.set_size({"width": _CHART_SIZE[0], "height": _CHART_SIZE[1]})
     return drawn

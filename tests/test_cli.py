@@ -81,3 +81,18 @@ def test_template_command(tmp_path):
     p = run("template", "-o", str(tmp_path / "t"))
     assert p.returncode == 0
     assert (tmp_path / "t" / "DPA.xlsx").is_file()
+
+
+def test_usage_errors_are_one_indonesian_sentence():
+    p = run()
+    assert p.returncode == 2 and p.stderr.startswith("Perintah tidak dapat dijalankan: perintah belum diberikan")
+    p = run("check", ".", "--tahun", "24")
+    assert p.returncode == 2 and "bukan tahun" in p.stderr and "usage" not in p.stderr
+    p = run("check", ".", "--tahun", "duaribu", "--lang", "en")
+    assert p.returncode == 2 and "'duaribu' is not a year" in p.stderr
+
+
+def test_year_other_than_the_files_is_a_warning(sample_dir):
+    doc = json.loads(run("check", str(sample_dir), "--tahun", "2025", "--json").stdout)
+    f = next(f for f in doc["findings"] if f["code"] == "tahun-mismatch")
+    assert (f["severity"], f["expected"], f["actual"]) == ("warning", 2024, 2025)

@@ -68,7 +68,7 @@ def _messy_indicators(tmp):
     save(tmp / "Realisasi Bulanan.xlsx", long)                     # bad-month
     save(tmp / "Realisasi.xlsx", budget_sheet("LRA", {S1: (4_930_000, 1)}, ("Anggaran", "Realisasi"),
                                               title="LAPORAN REALISASI"))   # no-month
-    notes = Sheet("Catatan", ["Tanggal", "Catatan"])
+    notes = Sheet("Agenda", ["Tanggal", "Catatan"])
     notes.add(["1 Januari", "rapat"])
     save(tmp / "Lain.xlsx", notes)                                 # no-role
     return tmp
@@ -80,6 +80,9 @@ def findings(tmp_path_factory):
     for build in (_messy_budget, _messy_indicators):
         out += check(build(tmp_path_factory.mktemp(build.__name__))).findings
     out.append(Finding("unreadable-file", {"reason": "berkas rusak"}, file="x.xlsx"))   # the CLI's exception
+    wrong_year = tmp_path_factory.mktemp("tahun")
+    dpa(wrong_year, SUBS, title="DOKUMEN PELAKSANAAN ANGGARAN TAHUN ANGGARAN 2024")
+    out += check(wrong_year, tahun=2031).findings                  # tahun-mismatch
     return out
 
 

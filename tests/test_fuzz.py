@@ -14,6 +14,7 @@ Every crash found became a named regression test at the end of this file or in t
 from __future__ import annotations
 
 import os
+import time
 import re
 import zipfile
 from datetime import datetime
@@ -200,9 +201,9 @@ def mutated_sheet(draw, xml: bytes) -> bytes:
                 refs = draw(st.sampled_from([b"A1:XFD1048576", b"A1:A1048576", b"C5:A1", b"B2:B2", _ref(draw) + b":" + _ref(draw)]))
                 edits.append((at, at, b'<mergeCells count="1"><mergeCell ref="' + refs + b'"/></mergeCells>'))
         elif op == "row":
-            at = xml.find(b"<row ")
-            n = draw(st.integers(0, 2_000_000))
-            edits.append((at, at + len(b"<row "), b'<row r="' + str(n).encode() + b'" x="'))
+            rows = [m.span(1) for m in re.finditer(rb'<row r="(\d+)"', xml)]
+            a, z = draw(st.sampled_from(rows))
+            edits.append((a, z, str(draw(st.integers(0, 2_000_000))).encode()))
     out = xml
     for a, z, new in sorted(edits, key=lambda e: e[0], reverse=True):
         if a <= len(out):
@@ -250,3 +251,50 @@ def test_regression_flipped_compressed_byte(tmp_path):
     path = tmp_path / SAMPLE.name
     path.write_bytes(bytes(blob))
     assert isinstance(_check(path), grid.Unreadable)
+
+
+def test_regression_merges_down_to_the_last_row(tmp_path):
+    """A merge from a data row down to row 1,048,576 made the reader fill a million rows (read.py's
+    merged-cell filling): now cut to the rows the sheet holds."""
+    path = _sample_with_sheet(tmp_path, b'<mergeCells count="10">',
+                              b'<mergeCells count="11"><mergeCell ref="B10:B1048576"/>')
+    t = time.perf_counter()
+    result = _check(path)
+    assert time.perf_counter() - t < 5
+    assert not isinstance(result, Exception)
+
+
+def test_regression_overlapping_merges(tmp_path):
+    """Twenty merges stacked over one column took 30 s; Excel never saves such a file."""
+    merges = b"".join(b'<mergeCell ref="B%d:B1048576"/>' % (10 + i) for i in range(20))
+    path = _sample_with_sheet(tmp_path, b'<mergeCells count="10">', b'<mergeCells count="30">' + merges)
+    t = time.perf_counter()
+    result = _check(path)
+    assert time.perf_counter() - t < 5
+    assert isinstance(result, grid.Unreadable) and "bertumpuk" in str(result)
+
+
+def test_regression_inverted_merge(tmp_path):
+    """<mergeCell ref="C5:A1"/>: calamine gives the corners as written; they are put in order."""
+    path = _sample_with_sheet(tmp_path, b'<mergeCell ref="A1:H1" />', b'<mergeCell ref="H1:A1" />')
+    (sheet, _) = grid.load(path)
+    assert (0, 0, 0, 7) in sheet.merges
+    assert not isinstance(_check(path), Exception)
+
+
+def test_regression_style_with_a_non_numeric_format_id(tmp_path):
+    """<numFmt numFmtId="abc" formatCode="0%"/> in an indicator workbook: int(b"abc") escaped the
+    percent-format scan as a ValueError (an internal error for the user)."""
+    import builders as b
+
+    b.clean_office(tmp_path)
+    path = b.iku(tmp_path, b.iku_sheet([{"indikator": "IKM", "target": 90, "realisasi": 95}]))
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    styles = parts["xl/styles.xml"]
+    parts["xl/styles.xml"] = styles.replace(b'<numFmts count="0" />',
+                                            b'<numFmts count="1"><numFmt numFmtId="abc" formatCode="0%"/></numFmts>')
+    assert parts["xl/styles.xml"] != styles
+    _rezip(path, parts)
+    result = pipeline.check([tmp_path], tahun=2024)
+    assert result.findings == []

@@ -264,6 +264,26 @@ def test_password_protected_real(capsys, untouched, tmp_path):
     _assert_password_message(rc, err)
 
 
+def test_zip_entries_encrypted_by_a_zip_tool(capsys, untouched, tmp_path):
+    src = untouched / "DPA 2024.xlsx"
+    data = bytearray(src.read_bytes())
+    at = data.find(b"PK\x01\x02")                # the first central directory entry: set "encrypted"
+    data[at + 8] |= 0x01
+    locked = tmp_path / "DPA zip.xlsx"
+    locked.write_bytes(bytes(data))
+    rc, out, err = cli(capsys, "check", locked)
+    _assert_password_message(rc, err)
+
+
+def test_folder_that_cannot_be_listed(capsys, untouched, monkeypatch):
+    def denied(self):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", denied)
+    rc, out, err = cli(capsys, "check", untouched)
+    unusable(rc, err, "tidak dapat dibaca", "izin")
+
+
 # hostile XML -------------------------------------------------------------------------------------
 
 LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY lol "lol">' +
@@ -344,6 +364,7 @@ def test_cells_that_never_end_do_not_hang(capsys, untouched, tmp_path, junk):
 def test_styles_that_never_close_do_not_hang(capsys, untouched, tmp_path):
     src = untouched / "DPA 2024.xlsx"
     styles = part(src, "xl/styles.xml").replace(b"<cellXfs", b"<cellXfs>" * 300_000 + b"<cellXfs", 1)
+    styles = styles.replace(b"</cellXfs>", b"")           # no end: each opening used to scan to the end
     bad = rezip(src, tmp_path / "DPA gaya.xlsx", {"xl/styles.xml": styles})
     t = time.perf_counter()
     rc, out, err = cli(capsys, "check", bad, "--tahun", "2024")

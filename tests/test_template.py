@@ -275,3 +275,20 @@ def test_deterministic(tmp_path):
     for p, q in zip(first, second):
         assert p.name == q.name
         assert p.read_bytes() == q.read_bytes(), p.name
+
+
+def test_never_overwrites_an_office_s_files(tmp_path):
+    (tmp_path / "DPA.xlsx").write_bytes(b"isian kantor")
+    with pytest.raises(FileExistsError):
+        write_templates(tmp_path, TAHUN)
+    assert (tmp_path / "DPA.xlsx").read_bytes() == b"isian kantor"
+    assert not (tmp_path / "IKU.xlsx").exists()
+
+
+def test_cli_refuses_to_overwrite(tmp_path, capsys):
+    from lkjip_xl.cli import main
+
+    (tmp_path / "lkjip.toml").write_text("tahun = 2024\n", encoding="utf-8")
+    assert main(["template", "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "lkjip.toml" in err and "tertimpa" in err and "Traceback" not in err
