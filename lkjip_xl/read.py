@@ -26,7 +26,7 @@ MONTH_NAMES = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli
 # a workbook with these sheets is a report this tool wrote, not an input
 OUTPUT_SHEETS = {"Ringkasan", "Rekonsiliasi", "Narasi"}
 # instruction and cover sheets are not data; saying so for each of them is noise
-NOTE_SHEETS = {"petunjuk", "petunjuk pengisian", "keterangan", "catatan", "readme", "instructions", "cover", "sampul"}
+NOTE_SHEETS = {"petunjuk", "petunjuk pengisian", "cara pengisian", "readme", "instructions", "cover", "sampul"}
 
 
 class NoRequiredRole(Exception):

@@ -93,23 +93,29 @@ def write_workbook(tables: list[Table], path: Path, *, created: datetime.datetim
     path = Path(path)
     if any(_same_file(path, p) for p in protect):
         raise OutputError(_message("is_input", lang, path=path))
-    _check_target(path, lang)
+    made = _check_target(path, lang)
+    done = False
     try:
-        fd, name = tempfile.mkstemp(prefix=".~lkjip-", suffix=".xlsx", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(_message("locked", lang, path=path)) from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        _build(tables, tmp, created)
-        _match_permissions(tmp, path)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise OutputError(_message("locked", lang, path=path)) from exc
-    except (OSError, FileCreateError) as exc:
-        raise OutputError(_message("io", lang, path=path, why=exc)) from exc
+        try:
+            fd, name = tempfile.mkstemp(prefix=".~lkjip-", suffix=".xlsx", dir=path.parent)
+        except OSError as exc:
+            raise OutputError(_message("locked", lang, path=path)) from exc
+        os.close(fd)
+        tmp = Path(name)
+        try:
+            _build(tables, tmp, created)
+            _match_permissions(tmp, path)
+            os.replace(tmp, path)
+            done = True
+        except PermissionError as exc:
+            raise OutputError(_message("locked", lang, path=path)) from exc
+        except (OSError, FileCreateError) as exc:
+            raise OutputError(_message("io", lang, path=path, why=exc)) from exc
+        finally:
+            tmp.unlink(missing_ok=True)
     finally:
-        tmp.unlink(missing_ok=True)
+        if not done:            # a failed or interrupted run leaves no empty hasil/ folder behind either
+            _remove_folders(made)
 
 
 def _message(key: str, lang: str, **values: Any) -> str:
@@ -123,17 +129,36 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _check_target(path: Path, lang: str) -> None:
-    """Fail before any work with a message that names the real obstacle."""
+def _check_target(path: Path, lang: str) -> list[Path]:
+    """Fail before any work with a message that names the real obstacle. Returns the folders it
+    made, deepest first, so that a failed write can take them away again."""
     folder = path.parent
+    made = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        made.append(probe)
+        probe = probe.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(_message("folder", lang, folder=folder, why=exc.strerror or exc)) from exc
-    if path.is_dir():
-        raise OutputError(_message("is_dir", lang, path=path))
-    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise OutputError(_message("locked", lang, path=path))
+    try:
+        if path.is_dir():
+            raise OutputError(_message("is_dir", lang, path=path))
+        if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise OutputError(_message("locked", lang, path=path))
+    except OutputError:
+        _remove_folders(made)
+        raise
+    return made
+
+
+def _remove_folders(made: list[Path]) -> None:
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
 
 
 def _match_permissions(tmp: Path, path: Path) -> None:

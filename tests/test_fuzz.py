@@ -231,6 +231,43 @@ def test_reader_on_xml_mutations(tmp_path_factory, data):
         assert result.totals["pagu"] is not None
 
 
+IKU = SAMPLE.with_name("IKU Kecamatan Blora 2024.xlsx")
+with zipfile.ZipFile(IKU) as _z:
+    IKU_PARTS = {i.filename: _z.read(i) for i in _z.infolist()}
+style_id = st.one_of(st.integers(-3, 400).map(str), st.sampled_from(["", "abc", "9.5", "1e3", "99999999999999999999"]))
+format_code = st.one_of(st.sampled_from(["0%", "0.00%", '"%"0', "[Red]0%", "\\%0", "General", "0%%", "%"]),
+                        st.text(max_size=12))
+
+
+@st.composite
+def mutated_styles(draw, xml: bytes) -> bytes:
+    """styles.xml with percent formats added and the xf → format links made odd."""
+    fmts = b"".join(b'<numFmt numFmtId="' + _escape(draw(style_id)) + b'" formatCode="' +
+                    _escape(draw(format_code)).replace(b'"', b"&quot;") + b'"/>'
+                    for _ in range(draw(st.integers(0, 4))))
+    xml = xml.replace(b'<numFmts count="0" />', b'<numFmts count="1">' + fmts + b"</numFmts>")
+    ids = list(re.finditer(rb'numFmtId="(\d+)"', xml))
+    for m in sorted(draw(st.lists(st.sampled_from(ids), max_size=4, unique_by=lambda m: m.start())),
+                    key=lambda m: m.start(), reverse=True):
+        xml = xml[:m.start(1)] + _escape(draw(style_id)) + xml[m.end(1):]
+    return xml
+
+
+@fuzz(30)
+@given(st.data())
+def test_reader_on_style_mutations(tmp_path_factory, data):
+    """Percent formats are read from styles.xml for indicator sheets: odd styles never crash."""
+    parts = dict(IKU_PARTS)
+    parts["xl/styles.xml"] = data.draw(mutated_styles(IKU_PARTS["xl/styles.xml"]), label="styles")
+    folder = tmp_path_factory.mktemp("styles")
+    (folder / SAMPLE.name).write_bytes(SOURCE)
+    _rezip(folder / IKU.name, parts)
+    try:
+        pipeline.check([folder], tahun=2024)
+    except DOCUMENTED as exc:
+        assert str(exc).strip()
+
+
 # regressions found by the fuzzers ----------------------------------------------------------------
 
 def _sample_with_sheet(tmp_path: Path, old: bytes, new: bytes, sheet: str = "xl/worksheets/sheet1.xml") -> Path:

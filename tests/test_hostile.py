@@ -666,7 +666,7 @@ def test_read_only_folder(capsys, untouched, tmp_path, monkeypatch):
     target = tmp_path / "arsip" / "hasil.xlsx"
     rc, out, err = cli(capsys, "build", untouched, "-o", target, "--tahun", "2024")
     unusable(rc, err, "hanya-baca")
-    assert not target.exists()
+    assert not target.parent.exists()            # the folder it made for the output is gone again
 
 
 def test_temporary_file_cannot_be_created(capsys, untouched, tmp_path, monkeypatch):
@@ -713,6 +713,15 @@ def test_interrupted_while_writing(capsys, untouched, tmp_path, monkeypatch, old
     rc, out, err = cli(capsys, "build", untouched, "-o", target, "--tahun", "2024")
     assert rc == 130 and "Dihentikan" in err and len(calls) == 3, err
     assert (target.read_bytes() == old) if old is not None else not target.exists()
+
+
+def test_interrupted_default_output_leaves_no_folder(capsys, untouched, monkeypatch):
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write, "_write_sheet", interrupted)
+    rc, out, err = cli(capsys, "build", untouched, "--tahun", "2024")
+    assert rc == 130 and not (untouched / "hasil").exists()
 
 
 def test_output_that_is_an_input_is_refused(capsys, untouched):

@@ -203,12 +203,11 @@ def test_no_error_findings(pipeline):
         pytest.xfail(BUG_BULAN_INI + "\n" + _show(errors))
 
 
-def test_only_petunjuk_is_info(pipeline):
+def test_templates_read_without_any_finding(pipeline):
     *_, v = pipeline
-    noise = [f for f in v.findings if f.code != "no-role" and not _known_bug(f)]
+    # the Petunjuk sheets are instructions: not data, and not worth an info line each
+    noise = [f for f in v.findings if not _known_bug(f)]
     assert not noise, _show(noise)
-    assert sorted(f.file for f in v.findings if f.code == "no-role") == sorted(
-        ["DPA.xlsx", "Realisasi.xlsx", "IKU.xlsx", "Indikator Program.xlsx"])
     if any(_known_bug(f) for f in v.findings):
         pytest.xfail(BUG_BULAN_INI + "; " + BUG_REKENING)
 
