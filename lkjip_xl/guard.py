@@ -30,7 +30,8 @@ _LOOSE_FOLDERS = ("customxml/", "docprops/")   # XML that is not Excel's own: on
 _DOCTYPE = re.compile(rb"<!(?i:doctype|entity)")
 _SHEET = re.compile(rb"<(?:[^\s<>/:]+:)?sheetData[\s/>]")
 _BRACKETS = bytes(c for c in range(256) if c not in b"<>")       # translate() deletes all but < and >
-# any r="X9" in any form calamine accepts (r = 'x9', after a quote without a space, duplicates…)
+# any r="X9" in any form calamine accepts (r = 'x9', after a quote without a space, duplicates…);
+# it also finds operator="between", which has no digits, and <row r="9">, which has no letters
 _R_LOOSE = re.compile(rb"""r\s*=\s*["']([A-Za-z]*)(\d*)["']""")
 # cell tags other than `<c …`: without attributes, with a prefix, or with odd spacing
 _ODD_CELL = re.compile(rb"<c[^ \w.:-]")
@@ -144,12 +145,10 @@ class _Part:
             # may count more than calamine (a formatted empty cell, text that looks like an address),
             # never less; when that bound is too large the exact reading below decides.
             rows, cols = self.max_row, self.max_col
-            refs = _R_LOOSE.findall(body)
+            refs = [(c, r) for c, r in _R_LOOSE.findall(body) if c and r]    # a cell's address: both
             if refs:
-                digits = {r for _, r in refs if r}
-                letters = {c for c, _ in refs if c}
-                rows = max(rows, max(map(int, digits), default=0))
-                cols = max(cols, max(map(column_number, letters), default=0))
+                rows = max(rows, max(map(int, {r for _, r in refs})))
+                cols = max(cols, max(map(column_number, {c for c, _ in refs})))
             if self._fits(rows, cols):
                 self.max_row, self.max_col = rows, cols
                 self.row, self.col = max(self.row, rows), cols

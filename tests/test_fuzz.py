@@ -21,7 +21,6 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lkjip_xl import grid, pipeline
