@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lkjip_xl.codes import jenis_sorted
+from lkjip_xl.indicators import serapan
 from lkjip_xl.layout import Column, Table
 from lkjip_xl.read import MONTH_NAMES
 from lkjip_xl.tables import Context
@@ -40,8 +41,7 @@ def paragraphs(ctx: Context) -> list[str]:
         text = (f"Dalam rangka mendukung pelaksanaan tugas pokok dan fungsi {ctx.instansi} pada Tahun Anggaran {tahun}, "
                 f"tersedia anggaran sebesar {rp(pagu)}.")
         if b.has_realisasi:
-            ser = Decimal(real) / Decimal(pagu) * 100
-            text += (f" Realisasi anggaran{until} sebesar {rp(real)} atau {pct(ser.quantize(Decimal('0.01')))} dari pagu.")
+            text += f" Realisasi anggaran{until} sebesar {rp(real)} atau {pct(serapan(pagu, real))} dari pagu."
         out.append(text)
     if b.jenis:
         parts = [f"{i}. {name} sebesar {format_rupiah(v)}" for i, (name, v) in enumerate(jenis_sorted(b.jenis), start=1)]

@@ -37,7 +37,8 @@ class Result:
     @property
     def totals(self) -> dict:
         pagu, real = self.budget.total("pagu"), self.budget.total("realisasi")
-        s = serapan(pagu, real)
+        # no realisasi file at all: serapan is unknown, not 0%
+        s = serapan(pagu, real) if self.budget.has_realisasi else None
         return {"pagu": pagu, "realisasi": real, "serapan": s}
 
     def to_json(self, lang: str = "id") -> dict:

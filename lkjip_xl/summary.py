@@ -12,6 +12,7 @@ from lkjip_xl.codes import jenis_sorted
 from lkjip_xl.layout import Chart, Column, Formula, Link, Table
 from lkjip_xl.read import MONTH_NAMES
 from lkjip_xl.tables import Context
+from lkjip_xl.terbilang import format_rupiah
 
 SEVERITY_ID = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
 SEVERITY_EN = {"error": "Error", "warning": "Warning", "info": "Info"}
@@ -27,7 +28,7 @@ def ringkasan(ctx: Context) -> Table:
     pagu, real = b.total("pagu"), b.total("realisasi")
     i = t.add({"uraian": "Seluruh program", "pagu": pagu, "realisasi": real}, "total")
     t.rows[i][t.col("serapan")] = Formula(fx.ratio(t.ref(i, "realisasi"), t.ref(i, "pagu")), serapan(pagu, real)) if pagu else None
-    t.rows[i][t.col("ket")] = f"Sisa anggaran Rp{pagu - real:,}".replace(",", ".") if b.has_realisasi else "Belum ada data realisasi"
+    t.rows[i][t.col("ket")] = f"Sisa anggaran {format_rupiah(pagu - real)}" if b.has_realisasi else "Belum ada data realisasi"
     first = t.next_index()
     for p in b.programs():
         pp, rr = b.total("pagu", p), b.total("realisasi", p)

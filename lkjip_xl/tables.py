@@ -90,8 +90,14 @@ def _tree(budget: Budget):
     return progs
 
 
-def _sum_rows(table: Table, key: str, rows: list[int], values) -> Formula:
-    return Formula(fx.total([table.ref(r, key) for r in rows]), sum(values, 0))
+def _sum_rows(table: Table, key: str, rows: list[int], values, own=0):
+    """SUM of the child rows, plus the amount a document gave at this row's own level (a Renja or an
+    LRA that stops at kegiatan) — so the formula recalculates to the cached total."""
+    total = sum(values, 0) + own
+    if not rows:
+        return total
+    expr = fx.total([table.ref(r, key) for r in rows])
+    return Formula(f"{expr}+{own}" if own else expr, total)
 
 
 def tabel_2_3(ctx: Context) -> Table:
@@ -117,9 +123,9 @@ def tabel_2_3(ctx: Context) -> Table:
                 info = b.info.get(s, {})
                 sub_rows.append(t.add({"uraian": b.names.get(s, s), "indikator": info.get("indikator"),
                                        "target": _num(info.get("target")), "pagu": b.pagu.get(s, 0)}, "sub"))
-            t.rows[ki][t.col("pagu")] = _sum_rows(t, "pagu", sub_rows, (b.pagu.get(s, 0) for s in subs))
+            t.rows[ki][t.col("pagu")] = _sum_rows(t, "pagu", sub_rows, (b.pagu.get(s, 0) for s in subs), b.pagu.get(k, 0))
             keg_rows.append(ki)
-        t.rows[pi][t.col("pagu")] = _sum_rows(t, "pagu", keg_rows, (b.total("pagu", k) for k, _ in kegs))
+        t.rows[pi][t.col("pagu")] = _sum_rows(t, "pagu", keg_rows, (b.total("pagu", k) for k, _ in kegs), b.pagu.get(p, 0))
         prog_rows.append(pi)
     t.add({"uraian": "JUMLAH", "pagu": _sum_rows(t, "pagu", prog_rows, (b.total("pagu", p) for p in b.programs()))}, "total")
     t.notes.append(f"Sumber: {b.primary or 'DPA'}. Jumlah kegiatan, program dan total adalah rumus penjumlahan sub kegiatan.")
@@ -147,10 +153,12 @@ def tabel_3_9(ctx: Context) -> Table:
                                "realisasi": b.realisasi.get(s, 0), "pagu_next": b.pagu_next.get(s, 0)}, "sub")
                         for j, s in enumerate(subs)]
             for key in keys:
-                t.rows[ki][t.col(key)] = _sum_rows(t, key, sub_rows, (getattr(b, key).get(s, 0) for s in subs))
+                t.rows[ki][t.col(key)] = _sum_rows(t, key, sub_rows, (getattr(b, key).get(s, 0) for s in subs),
+                                                   getattr(b, key).get(k, 0))
             keg_rows.append(ki)
         for key in keys:
-            t.rows[pi][t.col(key)] = _sum_rows(t, key, keg_rows, (b.total(key, k) for k, _ in kegs))
+            t.rows[pi][t.col(key)] = _sum_rows(t, key, keg_rows, (b.total(key, k) for k, _ in kegs),
+                                               getattr(b, key).get(p, 0))
         ctx.refs[("3.9", p)] = (t.ref(pi, "pagu"), t.ref(pi, "realisasi"))
         prog_rows.append(pi)
     values = {key: _sum_rows(t, key, prog_rows, (b.total(key, p) for p in b.programs())) for key in keys}
