@@ -186,6 +186,13 @@ def _report(result, out, lang: str) -> str:
 
 
 def _fail(lang: str, msg: str, file: str | None = None) -> int:
+    if lang == "en":    # the reader's exceptions speak Indonesian; their English is schemas/errors_en.yaml
+        from lkjip_xl.lang import to_english
+
+        try:
+            msg = to_english(msg)
+        except Exception:   # a broken entry there must not hide the message itself
+            pass
     text = TEXT[lang]["in_file"].format(file=file, msg=msg) if file else msg
     print(TEXT[lang]["fail"].format(msg=text), file=sys.stderr)
     return 2

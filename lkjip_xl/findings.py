@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from lkjip_xl.lang import to_english, user_params
 from lkjip_xl.schemas_io import load_yaml
 
 SEVERITIES = ("error", "warning", "info")
@@ -42,6 +43,9 @@ class Finding:
     def message(self, lang: str = "id") -> str:
         template = catalogue()[self.code][lang if lang in ("id", "en") else "id"]
         values = {k: fmt(v, lang) for k, v in self.params.items()}
+        if lang == "en":    # Indonesian fragments some checks pass (" s.d. Desember", "target bernilai 0")
+            values.update({k: to_english(v, user=k in user_params()) for k, v in self.params.items()
+                           if isinstance(v, str)})
         values.setdefault("kode", self.kode or "")
         values.setdefault("expected", fmt(self.expected, lang))
         values.setdefault("actual", fmt(self.actual, lang))
