@@ -45,6 +45,8 @@ class RawSheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)   # r0, c0, r1, c1 (0-based, inclusive)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)     # (r, c) → formula without saved value
     errors: dict[tuple[int, int], str] = field(default_factory=dict)       # (r, c) → "#REF!": calamine gives ""
+    bulk: object = None                    # a large sheet (bulk.Bulk): `rows` holds its head only, and
+    merge_ranges: list | None = None       # its merged ranges as read, to be cut once its size is known
 
 
 def col_letter(c: int) -> str:
@@ -146,14 +148,41 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
                     "berkas OpenDocument (.ods)" if "content.xml" in names else "arsip zip biasa")
             raise Unreadable(f"berkas ini {kind}, bukan buku kerja .xlsx; buka di Excel atau LibreOffice, lalu "
                              "Simpan Sebagai 'Excel Workbook (*.xlsx)'")
+        # a large sheet is read once as guard.check streams it (bulk.Scanner), and column-wise later
+        from lkjip_xl import bulk
+        sizes = {i.filename: i.file_size for i in infos}
+        named: dict[str, str] = {}
+        scanners: dict[str, bulk.Scanner] = {}
+
+        def sheet_names():
+            named.update({part: sheet for sheet, part in _sheet_parts(zf).items()})
+            return named
+
+        def observe(part):
+            if part in named and sizes.get(part, 0) > bulk.BULK_MIN_BYTES:
+                return scanners.setdefault(part, bulk.Scanner(sizes[part])).feed
+            return None
+
         try:
-            guard.check(zf, MAX_CELLS, lambda: {part: sheet for sheet, part in _sheet_parts(zf).items()})
+            guard.check(zf, MAX_CELLS, sheet_names, observe)
         except guard.Refused as exc:
             raise Unreadable(str(exc)) from exc
         parts = _sheet_parts(zf)
-        formulas = {sheet: _formulas_without_value(zf, part) for sheet, part in parts.items()}
-        errors = {sheet: _error_cells(zf, part) for sheet, part in parts.items()}
-    return _load_calamine(path, formulas, errors)
+        scans = {sheet: scanners[part].result() for sheet, part in parts.items() if part in scanners}
+        scans = {sheet: sc for sheet, sc in scans.items() if sc is not None}
+        formulas = {sheet: scans[sheet].formulas if sheet in scans else _formulas_without_value(zf, part)
+                    for sheet, part in parts.items()}
+        errors = {sheet: scans[sheet].errors if sheet in scans else _error_cells(zf, part)
+                  for sheet, part in parts.items()}
+        source = bulk.head_workbook(zf, {parts[sheet]: sc for sheet, sc in scans.items()}) if scans else None
+    sheets = _load_calamine(path, formulas, errors, source, frozenset(scans))
+    for raw in sheets:
+        if raw.name in scans:
+            raw.bulk = bulk.Bulk(path, raw.name)
+            if len(raw.rows) > bulk.HEAD_ROWS:     # a cell placed out of row order: read it all
+                raw.rows, raw.merges = raw.bulk.full()
+                raw.bulk = None
+    return sheets
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -284,11 +313,14 @@ def percent_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
         return set()
 
 
-def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None) -> list[RawSheet]:
+def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None, source=None,
+                   defer=frozenset()) -> list[RawSheet]:
     import python_calamine as pc
 
     try:
-        if path.suffix.lower() in ((".xls",) if formulas is None else (".xlsx", ".xlsm")):
+        if source is not None:    # the workbook with its large sheets cut after their head rows
+            wb = pc.CalamineWorkbook.from_filelike(source)
+        elif path.suffix.lower() in ((".xls",) if formulas is None else (".xlsx", ".xlsm")):
             wb = pc.CalamineWorkbook.from_path(str(path))
         else:   # an .xlsx saved as .xls or the other way round: calamine would go by the name
             with path.open("rb") as fh:
@@ -307,9 +339,14 @@ def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None
             rows = sheet.to_python(skip_empty_area=False) if end is not None else []
             # an empty row costs nothing: a stray cell at A1048576 leaves a million of them above it
             rows = [row if row.count("") != len(row) else [] for row in rows]
-            merges = _merges(name, getattr(sheet, "merged_cell_ranges", None) or [], rows)
+            ranges = getattr(sheet, "merged_cell_ranges", None) or []
+            if name in defer:     # a large sheet's head: its size is known once its rows are read
+                merges = clip_merges(name, ranges, _UNBOUNDED, _UNBOUNDED)
+            else:
+                merges = _merges(name, ranges, rows)
             sheets.append(RawSheet(name=name, rows=rows, merges=merges, formulas=(formulas or {}).get(name, {}),
-                                   errors=(errors or {}).get(name, {})))
+                                   errors=(errors or {}).get(name, {}),
+                                   merge_ranges=list(ranges) if name in defer else None))
     except Unreadable:
         raise
     except Exception as exc:
@@ -323,7 +360,14 @@ def _merges(name: str, ranges, rows: list[list]) -> list[tuple[int, int, int, in
     """Merged ranges as (r0, c0, r1, c1), corners in order, cut to the cells the sheet holds: a merge
     down to row 1,048,576 covers nothing below the last value. Excel never saves overlapping merges;
     a file that has them is refused before the readers fill thousands of ranges over each other."""
-    height, width = len(rows), max((len(r) for r in rows), default=0)
+    return clip_merges(name, ranges, len(rows), max((len(r) for r in rows), default=0))
+
+
+_UNBOUNDED = 1 << 40
+
+
+def clip_merges(name: str, ranges, height: int, width: int) -> list[tuple[int, int, int, int]]:
+    """_merges for a sheet of the given size (rows, columns from A1 to the last value)."""
     out, area, seen = [], 0, set()
     for (a0, a1), (b0, b1) in ranges:
         r0, r1 = sorted((a0, b0))

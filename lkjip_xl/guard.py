@@ -52,9 +52,12 @@ def column_number(letters: bytes) -> int:
     return n
 
 
-def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, str]] | None = None) -> None:
+def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, str]] | None = None,
+          observe: Callable[[str], Callable[[bytes], None] | None] | None = None) -> None:
     """Raise Refused for the first hostile part. `sheets()` maps the sheet parts to their names;
-    it is called once the parts it reads (workbook.xml and its rels) have passed."""
+    it is called once the parts it reads (workbook.xml and its rels) have passed. `observe(part)`
+    may give a function that is handed the part's bytes as they are read (b"" at the end), so
+    that a caller reads a large part once: it is asked after sheets()."""
     infos = [i for i in zf.infolist() if not i.is_dir()]
     first = [i for i in infos if i.filename in _INDEX]
     for info in first:
@@ -67,7 +70,104 @@ def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, st
             names = {}
     for info in infos:
         if info.filename not in _INDEX:
-            _Part(info.filename, max_cells, names.get(info.filename)).scan(zf, info)
+            feed = observe(info.filename) if observe is not None else None
+            _Part(info.filename, max_cells, names.get(info.filename)).scan(zf, info, feed)
+
+
+_SPACE = frozenset(b" \t\n\r\f\v")
+_ARRAYS_FROM = 256 * 1024      # bodies larger than this are checked with array operations (_Marks)
+_CELL_NEXT = frozenset(b" .:-_" + bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123)))
+
+
+class _Marks:
+    """A large body as an array, with the positions of its '<': _DOCTYPE, the cell tag counts and
+    _ODD_CELL / _PREFIXED_CELL answered as the regular expressions answer them."""
+
+    def __init__(self, body: bytes):
+        import numpy as np
+
+        self.np = np
+        self.body = body
+        self.n = len(body)
+        self.a = np.frombuffer(body + b"\0" * 16, dtype=np.uint8)
+        self.lt = np.flatnonzero(self.a[:self.n] == 60)
+
+    def doctype(self) -> bool:
+        a, lt = self.a, self.lt
+        return any(_DOCTYPE.match(self.body, int(p)) for p in lt[a[lt + 1] == 33])      # at each '<!'
+
+    def plain_cells(self) -> bool:
+        """body.count(b"<c ") == body.count(b"<c r=") and neither _ODD_CELL nor _PREFIXED_CELL found."""
+        np, a, n = self.np, self.a, self.n
+        c = self.lt[self.a[self.lt + 1] == 99]                    # '<c'
+        after = a[c + 2]
+        spaced = after == 32
+        if int(spaced.sum()) != int((spaced & (a[c + 3] == 114) & (a[c + 4] == 61)).sum()):
+            return False
+        allowed = np.zeros(256, dtype=bool)
+        allowed[list(_CELL_NEXT)] = True
+        if ((c + 2 < n) & ~allowed[after]).any():
+            return False
+        colon = np.flatnonzero(a[:n] == 58)
+        colon = colon[(a[colon + 1] == 99) & (colon + 2 < n)]     # ':c' and a character after it
+        closing = np.zeros(256, dtype=bool)
+        closing[list(_SPACE) + [62, 47]] = True
+        return not closing[a[colon + 2]].any()
+
+
+def _loose_max(body: bytes, a=None) -> tuple[int, int] | None:
+    """The largest row and column of the _R_LOOSE matches with letters and digits, as the findall
+    in _extent gives them, read with array operations (a large sheet has millions of addresses).
+    None when a space stands beside an '=': that form is left to the regular expression."""
+    import numpy as np
+
+    if a is None:
+        a = np.frombuffer(body + b"\0" * 16, dtype=np.uint8)
+    eq = np.flatnonzero(a[:len(body)] == 61)                  # '='
+    if not len(eq):
+        return 0, 0
+    space = np.zeros(256, dtype=bool)
+    space[list(_SPACE)] = True
+    before = a[eq - 1] if eq[0] > 0 else np.concatenate([[0], a[eq[1:] - 1]])
+    if space[before].any() or space[a[eq + 1]].any():
+        return None
+    quote = np.zeros(256, dtype=bool)
+    quote[[34, 39]] = True
+    at = eq[(before == 114) & quote[a[eq + 1]]] + 2          # r="… : the first character of the value
+    letter = np.zeros(256, dtype=bool)
+    letter[list(range(65, 91)) + list(range(97, 123))] = True
+    digit = np.zeros(256, dtype=bool)
+    digit[48:58] = True
+    letters = np.zeros(len(at), dtype=np.int64)
+    col = np.zeros(len(at), dtype=np.int64)
+    going = np.ones(len(at), dtype=bool)
+    for k in range(4):                     # up to 3 letters here; longer runs are read one by one below
+        ch = a[at + k]
+        going &= letter[ch]
+        if k == 3 or not going.any():
+            break
+        letters += going
+        col = np.where(going, col * 26 + (ch.astype(np.int64) & ~32) - 64, col)
+    long = going.copy()
+    digits = np.zeros(len(at), dtype=np.int64)
+    row = np.zeros(len(at), dtype=np.int64)
+    going = ~long
+    for k in range(8):                     # up to 7 digits
+        ch = a[at + letters + k]
+        going &= digit[ch]
+        if k == 7 or not going.any():
+            break
+        digits += going
+        row = np.where(going, row * 10 + ch.astype(np.int64) - 48, row)
+    long |= going
+    ok = ~long & (letters > 0) & (digits > 0) & quote[a[at + letters + digits]]
+    rows = int(row[ok].max()) if ok.any() else 0
+    cols = int(col[ok].max()) if ok.any() else 0
+    for start in at[long] - 2:
+        m = _R_LOOSE.match(body, int(start) - 1)
+        if m and m.group(1) and m.group(2):
+            rows, cols = max(rows, int(m.group(2))), max(cols, column_number(m.group(1)))
+    return rows, cols
 
 
 class _Part:
@@ -86,12 +186,14 @@ class _Part:
         where = f"lembar '{self.sheet_name}' (bagian {self.name})" if self.sheet_name else f"bagian {self.name}"
         return Refused(f"{where} {why}")
 
-    def scan(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    def scan(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, feed: Callable[[bytes], None] | None = None) -> None:
         carry = b""
         first = True
         with zf.open(info) as fh:
             while True:
                 chunk = fh.read(_CHUNK)
+                if feed is not None:
+                    feed(chunk)
                 if first:
                     first = False
                     head = chunk[:64]
@@ -123,7 +225,9 @@ class _Part:
             self.sheet = True
         if not (self.xml or self.sheet):
             return
-        if _DOCTYPE.search(body):
+        # a large sheet body is looked at with array operations: the same checks, a few times faster
+        arrays = _Marks(body) if self.sheet and len(body) > _ARRAYS_FROM else None
+        if arrays.doctype() if arrays is not None else _DOCTYPE.search(body):
             raise self.refuse("berisi deklarasi DOCTYPE/ENTITY yang tidak pernah dibuat Excel (XML berbahaya, "
                               "mis. 'billion laughs'); berkas tidak dibaca")
         if self.strict or self.sheet:
@@ -135,20 +239,23 @@ class _Part:
                                   "berbahaya, tidak dibaca. Buka di Excel dan simpan ulang bila berkas ini "
                                   "memang dari kantor Anda")
         if self.sheet:
-            self._extent(body)
+            self._extent(body, arrays)
 
-    def _extent(self, body: bytes) -> None:
+    def _extent(self, body: bytes, marks: _Marks | None = None) -> None:
         """Grow the bound on the last row and column calamine will place a value in."""
-        if body.count(b"<c ") == body.count(b"<c r=") and not _ODD_CELL.search(body) \
+        if marks.plain_cells() if marks is not None else \
+                body.count(b"<c ") == body.count(b"<c r=") and not _ODD_CELL.search(body) \
                 and not _PREFIXED_CELL.search(body):
             # every cell tag starts with its address: the largest r="…" anywhere bounds the grid. It
             # may count more than calamine (a formatted empty cell, text that looks like an address),
             # never less; when that bound is too large the exact reading below decides.
             rows, cols = self.max_row, self.max_col
-            refs = [(c, r) for c, r in _R_LOOSE.findall(body) if c and r]    # a cell's address: both
-            if refs:
-                rows = max(rows, max(map(int, {r for _, r in refs})))
-                cols = max(cols, max(map(column_number, {c for c, _ in refs})))
+            found = _loose_max(body, marks.a if marks is not None else None)
+            if found is None:       # a form only the regular expression reads (spaces around '=' …)
+                refs = [(c, r) for c, r in _R_LOOSE.findall(body) if c and r]    # a cell's address: both
+                found = (max(map(int, {r for _, r in refs})), max(map(column_number, {c for c, _ in refs}))) \
+                    if refs else (0, 0)
+            rows, cols = max(rows, found[0]), max(cols, found[1])
             if self._fits(rows, cols):
                 self.max_row, self.max_col = rows, cols
                 self.row, self.col = max(self.row, rows), cols

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from lkjip_xl import grid
+from lkjip_xl import bulk, grid
 from lkjip_xl.config import Settings
 from lkjip_xl.files import Inputs, display_name
 from lkjip_xl.findings import Finding
@@ -50,6 +51,7 @@ class Sheet:
     merges: list = field(default_factory=list)
     percent: set = field(default_factory=set)            # (r, c) 0-based: percent-formatted cells
     errors: dict = field(default_factory=dict)           # (r, c) 0-based → "#REF!" and the like
+    codes: dict = field(default_factory=dict)            # frame column → (code of each row, distinct values)
     why: str = ""
 
     def cell(self, row: int, column: str) -> str | None:
@@ -210,6 +212,41 @@ def _join_text(frame: pd.DataFrame, top: int, row: int) -> None:
             frame.at[row, name] = ""
 
 
+def _block_frame(block, cols: dict[str, int]) -> tuple[pd.DataFrame, dict]:
+    """_frame for the rows of a large sheet read column-wise (bulk.Block): the same rows and values;
+    and the text columns' codes as read (each distinct text once), so that they are not hashed again."""
+    keep = np.flatnonzero(block.filled())
+    index = pd.Index(block.start + 1 + keep, name="row")
+    frame = pd.DataFrame({name: block.objects(c, keep) for name, c in cols.items()}, index=index, dtype=object)
+    codes = {}
+    for name, c in cols.items():
+        if c in block.texts:
+            found, uniques = block.texts[c]
+            found = found[keep].astype(np.int64)
+            found[found < 0] = len(uniques)
+            codes[name] = (found, list(uniques) + [""])
+    return frame, codes
+
+
+def _block_labels(block, first_amount: int, labels: set[str]) -> dict[int, str]:
+    """_left_label for a large sheet: each distinct text is looked at once."""
+    initials = {label[:1] for label in labels}
+    found = np.full(block.n, None, dtype=object)
+    for c in sorted(block.texts):
+        if c >= first_amount:
+            continue
+        codes, uniques = block.texts[c]
+        said = [v.strip() if v.lstrip()[:1].lower() in initials and normalize(v) in labels else None for v in uniques]
+        if not any(said):
+            continue
+        table = np.empty(len(said) + 1, dtype=object)
+        table[:-1] = said
+        hit = table[codes]
+        new = (hit != None) & (found == None)  # noqa: E711 (elementwise)
+        found[new] = hit[new]
+    return {block.start + 1 + int(i): found[i] for i in np.flatnonzero(found != None)}  # noqa: E711
+
+
 def _left_label(raw: grid.RawSheet, start: int, first_amount: int, labels: set[str]) -> dict[int, str]:
     """Rows whose text cells left of the amounts say JUMLAH/TOTAL: row number → the label."""
     out = {}
@@ -225,6 +262,39 @@ def _left_label(raw: grid.RawSheet, start: int, first_amount: int, labels: set[s
 
 
 def read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, specs) -> Sheet:
+    sheet, finish = _read_sheet(path, base, raw, settings, specs)
+    if finish is not None:
+        finish()
+    return sheet
+
+
+def _read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, specs):
+    """The sheet as far as its header, and None or a function that reads its rows: a large sheet's
+    rows are being read in the background meanwhile (bulk.start), while the next file is checked."""
+    sheet, finish = _header(path, base, raw, settings, specs)
+    if raw.bulk is None or finish is not None or not raw.merge_ranges:
+        return sheet, finish
+    # a large sheet that is not read: its merged ranges were used uncut; cut them as the small
+    # sheet's reading would (its size is needed), and read it cell by cell if that differs
+    pending = bulk.start(raw.bulk, None)
+    return sheet, lambda: _check_merges(sheet, raw, pending.result(), path, base, settings, specs)
+
+
+def _check_merges(sheet: Sheet, raw: grid.RawSheet, size, path, base, settings, specs) -> bool:
+    """True when the uncut merged ranges a large sheet's head was read with are those the sheet of
+    this size has; otherwise the sheet is read again, whole and cell by cell."""
+    if size is not None and grid.clip_merges(raw.name, raw.merge_ranges, *size) == raw.merges:
+        return True
+    raw.rows, raw.merges = raw.bulk.full()
+    raw.bulk = raw.merge_ranges = None
+    again, finish = _header(path, base, raw, settings, specs)
+    if finish is not None:
+        finish()
+    sheet.__dict__.update(again.__dict__)
+    return False
+
+
+def _header(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, specs):
     name = display_name(path, base)
     header = find_header(raw.rows, raw.merges, specs)
     found = {role: header.role_scores[role] for role in specs} if header else {}
@@ -233,31 +303,53 @@ def read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, s
                   merges=raw.merges, errors=raw.errors)
     if role is None:
         sheet.why = "" if header else " (judul kolom tidak ditemukan di 30 baris pertama)"
-        return sheet
+        return sheet, None
     if header is None or len(found.get(role, {})) < 2:
         if source in ("file name", "header"):
             sheet.role, sheet.why = None, " (judul kolom tidak ditemukan di 30 baris pertama)"
         sheet.frame = None
-        return sheet
+        return sheet, None
     sheet.header_row = header.row
     title_rows = raw.rows[: header.row]
     sheet.title = " ".join(text(v) for row in title_rows for v in row if text(v))
     tahun = settings.tahun or _year_in(normalize(sheet.title)) or _year_in(normalize(path.stem))
     cols, years = _column_names(role, found[role], tahun)
     sheet.cols, sheet.years = cols, years
-    sheet.frame = _frame(raw, header.data_start, cols)
+    if raw.bulk is None:
+        _read_rows(sheet, raw, header, found, cols, None)
+        return sheet, None
+    pending = bulk.start(raw.bulk, header.data_start, set(cols.values()))
+
+    def finish():
+        block = pending.result()
+        # a column of mixed types, or merged ranges that the sheet's size cuts: read every cell
+        size = (block.start + block.n, block.width) if block is not None else None
+        if _check_merges(sheet, raw, size, path, base, settings, specs):
+            raw.bulk = raw.merge_ranges = None
+            _read_rows(sheet, raw, header, found, cols, block)
+    return sheet, finish
+
+
+def _read_rows(sheet: Sheet, raw: grid.RawSheet, header, found, cols: dict[str, int], block) -> None:
+    path, role = sheet.path, sheet.role
+    if block is None:
+        sheet.frame = _frame(raw, header.data_start, cols)
+    else:
+        sheet.frame, sheet.codes = _block_frame(block, cols)
+        if any(r1 > r0 for r0, _, r1, _ in raw.merges):
+            sheet.codes = {}      # _fill_merged may change the values
     _fill_merged(sheet.frame, raw.merges, cols)
     if role in ("indikator", "indikator_program"):
         sheet.percent = grid.percent_cells(path, raw.name)
     amount_cols = [c for n, c in cols.items() if n.split("@")[0] in ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")]
     if role in BUDGET_ROLES and amount_cols and not sheet.frame.empty:
-        labels = _left_label(raw, header.data_start, min(amount_cols), total_labels())
+        labels = _left_label(raw, header.data_start, min(amount_cols), total_labels()) if block is None else \
+            _block_labels(block, min(amount_cols), total_labels())
         sheet.frame["_total"] = pd.Series(labels, dtype=object).reindex(sheet.frame.index)
     if role == "realisasi":
         chosen = {c for n, c in cols.items() if n.split("@")[0] == "realisasi"}
         heads = " ".join(c.header for c in found[role].get("realisasi", []) if c.index in chosen)
         sheet.month = month_from_text(sheet.title) or month_from_text(heads) or month_from_filename(path.stem)
-    return sheet
 
 
 @dataclass
@@ -270,27 +362,50 @@ class Reading:
 def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
     """Read every sheet of every input. Raises grid.Unreadable (with the file) for a bad file."""
     specs = role_specs(settings.aliases)
-    sheets, findings = [], []
+    sheets, findings, pending = [], [], []
+    said: list = []        # per file, in order: a finding about the file, or its (sheet, raw) pairs
     for path in inputs.files:
         try:
             raws = grid.load(path)
         except grid.Unreadable as exc:
             exc.file = display_name(path, inputs.base)
+            _finish(pending)       # a file before this one that turns out unreadable is named first
             raise
         if not raws or all(not r.rows for r in raws):
-            findings.append(Finding("no-role", {"why": " (buku kerja kosong)"}, file=display_name(path, inputs.base)))
+            said.append(Finding("no-role", {"why": " (buku kerja kosong)"}, file=display_name(path, inputs.base)))
             continue
         if OUTPUT_SHEETS <= {r.name for r in raws}:
-            findings.append(Finding("no-role", {"why": " (ini buku kerja hasil lkjip-xl, bukan masukan)"},
-                                    file=display_name(path, inputs.base)))
+            said.append(Finding("no-role", {"why": " (ini buku kerja hasil lkjip-xl, bukan masukan)"},
+                                file=display_name(path, inputs.base)))
             continue
         for raw in raws:
-            sheet = read_sheet(path, inputs.base, raw, settings, specs)
+            sheet, finish = _read_sheet(path, inputs.base, raw, settings, specs)
+            if finish is not None:
+                pending.append((display_name(path, inputs.base), finish))
             sheets.append(sheet)
-            if sheet.role is None and raw.rows and normalize(raw.name) not in NOTE_SHEETS:
-                findings.append(Finding("no-role", {"why": sheet.why}, **sheet.place()))
+            said.append((sheet, raw))
+    _finish(pending)
+    for item in said:
+        if isinstance(item, Finding):
+            findings.append(item)
+            continue
+        sheet, raw = item
+        if sheet.role is None and raw.rows and normalize(raw.name) not in NOTE_SHEETS:
+            findings.append(Finding("no-role", {"why": sheet.why}, **sheet.place()))
     tahun = settings.tahun or _guess_year(sheets)
     return Reading(sheets=sheets, findings=findings, tahun=tahun)
+
+
+def _finish(pending: list) -> None:
+    """Read the rows of the large sheets read in the background, in order; an unreadable one is
+    said with its file."""
+    for file, finish in pending:
+        try:
+            finish()
+        except grid.Unreadable as exc:
+            exc.file = file
+            raise
+    pending.clear()
 
 
 def _guess_year(sheets: list[Sheet]) -> int | None:

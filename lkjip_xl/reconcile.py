@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from lkjip_xl import codes
+from lkjip_xl.arrays import factorize, groups as group_keys, per_value_bool, table, texts_only
 from lkjip_xl.findings import Finding
 from lkjip_xl.headers import normalize
 from lkjip_xl.read import MONTH_NAMES
@@ -52,8 +55,16 @@ class Budget:
         return [c for c in self.codes if c in self.pagu or c in self.realisasi or c in self.pagu_next]
 
     def total(self, what: str, under: str | None = None):
+        """The sum of `what` (pagu, realisasi, pagu_next) over every code at or below `under`.
+        Built once per column for all codes (a Kabupaten has thousands of sub kegiatan): the
+        Budget is not changed after reconcile_budget."""
         src = getattr(self, what)
-        return sum((v for c, v in src.items() if under is None or c == under or c.startswith(under + ".")), 0)
+        if under is None:
+            return sum(src.values(), 0)
+        cache = self.__dict__.setdefault("_totals", {})
+        if what not in cache:
+            cache[what] = _under(src)
+        return cache[what].get(under, 0)
 
     def programs(self) -> list[str]:
         return [c for c in self.codes if codes.level(c) == 3]
@@ -87,129 +98,262 @@ def _month_of(v) -> int | None:
     return None if v is None or v != v or v == "" else int(v)
 
 
+class _Lines:
+    """The amounts of some rows of a sheet, summed by group exactly: int64 where every amount is an
+    int and no sum can pass 2**62, Python int/Decimal otherwise."""
+
+    def __init__(self, bs: BudgetSheet, positions: np.ndarray):
+        self.positions = positions
+        self.amts = bs.amounts
+        self.ints: dict[str, np.ndarray] = {}
+        self.objs: dict[str, np.ndarray] = {}
+        for a in self.amts:
+            fast = bs.ints.get(a)
+            if fast is not None:
+                v = fast[0][positions]
+                if float(np.abs(v.astype(np.float64)).sum()) < 2.0**62:
+                    self.ints[a] = v
+                    continue
+            self.objs[a] = bs.df[a].to_numpy(dtype=object)[positions] if a in bs.df else np.zeros(len(positions), object)
+
+    def sums(self, inverse: np.ndarray, groups: int) -> dict[str, list]:
+        """Per amount column, the sum of each group (inverse: each line's group)."""
+        out = {}
+        for a, v in self.ints.items():
+            total = np.zeros(groups, dtype=np.int64)
+            np.add.at(total, inverse, v)
+            out[a] = [int(x) for x in total]
+        for a, v in self.objs.items():
+            total = [0] * groups
+            for g, x in zip(inverse.tolist(), v.tolist()):
+                total[g] += x or 0
+            out[a] = total
+        return out
+
+    def cumulative(self, a: str):
+        """Running sums of column a (index k: the first k lines), exact."""
+        if a in self.ints:
+            return np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(self.ints[a])])
+        out, run = [0], 0
+        for x in self.objs[a].tolist():
+            run += x or 0
+            out.append(run)
+        return out
+
+
 def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     """One sheet: its leaves (rekening lines, else the deepest codes), and every stated subtotal and
     total checked against those leaves, never against other stated figures. A long sheet (a Bulan
-    column, one block of rows per month) is checked month by month; its leaves are its latest month."""
+    column, one block of rows per month) is checked month by month; its leaves are its latest month.
+    The rekening lines, the bulk of a large sheet, are summed as arrays; the rest row by row."""
     sheet, df = bs.sheet, bs.df
     amts = bs.amounts
     place = sheet.place()
-    nodes: list[tuple[int, str, dict, int | None]] = []
-    rek: list[tuple[int, str, str, dict, int | None]] = []
-    rek_sums: list[tuple[int, str, str, dict, int | None]] = []     # SIPD's account subtotals: 5, 5.1, 5.1.02 …
-    totals: list[tuple[int, str, dict]] = []
-    names, info, rows = {}, {}, {}
-    get = lambda name: df[name] if name in df else [None] * len(df)
-    it = zip(df.index, df["kind"], df["sub"], df["kode"], df["uraian"], df["_total"], get("kode_rekening"),
-             get("uraian_program"), get("uraian_kegiatan"), get("uraian_sub"), get("indikator"), get("target"),
-             get("satuan"), get("bulan"), *(df[a] for a in amts))
-    for row, kind, sub, kode, uraian, total, krek, up, uk, us, ind, tgt, sat, bulan, *vals in it:
-        values = dict(zip(amts, vals))
-        month = _month_of(bulan)
-        uraian, ind, tgt, sat = _str(uraian), _str(ind), _str(tgt), _str(sat)
-        if kind == "node":
-            nodes.append((row, kode, values, month))
-            if uraian:
-                names.setdefault(kode, uraian)
-            if ind or tgt or sat:
-                info.setdefault(kode, {"indikator": ind, "target": tgt, "satuan": sat})
-            rows.setdefault(kode, row)
-        elif kind in ("rek", "rek_sum"):
-            krek = _str(krek)
-            account = krek if krek and codes.is_account(krek) else _str(kode)
-            (rek if kind == "rek" else rek_sums).append((row, sub, account, values, month))
-            if kind == "rek_sum":
-                continue
-            rows.setdefault(sub, row)
-            for code, name in ((sub, us), (sub.rsplit(".", 1)[0], uk), (".".join(sub.split(".")[:3]), up)):
-                if _str(name):
-                    names.setdefault(code, _str(name))
-                    rows.setdefault(code, row)
-        elif kind == "total":
-            totals.append((row, total, values))
+    n = len(df)
+    rows = df.index.to_numpy()
+    none = np.full(n, None, dtype=object)
+    col = lambda name: df[name].to_numpy(dtype=object) if name in df else none
+    blank = np.full(n, "", dtype=object)
+    strs = lambda name: texts_only(df[name].to_numpy(dtype=object)) if name in df else blank
+    kind, sub, kode = col("kind"), col("sub"), col("kode")
+    m_found, m_values = factorize(col("bulan"))
+    months = table([_month_of(v) for v in m_values])[m_found] if n else none
+    node_at = np.flatnonzero(kind == "node")
+    rek_at = np.flatnonzero(kind == "rek")
+    rsum_at = np.flatnonzero(kind == "rek_sum")
+    total_at = np.flatnonzero(kind == "total")
+    amount_values = {a: col(a) for a in amts}
+    values_at = lambda i: {a: amount_values[a][i] for a in amts}
 
-    # lines: every row that adds up (row, leaf code, amounts, month); stated: rows that claim a sum
-    lines = [(row, sub, values, m) for row, sub, _, values, m in rek]
-    rek_subs = {(m, sub) for _, sub, _, _, m in rek}
-    deeper = {(m, p) for _, kode, _, m in nodes for p in _prefixes(kode)[:-1]}
-    stated, seen = [], {}
-    for row, kode, values, m in nodes:
-        if (m, kode) in deeper or (m, kode) in rek_subs:
-            stated.append((row, kode, values, m))
-        elif (m, kode) in seen:
-            if not rek:
-                findings.append(Finding("duplicate-kode", {"other": sheet.cell(seen[m, kode], "kode")}, **place,
-                                        cell=sheet.cell(row, "kode"), kode=kode))
+    # names, info and the row to point at: the first row that says it, in row order
+    uraian, krek = strs("uraian"), col("kode_rekening")
+    names, info, rows_of = {}, {}, {}
+    events = []        # (position, order, code, name or None, is_name)
+    ind, tgt, sat = (strs(c) for c in ("indikator", "target", "satuan"))
+    for i in node_at:
+        k = kode[i]
+        events.append((i, 0, k, uraian[i] or None))
+        if ind[i] or tgt[i] or sat[i]:
+            info.setdefault(k, {"indikator": ind[i], "target": tgt[i], "satuan": sat[i]})
+    if len(rek_at):
+        subs_r = sub[rek_at]
+        s_codes, s_uniques = factorize(subs_r)
+        keg = np.array([c.rsplit(".", 1)[0] for c in s_uniques], dtype=object)[s_codes]
+        prog = np.array([".".join(c.split(".")[:3]) for c in s_uniques], dtype=object)[s_codes]
+        for order, (codes_r, names_r) in enumerate(((subs_r, strs("uraian_sub")[rek_at]),
+                                                   (keg, strs("uraian_kegiatan")[rek_at]),
+                                                   (prog, strs("uraian_program")[rek_at]))):
+            said = np.flatnonzero(names_r != "")
+            if order == 0:
+                for j in group_keys(s_codes)[0]:
+                    events.append((rek_at[j], 0, subs_r[j], None))
+            if len(said):
+                c_codes, _ = factorize(codes_r[said])
+                for j in said[group_keys(c_codes)[0]]:
+                    events.append((rek_at[j], order, codes_r[j], names_r[j]))
+    for i, _, code, name in sorted(events, key=lambda e: (e[0], e[1])):
+        if name:
+            names.setdefault(code, name)
+        rows_of.setdefault(code, int(rows[i]))
+
+    # account of each rekening line: its Kode Rekening, else the account in its Kode column
+    def accounts(at):
+        k = krek[at]
+        ok = per_value_bool(k, lambda v: isinstance(v, str) and bool(v) and codes.is_account(v))
+        return np.where(ok, k, texts_only(kode[at]))
+
+    # lines: every row that adds up; stated: rows that claim a sum
+    rek_subs = set()
+    if len(rek_at):
+        rm, rm_values = factorize(months[rek_at])
+        rs, rs_values = factorize(sub[rek_at])
+        first, _ = group_keys(rm * len(rs_values) + rs)
+        rek_subs = {(rm_values[rm[j]], rs_values[rs[j]]) for j in first}
+    node_keys = [(months[i], kode[i]) for i in node_at]
+    deeper = {(m, p) for m, k in set(node_keys) for p in _prefixes(k)[:-1]}
+    stated, seen, node_lines = [], {}, []
+    for i, key in zip(node_at, node_keys):
+        if key in deeper or key in rek_subs:
+            stated.append(i)
+        elif key in seen:
+            if not len(rek_at):
+                findings.append(Finding("duplicate-kode", {"other": sheet.cell(seen[key], "kode")}, **place,
+                                        cell=sheet.cell(int(rows[i]), "kode"), kode=key[1]))
         else:
-            seen[m, kode] = row
-            lines.append((row, kode, values, m))
-    sums: dict = defaultdict(lambda: defaultdict(int))
-    for _, code, values, m in lines:
+            seen[key] = int(rows[i])
+            node_lines.append(i)
+    line_at = np.concatenate([rek_at, np.array(node_lines, dtype=np.int64)]).astype(np.int64)
+    line_code = np.concatenate([sub[rek_at], kode[node_lines] if node_lines else np.zeros(0, object)])
+    line_month = months[line_at]
+    lines = _Lines(bs, line_at)
+    m_codes, m_uniques = factorize(line_month)
+    c_codes, c_uniques = factorize(line_code)
+    pair = m_codes * max(len(c_uniques), 1) + c_codes
+    first, inverse = group_keys(pair)
+    group_sums = lines.sums(inverse, len(first))
+    groups = [(m_uniques[m_codes[j]], c_uniques[c_codes[j]]) for j in first]
+    sums: dict = {}
+    for g, (m, code) in enumerate(groups):
         for p in _prefixes(code):
-            for a, v in values.items():
-                sums[m, p][a] += v or 0
-    for row, kode, values, m in stated:
-        for a, said in values.items():
-            computed = sums[m, kode][a] if (m, kode) in sums else 0
+            slot = sums.setdefault((m, p), dict.fromkeys(amts, 0))
+            for a in amts:
+                slot[a] += group_sums[a][g]
+    for i in stated:
+        m, k, row = months[i], kode[i], int(rows[i])
+        for a, said in values_at(i).items():
+            computed = sums[m, k][a] if (m, k) in sums else 0
             if said is not None and said != computed:
-                findings.append(Finding("subtotal-mismatch", {"level": codes.level_name(kode), "column": COLUMN_LABELS[a],
+                findings.append(Finding("subtotal-mismatch", {"level": codes.level_name(k), "column": COLUMN_LABELS[a],
                                                               "diff": _diff(said, computed)},
-                                        **place, cell=sheet.cell(row, a), kode=kode, expected=computed, actual=said))
-    accounts = defaultdict(list)
-    for _, sub, account, values, m in rek:
-        accounts[m, sub].append((account, values))
-    for row, sub, account, values, m in rek_sums:
-        under = [v for acc, v in accounts[m, sub] if (acc + ".").startswith(account + ".")]
-        for a, said in values.items():
-            computed = sum((v[a] or 0 for v in under), 0)
-            if said is not None and said != computed:
-                findings.append(Finding("subtotal-mismatch", {"level": f"Rekening {account} pada Sub Kegiatan",
-                                                              "column": COLUMN_LABELS[a], "diff": _diff(said, computed)},
-                                        **place, cell=sheet.cell(row, a), kode=sub, expected=computed, actual=said))
+                                        **place, cell=sheet.cell(row, a), kode=k, expected=computed, actual=said))
+    if len(rsum_at):
+        _check_account_sums(bs, rek_at, rsum_at, months, accounts, findings)
     # stated totals: the last covers every line; earlier ones cover the lines since the previous one
-    prev = 0
-    for i, (row, label, values) in enumerate(totals):
-        block = lines if i == len(totals) - 1 else [x for x in lines if prev < x[0] < row]
-        for a, said in values.items():
-            computed = sum((v[a] or 0 for _, _, v, _ in block), 0)
-            if said is not None and said != computed:
-                findings.append(Finding("total-mismatch", {"label": label.upper(), "column": COLUMN_LABELS[a],
-                                                           "diff": _diff(said, computed)},
-                                        **place, cell=sheet.cell(row, a), expected=computed, actual=said))
-        prev = row
-    last = max((m for *_, m in lines if m is not None), default=None)
+    if len(total_at):
+        order = np.argsort(rows[line_at], kind="stable")
+        line_rows = rows[line_at][order]
+        ordered = _Lines(bs, line_at[order])
+        running = {a: ordered.cumulative(a) for a in amts}
+        prev = 0
+        for t, i in enumerate(total_at):
+            row, label = int(rows[i]), df["_total"].iat[i]
+            if t == len(total_at) - 1:
+                lo, hi = 0, len(line_rows)
+            else:
+                lo, hi = np.searchsorted(line_rows, prev, side="right"), np.searchsorted(line_rows, row, side="left")
+            for a, said in values_at(i).items():
+                computed = running[a][hi] - running[a][lo]
+                computed = int(computed) if isinstance(computed, np.integer) else computed
+                if said is not None and said != computed:
+                    findings.append(Finding("total-mismatch", {"label": label.upper(), "column": COLUMN_LABELS[a],
+                                                               "diff": _diff(said, computed)},
+                                            **place, cell=sheet.cell(row, a), expected=computed, actual=said))
+            prev = row
+    present = [m for m in m_uniques if m is not None]
+    last = max(present) if present else None
     leaves: dict[str, dict] = {}
-    for _, code, values, m in lines:
+    for g, (m, code) in enumerate(groups):
         if m == last:
             slot = leaves.setdefault(code, dict.fromkeys(amts, 0))
-            for a, v in values.items():
-                slot[a] += v or 0
-    jenis: dict[str, object] = defaultdict(int)
-    for _, _, account, values, m in rek:
-        if m == last:
-            jenis[codes.jenis_belanja(account)] += values.get("pagu") or 0
-    out = SheetSums(bs, leaves, rows, names, info, dict(jenis) if rek and "pagu" in amts else {})
+            for a in amts:
+                slot[a] += group_sums[a][g]
+    jenis: dict[str, object] = {}
+    if len(rek_at) and "pagu" in amts:
+        latest = rek_at[np.equal(months[rek_at], last)] if last is not None else rek_at[np.equal(months[rek_at], None)]
+        acc = accounts(latest)
+        a_codes, a_uniques = factorize(acc)
+        kinds = [codes.jenis_belanja(a) for a in a_uniques]
+        j_codes, j_uniques = factorize(np.array(kinds, dtype=object)[a_codes] if len(a_codes) else np.zeros(0, object))
+        jsum = _Lines(bs, latest).sums(j_codes, len(j_uniques))["pagu"]
+        jenis = dict(zip(j_uniques, jsum))
+    out = SheetSums(bs, leaves, rows_of, names, info, jenis if len(rek_at) and "pagu" in amts else {})
     if last is not None:
-        out.months = _long_months(lines, amts)
-        out.month_rows = {(m, c): r for r, c, _, m in reversed(lines)}
+        out.months = _long_months(groups, group_sums, amts)
+        out.month_rows = {grp: int(rows[line_at[j]]) for grp, j in zip(groups, first)}
     return out
 
 
-def _long_months(lines, amts) -> dict[int, dict[str, object]]:
+def _check_account_sums(bs: BudgetSheet, rek_at, rsum_at, months, accounts, findings) -> None:
+    """SIPD's account rows (5, 5.1, 5.1.02 … above the accounts of a sub kegiatan) against the
+    rekening lines of that sub kegiatan (and month) under them."""
+    sheet, df = bs.sheet, bs.df
+    rows, sub = df.index.to_numpy(), df["sub"].to_numpy(dtype=object)
+    amts = bs.amounts
+    rek_acc, sum_acc = accounts(rek_at), accounts(rsum_at)
+    # (month, sub kegiatan) of both kinds of rows, as one code
+    ms_codes, _ = factorize(np.array(list(zip(months[np.concatenate([rek_at, rsum_at])].tolist(),
+                                                   sub[np.concatenate([rek_at, rsum_at])].tolist())) + [None],
+                                          dtype=object)[:-1])
+    acc_codes, acc_uniques = factorize(np.concatenate([rek_acc, sum_acc]))
+    width = len(acc_uniques)
+    ids = {a: i for i, a in enumerate(acc_uniques)}
+    nrek = len(rek_at)
+    wanted = ms_codes[nrek:] * width + acc_codes[nrek:]
+    wanted_set = np.unique(wanted)
+    # an account covers itself and every account written below it: 5.1 covers 5.1.02.01
+    prefixes = [[ids.get(".".join(a.split(".")[:j]), -1) for j in range(1, a.count(".") + 2)] for a in acc_uniques]
+    totals = {a: {} for a in amts}
+    for level in range(max((len(p) for p in prefixes), default=0)):
+        up = np.array([p[level] if level < len(p) else -1 for p in prefixes], dtype=np.int64)[acc_codes[:nrek]]
+        key = ms_codes[:nrek] * width + up
+        hit = (up >= 0) & np.isin(key, wanted_set)
+        if not hit.any():
+            continue
+        k_uniques, inverse = np.unique(key[hit], return_inverse=True)
+        part = _Lines(bs, rek_at[hit]).sums(inverse.reshape(-1), len(k_uniques))
+        for a in amts:
+            t = totals[a]
+            for k, v in zip(k_uniques.tolist(), part[a]):
+                t[k] = t.get(k, 0) + v
+    for j, i in enumerate(rsum_at):
+        k = int(wanted[j])
+        account, s = sum_acc[j], sub[i]
+        for a in amts:
+            said = df[a].iat[i]
+            computed = totals[a].get(k, 0)
+            if said is not None and said != computed:
+                findings.append(Finding("subtotal-mismatch", {"level": f"Rekening {account} pada Sub Kegiatan",
+                                                              "column": COLUMN_LABELS[a], "diff": _diff(said, computed)},
+                                        **sheet.place(), cell=sheet.cell(int(rows[i]), a), kode=s, expected=computed,
+                                        actual=said))
+
+
+def _long_months(groups, group_sums, amts) -> dict[int, dict[str, object]]:
     """A long realisasi sheet (Bulan column): month → code → cumulative realisasi, from either the
     cumulative column or, without it, the running sum of the monthly amounts."""
-    per: dict[int, dict[str, object]] = defaultdict(lambda: defaultdict(int))
+    per: dict[int, dict[str, object]] = {}
     col = "realisasi" if "realisasi" in amts else "realisasi_bulan_ini"
-    for _, code, values, m in lines:
-        if m is not None and col in values:
-            per[m][code] += values[col] or 0
-    out, running = {}, defaultdict(int)
+    if col in amts:
+        for g, (m, code) in enumerate(groups):
+            if m is not None:
+                per.setdefault(m, {})[code] = group_sums[col][g]
+    out, running = {}, {}
     for m in sorted(per):
         if col == "realisasi":
             out[m] = dict(per[m])
         else:
             for c, v in per[m].items():
-                running[c] += v
+                running[c] = running.get(c, 0) + v
             out[m] = dict(running)
     return out
 

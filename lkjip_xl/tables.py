@@ -82,12 +82,15 @@ def _predikat(table: Table, i: int, cap_key: str, settings: Settings, label: str
 
 def _tree(budget: Budget):
     """(program, [(kegiatan, [sub…])…]) in code order; kegiatan-less subs hang under a blank kegiatan."""
-    progs = []
-    for p in budget.programs():
-        kegs = [k for k in budget.codes if codes.level(k) == 5 and k.startswith(p + ".")]
-        items = [(k, [s for s in budget.codes if codes.level(s) == 6 and s.startswith(k + ".")]) for k in kegs]
-        progs.append((p, items))
-    return progs
+    kegs: dict[str, list[str]] = {}     # program → its kegiatan, kegiatan → its sub kegiatan, in code order
+    subs: dict[str, list[str]] = {}
+    for c in budget.codes:
+        level = codes.level(c)
+        if level == 5:
+            kegs.setdefault(".".join(c.split(".")[:3]), []).append(c)
+        elif level == 6:
+            subs.setdefault(".".join(c.split(".")[:5]), []).append(c)
+    return [(p, [(k, subs.get(k, [])) for k in kegs.get(p, [])]) for p in budget.programs()]
 
 
 def _sum_rows(table: Table, key: str, rows: list[int], values, own=0):

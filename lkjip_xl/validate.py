@@ -9,15 +9,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from lkjip_xl import codes
+from lkjip_xl.arrays import factorize, filled, groups, is_type, nones, per_value, per_value_bool, table
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
 from lkjip_xl.headers import normalize, text
 from lkjip_xl.numbers import BadNumber, parse_amount, parse_indicator
 from lkjip_xl.read import BUDGET_ROLES, MONTHS, Reading, Sheet
-from lkjip_xl.schemas_io import schema_path
+from lkjip_xl.schemas_io import load_yaml, schema_path
 
 AMOUNTS = ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")
 COLUMN_LABELS = {"pagu": "Pagu/Anggaran", "pagu_next": "Anggaran tahun berikut", "realisasi": "Realisasi",
@@ -41,6 +43,7 @@ class BudgetSheet:
     amounts: list[str]
     has_rekening: bool
     month: int | None
+    ints: dict = field(default_factory=dict)   # amount → (int64 values, present mask), when all fit
 
 
 @dataclass
@@ -104,11 +107,60 @@ def schema(role: str):
     return pa.DataFrameSchema.from_yaml(schema_path(f"{role}.yaml"))
 
 
-def _pandera_findings(bs_sheet: Sheet, df: pd.DataFrame, role: str) -> tuple[list[Finding], set]:
+def _suspects(df: pd.DataFrame, role: str, known: dict | None = None) -> pd.DataFrame | None:
+    """The rows a schema could fail on, found with the schema's own rules (read from the same YAML),
+    so that pandera, slow to import and to run on a large frame, checks only those. None when no
+    row and no column could fail. A schema using anything else is checked whole by pandera.
+    `known`: column → (codes, distinct values), or ("int64", values, present) for amounts."""
+    spec = load_yaml(f"{role}.yaml")
+    known = known or {}
+    if set(spec) - {"schema_type", "api", "name", "columns"}:
+        return df
+    suspect = np.zeros(len(df), dtype=bool)
+    missing = False
+    for name, rules in (spec.get("columns") or {}).items():
+        rules = dict(rules or {})
+        required = rules.pop("required", True)
+        rules.pop("nullable", None)       # a null is never turned into a finding
+        if name not in df:
+            missing = missing or required
+            continue
+        values = df[name].to_numpy(dtype=object)
+        for check, arg in rules.items():
+            if check == "str_matches":
+                pattern = re.compile(arg)
+                bad = lambda v: v is not None and v == v and not (isinstance(v, str) and pattern.match(v))
+            elif check == "greater_than_or_equal_to":
+                bad = lambda v: v is not None and v == v and not v >= arg
+            elif check == "in_range":
+                lo, hi = arg.get("min_value"), arg.get("max_value")
+                bad = lambda v: v is not None and v == v and not (lo <= v <= hi)
+            else:
+                return df
+            k = known.get(name)
+            ints = k is not None and isinstance(k[0], str)
+            if ints and check == "greater_than_or_equal_to":
+                suspect |= k[2] & (k[1] < arg)
+            elif k is not None and not ints:
+                suspect |= np.array([bool(bad(u)) for u in k[1]], dtype=bool)[k[0]]
+            else:
+                suspect |= per_value_bool(values, bad)
+    if suspect.any():
+        return df[suspect]
+    return df.iloc[:0] if missing else None
+
+
+def _pandera_findings(bs_sheet: Sheet, df: pd.DataFrame, role: str, known: dict | None = None) -> tuple[list[Finding], set]:
+    try:
+        checked = _suspects(df, role, known)
+    except (TypeError, ValueError, re.error):
+        checked = df
+    if checked is None:
+        return [], set()
     import pandera.errors
 
     try:
-        schema(role).validate(df, lazy=True)
+        schema(role).validate(checked, lazy=True)
         return [], set()
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
@@ -278,98 +330,306 @@ def _month(value) -> int | None:
 
 
 def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]]:
+    """Column by column, each distinct value parsed once: a code or a name recurs on thousands of
+    rows, and numeric cells are converted as whole arrays. Findings come in the order a row-by-row
+    reading gives them (column by column, row by row)."""
     raw = sheet.frame
     cells = _Cells(sheet)
     picked = _pick_amount_columns(sheet, tahun)
     kode_cols = sorted((c for c in raw.columns if c.startswith("kode#")), key=lambda c: int(c.split("#")[1]))
     sheet.cols["kode"] = sheet.cols.get("kode#0")
     index = raw.index
-    kode = [cells.kode(r, kode_cols, parts) for r, *parts in zip(index, *(raw[c] for c in kode_cols))] \
-        if kode_cols else [None] * len(index)
+    rows = index.to_numpy()
+    col = lambda name: raw[name].to_numpy(dtype=object)
+    fac = sheet.codes.get         # a large sheet's text columns come with their codes
+    known: dict = {}
+    if kode_cols:
+        kode, *known["kode"] = _kodes(cells, rows, kode_cols, [col(c) for c in kode_cols], [fac(c) for c in kode_cols])
+    else:
+        kode = nones(len(index))
     df = pd.DataFrame({"kode": pd.Series(kode, index=index, dtype=object)})
     if "kode_rekening" in raw:
         # object dtype: pandas would turn the blanks into NaN, which is truthy
-        df["kode_rekening"] = pd.Series([cells.kode(r, ["kode_rekening"], [v], account=True)
-                                         for r, v in zip(index, raw["kode_rekening"])], index=index, dtype=object)
+        rek, *known["kode_rekening"] = _kodes(cells, rows, ["kode_rekening"], [col("kode_rekening")],
+                                              [fac("kode_rekening")], account=True)
+        df["kode_rekening"] = pd.Series(rek, index=index, dtype=object)
     uraian_cols = [c for c in raw.columns if c == "uraian" or c.startswith("uraian#")]
-    df["uraian"] = [next((text(v) for v in vals if text(v)), "") for vals in zip(*(raw[c] for c in uraian_cols))] \
-        if uraian_cols else ""
+    if uraian_cols:
+        uraian = _texts(col(uraian_cols[0]), fac(uraian_cols[0]))
+        for c in uraian_cols[1:]:
+            blank = uraian == ""
+            if blank.any():
+                uraian[blank] = _texts(col(c), fac(c))[blank]
+        df["uraian"] = pd.Series(uraian, index=index, dtype=object)
+    else:
+        df["uraian"] = ""
     for name in ("uraian_program", "uraian_kegiatan", "uraian_sub", "nama_rekening", "indikator", "satuan"):
         if name in raw:
-            df[name] = [text(v) for v in raw[name]]
+            df[name] = pd.Series(_texts(col(name), fac(name)), index=index, dtype=object)
     for name in ("target",):
-        col = name if name in raw else next((c for c in raw.columns if c.startswith(name + "@")), None)
-        if col:
-            df[name] = [text(v) for v in raw[col]]
-    for canon, col in picked.items():
-        sheet.cols[canon] = sheet.cols[col]
-        df[canon] = pd.Series([cells.amount(r, col, v) for r, v in zip(index, raw[col])], index=index, dtype=object)
+        c = name if name in raw else next((c for c in raw.columns if c.startswith(name + "@")), None)
+        if c:
+            df[name] = pd.Series(_texts(col(c), fac(c)), index=index, dtype=object)
+    ints: dict[str, tuple] = {}
+    for canon, c in picked.items():
+        sheet.cols[canon] = sheet.cols[c]
+        values, fast = _amounts(cells, rows, c, col(c))
+        df[canon] = pd.Series(values, index=index, dtype=object)
+        if fast is not None:
+            ints[canon] = fast
+            known[canon] = ("int64", *fast)
     if "bulan" in raw:
-        df["bulan"] = pd.Series([cells.month(r, v) for r, v in zip(index, raw["bulan"])], index=index, dtype=object)
+        df["bulan"] = pd.Series(_months(cells, rows, col("bulan")), index=index, dtype=object)
     df["_total"] = raw["_total"] if "_total" in raw else None
     amounts = [a for a in AMOUNTS if a in df]
     if sheet.role == "realisasi" and "realisasi" not in df and "realisasi_bulan_ini" in df:
         amounts.append("realisasi")   # derived later from monthly amounts
-    findings, bad_rows = _pandera_findings(sheet, df, sheet.role)
+    findings, bad_rows = _pandera_findings(sheet, df, sheet.role, known)
     findings = cells.findings + findings
     bad_rows |= cells.bad_rows
     if sheet.role == "realisasi" and not {"realisasi", "realisasi_bulan_ini"} & set(df.columns):
         findings.append(Finding("missing-column", {"role": sheet.role, "column": COLUMN_LABELS["realisasi"]}, **sheet.place()))
-    df["kind"], df["sub"] = _classify(df, bad_rows, sheet, findings)
-    has_rek = bool((df["kind"] == "rek").any())
-    return BudgetSheet(sheet, df, [a for a in AMOUNTS if a in df], has_rek, sheet.month), findings
+    kinds, subs = _classify(df, bad_rows, sheet, findings, known)
+    df["kind"] = pd.Series(kinds, index=index, dtype=object)
+    df["sub"] = pd.Series(subs, index=index, dtype=object)
+    has_rek = bool((kinds == "rek").any())
+    return BudgetSheet(sheet, df, [a for a in AMOUNTS if a in df], has_rek, sheet.month, ints), findings
 
 
-def _classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Finding]):
+# column helpers ------------------------------------------------------------------------------------
+
+def _texts(values: np.ndarray, known: tuple | None = None) -> np.ndarray:
+    if known is None:
+        return per_value(values, text)
+    found, uniques = known
+    return table([text(v) for v in uniques])[found] if len(values) else nones(0)
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _kodes(cells: _Cells, rows: np.ndarray, columns: list[str], arrays: list[np.ndarray], known: list | None = None,
+           account: bool = False) -> tuple[np.ndarray, np.ndarray, list]:
+    """cells.kode for every row: one code from one column or from parts over several; a bad-kode
+    finding (and the row left out) where a part cannot be read. Also the codes as (group of each
+    row, code of each group)."""
+    n = len(rows)
+    if not n:
+        return nones(0), np.zeros(0, dtype=np.int64), []
+    key = None
+    for a, k in zip(arrays, known or [None] * len(arrays)):
+        found, uniques = k if k is not None else factorize(a)
+        key = found if key is None else groups(key * len(uniques) + found)[1]
+    first, inverse = groups(key)
+    results, bad = [], {}
+    for g, i in enumerate(first):
+        parts = []
+        for k, a in enumerate(arrays):
+            try:
+                parts.append(codes.clean(a[i], account=account))
+            except codes.BadKode:
+                bad[g] = k
+                parts = None
+                break
+        results.append(None if parts is None else codes.join_parts(parts))
+    if bad:
+        wrong = np.fromiter(bad, dtype=np.int64, count=len(bad))
+        for pos in np.flatnonzero(np.isin(inverse, wrong)):
+            k = bad[inverse[pos]]
+            row, value = int(rows[pos]), arrays[k][pos]
+            cells.findings.append(Finding("bad-kode", {"text": text(value)}, **cells.sheet.place(),
+                                          cell=cells.sheet.cell(row, columns[k]), actual=text(value)))
+            cells.bad_rows.add(row)
+    return table(results)[inverse], inverse, results
+
+
+def _unknown_cells(cells: _Cells, rows: np.ndarray, column: str) -> dict[int, Finding]:
+    """Cells of one column whose value is unknown (cells.formula): position → its finding."""
+    c = cells.sheet.cols.get(column)
+    out: dict[int, Finding] = {}
+    if c is None:
+        return out
+    wanted = sorted({r + 1 for (r, cc) in list(cells.sheet.formulas) + list(cells.sheet.errors) if cc == c})
+    if not wanted:
+        return out
+    at = np.searchsorted(rows, wanted)
+    for row, pos in zip(wanted, at):
+        if pos < len(rows) and rows[pos] == row:
+            before = len(cells.findings)
+            cells.formula(row, column)
+            out[int(pos)] = cells.findings.pop()
+            assert len(cells.findings) == before
+    return out
+
+
+_INT64 = 2**63
+
+
+def _amounts(cells: _Cells, rows: np.ndarray, column: str, values: np.ndarray):
+    """cells.amount for every row: int/Decimal, None for an empty cell, findings for the others.
+    Also, when every amount is an int that fits, (int64 array with 0 for None, present mask)."""
+    n = len(values)
+    out = nones(n)
+    ints = np.zeros(n, dtype=np.int64)
+    present = np.zeros(n, dtype=bool)
+    exact = True
+    found: dict[int, Finding] = _unknown_cells(cells, rows, column)
+    skip = np.zeros(n, dtype=bool)
+    if found:
+        skip[list(found)] = True
+    isfloat = is_type(values, float) & ~skip
+    if isfloat.any():
+        at = np.flatnonzero(isfloat)
+        x = values[at].astype(np.float64)
+        whole = np.isfinite(x) & (np.floor(x) == x) & (np.abs(x) < 1e16)
+        w = at[whole]
+        ints[w] = x[whole].astype(np.int64)
+        present[w] = True
+        out[w] = ints[w].astype(object)
+        rest = at[~whole]
+    else:
+        rest = np.zeros(0, dtype=np.int64)
+    others = np.flatnonzero(~isfloat & ~skip)
+    if len(others):
+        sub = values[others]
+        codes_, uniques = factorize(sub)
+        parsed = []
+        for v in uniques:
+            if _blank(v):
+                parsed.append((None, None))
+                continue
+            try:
+                parsed.append((parse_amount(v), None))
+            except BadNumber:
+                parsed.append((None, v))
+        for pos, g in zip(others, codes_):
+            value, bad = parsed[g]
+            if bad is not None:
+                found[int(pos)] = _bad_number(cells, int(rows[pos]), column, bad)
+            elif value is not None:
+                out[pos] = value
+    for pos in rest:
+        try:
+            out[pos] = parse_amount(values[pos])
+        except BadNumber:
+            found[int(pos)] = _bad_number(cells, int(rows[pos]), column, values[pos])
+    for pos in np.concatenate([rest, others]).astype(np.int64):
+        v = out[pos]
+        if v is None:
+            continue
+        if type(v) is int and -_INT64 <= v < _INT64:
+            ints[pos] = v
+            present[pos] = True
+        else:
+            exact = False
+    cells.findings.extend(found[p] for p in sorted(found))
+    return out, ((ints, present) if exact else None)
+
+
+def _bad_number(cells: _Cells, row: int, column: str, value) -> Finding:
+    label = COLUMN_LABELS.get(column.split("@")[0], column)
+    return Finding("bad-number", {"text": text(value), "column": label}, **cells.sheet.place(),
+                   cell=cells.sheet.cell(row, column), actual=text(value))
+
+
+def _months(cells: _Cells, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """cells.month for every row."""
+    found, uniques = factorize(values)
+    months = [None if _blank(v) else _month(v) for v in uniques]
+    bad = [g for g, (v, m) in enumerate(zip(uniques, months)) if m is None and not _blank(v)]
+    if bad:
+        for pos in np.flatnonzero(np.isin(found, bad)):
+            value, row = values[pos], int(rows[pos])
+            cells.findings.append(Finding("bad-month", {"text": text(value)}, **cells.sheet.place(),
+                                          cell=cells.sheet.cell(row, "bulan"), actual=text(value)))
+            cells.bad_rows.add(row)
+    return table(months)[found] if len(values) else nones(0)
+
+
+def _classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Finding], known: dict):
     """Each row: 'node' (program…sub kegiatan), 'rek' (rekening line), 'rek_sum' (an account above other
     accounts of its sub kegiatan: 5, 5.1, 5.1.02 … as SIPD prints them, a stated subtotal, not a line),
-    'total', or '' (ignored)."""
-    kinds, subs, accounts = [], [], []
-    current_sub = None
-    amount_cols = [a for a in AMOUNTS if a in df]
-    rek_col = df["kode_rekening"] if "kode_rekening" in df else [None] * len(df)
-    kodes = list(df["kode"])
-    for i, (row, kode, rek, total, *amts) in enumerate(zip(df.index, kodes, rek_col, df["_total"],
-                                                           *(df[a] for a in amount_cols))):
-        kinds.append("")
-        subs.append(None)
-        accounts.append(None)
-        if row in bad_rows:
-            continue
-        if kode and (codes.is_account(kode) or _account_root(kode, kodes[i + 1:])):
-            rek, kode = kode, None
-        if rek and (kode or current_sub):
-            kinds[-1], subs[-1], accounts[-1] = "rek", kode or current_sub, rek
-            continue
-        if kode:
-            if codes.level(kode) == 6:
-                current_sub = kode
-            kinds[-1], subs[-1] = "node", kode
-            continue
-        if isinstance(total, str) and total:
-            kinds[-1] = "total"
-            continue
-        nonzero = [(a, v) for a, v in zip(amount_cols, amts) if v]
-        if nonzero:
-            label = df.at[row, "uraian"] or total or ""
-            a, v = nonzero[0]
+    'total', or '' (ignored). Rekening lines without a code of their own belong to the sub kegiatan
+    above them."""
+    n = len(df)
+    rows = df.index.to_numpy()
+    kodes = df["kode"].to_numpy(dtype=object)
+    reks = df["kode_rekening"].to_numpy(dtype=object) if "kode_rekening" in df else nones(n)
+    bad = np.isin(rows, np.fromiter(bad_rows, dtype=np.int64, count=len(bad_rows))) if bad_rows else np.zeros(n, bool)
+    k_found, k_uniques = known["kode"] if "kode" in known else factorize(kodes)
+    spread = lambda fn: np.array([bool(fn(k)) for k in k_uniques], dtype=bool)[k_found] if n else np.zeros(0, bool)
+    has_kode = spread(bool)
+    # a code in the Kode column that is an account (5.1.02…) makes the row a rekening line; so does a
+    # bare 4/5/6 heading the accounts (5 BELANJA DAERAH), when the next code is one of them
+    account = spread(lambda k: k and codes.is_account(k))
+    roots = np.flatnonzero(spread(lambda k: k in ("4", "5", "6")))
+    if len(roots):
+        coded = np.flatnonzero(has_kode)
+        for i in roots:
+            j = np.searchsorted(coded, i, side="right")
+            if j < len(coded):
+                k, nxt = kodes[i], kodes[coded[j]]
+                account[i] = nxt.startswith(k + ".") and codes.is_account(nxt)
+    swap = has_kode & account
+    rek = np.where(swap, kodes, reks)
+    kode = np.where(swap, None, kodes)
+    has_kode &= ~swap
+    if "kode_rekening" in known:
+        r_found, r_uniques = known["kode_rekening"]
+        has_rek = swap | np.array([bool(r) for r in r_uniques], dtype=bool)[r_found]
+    else:
+        has_rek = swap | filled(reks)
+    level6 = spread(lambda k: k and codes.level(k) == 6) & ~swap
+    node6 = ~bad & has_kode & ~has_rek & level6
+    current = pd.Series(np.where(node6, kode, None), dtype=object).ffill().to_numpy(dtype=object)
+    has_current = np.not_equal(current, None)
+    is_rek = ~bad & has_rek & (has_kode | has_current)
+    is_node = ~bad & ~is_rek & has_kode
+    totals = df["_total"].to_numpy(dtype=object)
+    is_total = ~bad & ~is_rek & ~is_node & per_value_bool(totals, lambda t: isinstance(t, str) and bool(t))
+    kinds = np.full(n, "", dtype=object)
+    kinds[is_rek], kinds[is_node], kinds[is_total] = "rek", "node", "total"
+    subs = nones(n)
+    subs[is_rek] = np.where(has_kode, kode, current)[is_rek]
+    subs[is_node] = kode[is_node]
+    rest = np.flatnonzero(~bad & ~is_rek & ~is_node & ~is_total)
+    if len(rest):
+        amount_cols = [a for a in AMOUNTS if a in df]
+        nonzero = np.zeros(len(rest), dtype=bool)
+        for a in amount_cols:
+            nonzero |= np.fromiter((bool(v) for v in df[a].to_numpy(dtype=object)[rest]), dtype=bool, count=len(rest))
+        for i in rest[nonzero]:
+            row = rows[i]
+            label = df["uraian"].iat[i] or totals[i] or ""
+            a, v = next((a, v) for a in amount_cols if (v := df[a].iat[i]))
             findings.append(Finding("row-without-kode", {"text": label or "(tanpa uraian)", "column": COLUMN_LABELS[a]},
                                     **sheet.place(), cell=sheet.cell(row, a), actual=v))
-    under: dict[str, set[str]] = {}
-    for kind, sub, acc in zip(kinds, subs, accounts):
-        if kind == "rek":
-            under.setdefault(sub, set()).add(acc)
-    for i, (kind, sub, acc) in enumerate(zip(kinds, subs, accounts)):
-        if kind == "rek" and any(o.startswith(acc + ".") for o in under[sub]):
-            kinds[i] = "rek_sum"
+    # an account with other accounts of its sub kegiatan under it is their stated subtotal
+    at = np.flatnonzero(is_rek)
+    if len(at):
+        s_codes, _ = factorize(subs[at])
+        a_codes, accounts = factorize(rek[at])
+        ids = {acc: i for i, acc in enumerate(accounts)}
+        parents = []       # per account: the ids of the accounts that are its proper prefixes
+        for acc in accounts:
+            segs = acc.split(".")
+            parents.append([ids[p] for p in (".".join(segs[:j]) for j in range(1, len(segs))) if p in ids])
+        width = len(accounts)
+        pairs = pd.unique(s_codes.astype(np.int64) * width + a_codes)
+        sums = []
+        p_sub, p_acc = pairs // width, pairs % width
+        depth = max((len(p) for p in parents), default=0)
+        for level in range(depth):
+            parent = np.array([p[level] if level < len(p) else -1 for p in parents], dtype=np.int64)
+            up = parent[p_acc]
+            ok = up >= 0
+            sums.append(p_sub[ok] * width + up[ok])
+        if sums:
+            targets = pd.Index(pd.unique(np.concatenate(sums)))
+            above = targets.get_indexer(s_codes.astype(np.int64) * width + a_codes) >= 0
+            kinds[at[above]] = "rek_sum"
     return kinds, subs
-
-
-def _account_root(kode: str, following: list) -> bool:
-    """A bare 4/5/6 heads the accounts (5 BELANJA DAERAH) when the next code is one of them (5.1);
-    before a bidang (5.01) it is an urusan."""
-    nxt = next((k for k in following if k), None)
-    return kode in ("4", "5", "6") and nxt is not None and nxt.startswith(kode + ".") and codes.is_account(nxt)
 
 
 _NEGATIVE = ("neg", "semakin rendah", "makin rendah", "menurun", "turun", "minimal", "minimum", "min", "rendah")
