@@ -94,6 +94,8 @@ def check(paths: list, *, config=None, **overrides) -> Result:
     if not any(s.role == "dpa" and s.frame is not None for s in reading.sheets):
         raise NoRequiredRole(_no_dpa(reading))
     validated = validate(reading, settings)
+    if not any(b.sheet.role == "dpa" for b in validated.budgets):
+        raise NoRequiredRole(_no_dpa(reading))    # a DPA sheet lacking a required column is no DPA
     budget, f_budget = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
     findings = sort_findings(validated.findings + f_budget + f_ind + _year_check(settings, reading))

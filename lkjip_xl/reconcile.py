@@ -248,7 +248,9 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
                                         **place, cell=sheet.cell(row, a), kode=k, expected=computed, actual=said))
     if len(rsum_at):
         _check_account_sums(bs, rek_at, rsum_at, months, accounts, findings)
-    # stated totals: the last covers every line; earlier ones cover the lines since the previous one
+    # stated totals: the last covers every line; earlier ones cover the lines since the previous one.
+    # In a sheet of several months with a JUMLAH after each month, the last one closes its month only.
+    per_month_totals = len(total_at) > 1 and len([m for m in m_uniques if m is not None]) > 1
     if len(total_at):
         order = np.argsort(rows[line_at], kind="stable")
         line_rows = rows[line_at][order]
@@ -257,7 +259,7 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
         prev = 0
         for t, i in enumerate(total_at):
             row, label = int(rows[i]), df["_total"].iat[i]
-            if t == len(total_at) - 1:
+            if t == len(total_at) - 1 and not per_month_totals:
                 lo, hi = 0, len(line_rows)
             else:
                 lo, hi = np.searchsorted(line_rows, prev, side="right"), np.searchsorted(line_rows, row, side="left")
@@ -469,14 +471,16 @@ def _monthly(sums: list[SheetSums], findings):
     per_month: dict[int, dict[str, object]] = {}
     origin: dict[int, dict[str, SheetSums]] = {}
     order: list[tuple[int, SheetSums]] = []
-    for s in (s for s in sums if s.bs.sheet.role == "realisasi"):
+    real = [s for s in sums if s.bs.sheet.role == "realisasi"]
+    for s in real:
+        if not s.months and s.bs.month is None:
+            findings.append(Finding("no-month", {}, **s.bs.sheet.place()))
+    running = _running_totals(real)
+    for s in real:
         months = s.months
         if not months:
-            m = s.bs.month
-            if m is None:
-                findings.append(Finding("no-month", {}, **s.bs.sheet.place()))
-                m = 12
-            months = {m: {c: a.get("realisasi", 0) for c, a in s.leaves.items()}}
+            m = s.bs.month or 12
+            months = {m: running.get(m, {}) if _monthly_only(s) else {c: a.get("realisasi", 0) for c, a in s.leaves.items()}}
         for m, vals in months.items():
             bucket, came = per_month.setdefault(m, {}), origin.setdefault(m, {})
             for code, value in vals.items():
@@ -501,6 +505,26 @@ def _monthly(sums: list[SheetSums], findings):
     latest = months[-1] if months else None
     sheets = [s for _, s in sorted(order, key=lambda x: x[0])]
     return per_month, latest, origin, sheets
+
+
+def _monthly_only(s: SheetSums) -> bool:
+    """A month's file that states only 'Realisasi Bulan Ini', not the cumulative figure."""
+    return "realisasi" not in s.bs.amounts and "realisasi_bulan_ini" in s.bs.amounts
+
+
+def _running_totals(real: list[SheetSums]) -> dict[int, dict[str, object]]:
+    """Month → code → cumulative realisasi, adding up the monthly-only files month by month."""
+    increments: dict[int, dict[str, object]] = defaultdict(lambda: defaultdict(int))
+    for s in real:
+        if not s.months and _monthly_only(s):
+            for code, a in s.leaves.items():
+                increments[s.bs.month or 12][code] += a.get("realisasi_bulan_ini") or 0
+    out, total = {}, defaultdict(int)
+    for m in sorted(increments):
+        for code, v in increments[m].items():
+            total[code] += v
+        out[m] = dict(total)
+    return out
 
 
 def _check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, realisasi: dict, origin: dict,

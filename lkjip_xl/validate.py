@@ -16,7 +16,7 @@ from lkjip_xl import codes
 from lkjip_xl.arrays import factorize, filled, groups, is_type, nones, per_value, per_value_bool, table
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
-from lkjip_xl.headers import normalize, text
+from lkjip_xl.headers import normalize, role_specs, text
 from lkjip_xl.numbers import BadNumber, parse_amount, parse_indicator
 from lkjip_xl.read import BUDGET_ROLES, MONTHS, Reading, Sheet
 from lkjip_xl.schemas_io import load_yaml, schema_path
@@ -387,8 +387,6 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     findings, bad_rows = _pandera_findings(sheet, df, sheet.role, known)
     findings = cells.findings + findings
     bad_rows |= cells.bad_rows
-    if sheet.role == "realisasi" and not {"realisasi", "realisasi_bulan_ini"} & set(df.columns):
-        findings.append(Finding("missing-column", {"role": sheet.role, "column": COLUMN_LABELS["realisasi"]}, **sheet.place()))
     kinds, subs = _classify(df, bad_rows, sheet, findings, known)
     df["kind"] = pd.Series(kinds, index=index, dtype=object)
     df["sub"] = pd.Series(subs, index=index, dtype=object)
@@ -734,15 +732,26 @@ def _programs(sheet: Sheet, tahun: int | None) -> tuple[ProgramIndicatorSheet, l
     return ProgramIndicatorSheet(sheet, rows), cells.findings + findings
 
 
+def _missing_required(sheet: Sheet) -> list[str]:
+    """Required fields (aliases.yaml) with no column in the sheet's header. A field counts as present
+    in any of its forms: split (kode#1), by year (pagu@2024) or detailed (realisasi_bulan_ini)."""
+    if sheet.frame is None:
+        return list(role_specs()[sheet.role]["required"])[:1]
+    have = set(sheet.cols)
+    return [f for f in role_specs()[sheet.role]["required"]
+            if not any(k == f or k.startswith((f + "#", f + "@", f + "_")) for k in have)]
+
+
 def validate(reading: Reading, settings: Settings) -> Validated:
     budgets, indicators, programs, findings = [], [], [], list(reading.findings)
     for sheet in reading.sheets:
         if sheet.role is None:
             continue
-        if sheet.frame is None:
-            spec_required = {"dpa": "Kode", "renja": "Kode", "realisasi": "Realisasi", "indikator": "Indikator",
-                             "indikator_program": "Indikator"}
-            findings.append(Finding("missing-column", {"role": sheet.role, "column": spec_required[sheet.role]}, **sheet.place()))
+        missing = _missing_required(sheet)
+        if missing:
+            # the required fields of each role are data: aliases.yaml
+            findings += [Finding("missing-column", {"role": sheet.role, "column": COLUMN_LABELS.get(m, m)}, **sheet.place())
+                         for m in missing]
             continue
         if sheet.role in BUDGET_ROLES:
             b, f = _budget(sheet, reading.tahun)

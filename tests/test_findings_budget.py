@@ -285,3 +285,28 @@ def test_long_sheet_is_checked_month_by_month(tmp_path):
     f = next(f for f in r.findings if f.kode == S1)
     assert (f.cell, f.expected, f.actual) == (s.cell(f"Maret/{S1}", "Realisasi"), REAL[S1], REAL[S1] * 2 // 3)
     assert r.budget.latest_month == 3 and r.totals["realisasi"] == sum(v * 2 // 3 for v in REAL.values())
+
+
+def test_monthly_files_with_only_this_month_add_up(tmp_path):
+    dpa(tmp_path, SUBS)
+    first = next(iter(SUBS))
+    for month, paid in ((1, 100_000), (2, 250_000), (3, 50_000)):
+        s = Sheet("LRA", ["Kode", "Uraian", "Realisasi Bulan Ini"], title="LAPORAN REALISASI TAHUN 2024")
+        s.add([first, "Sub", paid])
+        save(tmp_path / f"Realisasi 2024-{month:02d}.xlsx", s)
+    r = check(tmp_path)
+    assert r.budget.monthly[1][first] == 100_000 and r.budget.monthly[3][first] == 400_000
+    assert r.totals["realisasi"] == 400_000
+    assert not [f for f in r.findings if f.code in ("realisasi-decreased", "missing-column")]
+
+
+def test_long_sheet_with_a_jumlah_after_each_month(tmp_path):
+    dpa(tmp_path, SUBS)
+    a, b = list(SUBS)[:2]
+    s = Sheet("Realisasi", ["Bulan", "Kode", "Uraian", "Realisasi"], title="REALISASI TAHUN 2024")
+    s.add(["November", a, "Sub", 100]); s.add(["November", b, "Sub", 200]); s.add([None, "JUMLAH", None, 300])
+    s.add(["Desember", a, "Sub", 150]); s.add(["Desember", b, "Sub", 250]); s.add([None, "JUMLAH", None, 400])
+    save(tmp_path / "Realisasi Bulanan.xlsx", s)
+    r = check(tmp_path)
+    assert not [f for f in r.findings if f.code == "total-mismatch"]
+    assert r.totals["realisasi"] == 400

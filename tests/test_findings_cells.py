@@ -148,3 +148,23 @@ def test_formula_with_its_saved_value_is_used(tmp_path):
         path = save(tmp_path / DPA, s)
         _cache_values(path, {s.cell("JUMLAH", "Pagu"): saved})
         assert [f.code for f in check(tmp_path).findings] == codes
+
+
+def test_dpa_without_a_kode_column_is_unusable(tmp_path, capsys):
+    from lkjip_xl.cli import main
+
+    s = Sheet("DPA", ["Nomor", "Uraian", "Pagu"], title="DPA KECAMATAN CONTOH TAHUN 2024")
+    s.add([1, "Penyusunan Dokumen", 4_930_000])
+    save(tmp_path / "DPA 2024.xlsx", s)
+    assert main(["check", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "DPA" in err and "Kode" in err and "Traceback" not in err
+
+
+def test_a_second_dpa_sheet_without_kode_is_a_missing_column_finding(tmp_path):
+    dpa(tmp_path, SUBS)
+    s = Sheet("DPA Rekap", ["Nomor", "Uraian", "Pagu"])
+    s.add([1, "Penyusunan Dokumen", 4_930_000])
+    save(tmp_path / "Rekap.xlsx", s)
+    f = one(check(tmp_path), "missing-column")
+    assert (f.severity, f.file, f.sheet, f.params["column"]) == ("error", "Rekap.xlsx", "DPA Rekap", "Kode")
