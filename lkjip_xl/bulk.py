@@ -3,18 +3,21 @@
 A sheet whose XML is larger than BULK_MIN_BYTES is read in three pieces, each giving exactly what
 grid.py's cell-by-cell reading (python-calamine) would give:
 
-- one streaming pass over its XML finds the formulas without a saved value and the error cells,
-  with grid.py's own regular expressions applied to the cells that hold `<f` or `t="e"`, and keeps
-  the head (the first HEAD_ROWS rows) and the tail (merged ranges and the rest after </sheetData>);
+- as guard.check streams its XML (one pass for both), a Scanner finds the formulas without a saved
+  value and the error cells, with grid.py's own regular expressions applied to the cells that hold
+  `<f` or `t="e"`, and keeps the head (the first HEAD_ROWS rows) and the tail (merged ranges and
+  the rest after </sheetData>);
 - python-calamine reads the head from a copy of the workbook cut after those rows, so the header
   search, the title and merged header cells see the very values of a small sheet;
 - fastexcel (calamine → Arrow) reads the rows below the header, each column as one typed array.
   A column of the frame must hold one type only (numbers, or text): then a number is the float
   python-calamine gives and a text is the same string. A column that mixes them ("-" among
   amounts), a NaN, a date or a yes/no cell in a frame column, anything unexpected: `read` returns
-  None and the caller reads the whole sheet cell by cell, as for a small one.
+  None and the caller reads the whole sheet cell by cell, as for a small one. So does a merged
+  range that the sheet's size (known only now) cuts, since the head was read with it uncut.
 
-Rows are taken in document order, as every spreadsheet program writes them.
+fastexcel parses in a background thread (`start`) while the next file is checked. Rows are taken in
+document order, as every spreadsheet program writes them.
 """
 from __future__ import annotations
 
@@ -30,7 +33,6 @@ from lkjip_xl import grid
 
 BULK_MIN_BYTES = 8 * 1024**2     # sheet XML (uncompressed) above which a sheet is read column-wise
 HEAD_ROWS = 40                   # rows read cell by cell: the header is searched in the first 30
-_CHUNK = 8 * 1024**2
 _MAX_COLS = 16_384
 
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
@@ -75,6 +77,7 @@ def _cells(body: bytes, marker: bytes, pattern: re.Pattern):
 
 
 _HAS_F = re.compile(rb"<f")       # faster than `in` where '<' is on every few bytes
+_HAS_E = re.compile(rb't="e"')
 
 
 def _scan_body(body: bytes, out: Scan) -> None:
@@ -88,7 +91,7 @@ def _scan_body(body: bytes, out: Scan) -> None:
             if ref:
                 text = (f.group(1) or b"").decode("utf-8", "replace") if f else ""
                 out.formulas[grid._parse_a1(ref.group(1).decode())] = grid._unescape(text) or "…"
-    if b't="e"' in body:
+    if _HAS_E.search(body):
         for m in _cells(body, b't="e"', grid._ERROR_CELL):
             ref, v = grid._REF.search(m.group(1)), grid._V_TEXT.search(m.group(2))
             if ref:
@@ -157,18 +160,6 @@ class Scanner:
         self.out.head = _DIMENSION.sub(b"", bytes(self.head), count=1)
         self.out.tail = bytes(self.tail)
         return self.out
-
-
-def scan(zf: zipfile.ZipFile, part: str) -> Scan | None:
-    """Scanner over a part read here (for tests and for parts guard.check does not hand over)."""
-    scanner = Scanner()
-    with zf.open(part) as fh:
-        while True:
-            chunk = fh.read(_CHUNK)
-            scanner.feed(chunk)
-            if not chunk:
-                break
-    return scanner.result()
 
 
 def head_workbook(zf: zipfile.ZipFile, cut: dict[str, Scan]) -> io.BytesIO:

@@ -80,8 +80,8 @@ _CELL_NEXT = frozenset(b" .:-_" + bytes(range(48, 58)) + bytes(range(65, 91)) + 
 
 
 class _Marks:
-    """A large body as an array, with the positions of its '<': _DOCTYPE, the cell tag counts and
-    _ODD_CELL / _PREFIXED_CELL answered as the regular expressions answer them."""
+    """A large body as an array: the cell tag counts and _ODD_CELL / _PREFIXED_CELL answered with array
+    operations as the regular expressions answer them."""
 
     def __init__(self, body: bytes):
         import numpy as np
@@ -90,16 +90,16 @@ class _Marks:
         self.body = body
         self.n = len(body)
         self.a = np.frombuffer(body + b"\0" * 16, dtype=np.uint8)
-        self.lt = np.flatnonzero(self.a[:self.n] == 60)
 
     def doctype(self) -> bool:
-        a, lt = self.a, self.lt
-        return any(_DOCTYPE.match(self.body, int(p)) for p in lt[a[lt + 1] == 33])      # at each '<!'
+        return bool(_DOCTYPE.search(self.body))
 
     def plain_cells(self) -> bool:
         """body.count(b"<c ") == body.count(b"<c r=") and neither _ODD_CELL nor _PREFIXED_CELL found."""
         np, a, n = self.np, self.a, self.n
-        c = self.lt[self.a[self.lt + 1] == 99]                    # '<c'
+        if n < 2:
+            return not _ODD_CELL.search(self.body) and not _PREFIXED_CELL.search(self.body)
+        c = np.flatnonzero((a[:n - 1] == 60) & (a[1:n] == 99))   # '<c'
         after = a[c + 2]
         spaced = after == 32
         if int(spaced.sum()) != int((spaced & (a[c + 3] == 114) & (a[c + 4] == 61)).sum()):

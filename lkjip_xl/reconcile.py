@@ -178,19 +178,19 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     if len(rek_at):
         subs_r = sub[rek_at]
         s_codes, s_uniques = factorize(subs_r)
-        keg = np.array([c.rsplit(".", 1)[0] for c in s_uniques], dtype=object)[s_codes]
-        prog = np.array([".".join(c.split(".")[:3]) for c in s_uniques], dtype=object)[s_codes]
-        for order, (codes_r, names_r) in enumerate(((subs_r, strs("uraian_sub")[rek_at]),
-                                                   (keg, strs("uraian_kegiatan")[rek_at]),
-                                                   (prog, strs("uraian_program")[rek_at]))):
+        # the kegiatan and program of each sub kegiatan, as codes: each distinct sub is split once
+        k_codes, k_uniques = factorize(table([c.rsplit(".", 1)[0] for c in s_uniques]))
+        p_codes, p_uniques = factorize(table([".".join(c.split(".")[:3]) for c in s_uniques]))
+        for order, (found, uniques, names_r) in enumerate(((s_codes, s_uniques, strs("uraian_sub")[rek_at]),
+                                                           (k_codes[s_codes], k_uniques, strs("uraian_kegiatan")[rek_at]),
+                                                           (p_codes[s_codes], p_uniques, strs("uraian_program")[rek_at]))):
             said = np.flatnonzero(names_r != "")
             if order == 0:
                 for j in group_keys(s_codes)[0]:
                     events.append((rek_at[j], 0, subs_r[j], None))
             if len(said):
-                c_codes, _ = factorize(codes_r[said])
-                for j in said[group_keys(c_codes)[0]]:
-                    events.append((rek_at[j], order, codes_r[j], names_r[j]))
+                for j in said[group_keys(found[said])[0]]:
+                    events.append((rek_at[j], order, uniques[found[j]], names_r[j]))
     for i, _, code, name in sorted(events, key=lambda e: (e[0], e[1])):
         if name:
             names.setdefault(code, name)
@@ -206,9 +206,8 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     rek_subs = set()
     if len(rek_at):
         rm, rm_values = factorize(months[rek_at])
-        rs, rs_values = factorize(sub[rek_at])
-        first, _ = group_keys(rm * len(rs_values) + rs)
-        rek_subs = {(rm_values[rm[j]], rs_values[rs[j]]) for j in first}
+        first, _ = group_keys(rm * len(s_uniques) + s_codes)
+        rek_subs = {(rm_values[rm[j]], s_uniques[s_codes[j]]) for j in first}
     node_keys = [(months[i], kode[i]) for i in node_at]
     deeper = {(m, p) for m, k in set(node_keys) for p in _prefixes(k)[:-1]}
     stated, seen, node_lines = [], {}, []
@@ -227,7 +226,14 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     line_month = months[line_at]
     lines = _Lines(bs, line_at)
     m_codes, m_uniques = factorize(line_month)
-    c_codes, c_uniques = factorize(line_code)
+    if len(rek_at):        # the rekening lines' codes are known; only the few node lines are new
+        n_codes, n_uniques = factorize(line_code[len(rek_at):])
+        known = {c: i for i, c in enumerate(s_uniques)}
+        remap = np.array([known.setdefault(c, len(known)) for c in n_uniques], dtype=np.int64)
+        c_uniques = list(known)
+        c_codes = np.concatenate([s_codes, remap[n_codes] if len(n_codes) else np.zeros(0, np.int64)])
+    else:
+        c_codes, c_uniques = factorize(line_code)
     pair = m_codes * max(len(c_uniques), 1) + c_codes
     first, inverse = group_keys(pair)
     group_sums = lines.sums(inverse, len(first))

@@ -6,10 +6,10 @@ exact on inputs CI can afford.
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
-import xlsxwriter
 from openpyxl import Workbook
 
 from lkjip_xl import bulk
@@ -18,42 +18,67 @@ from lkjip_xl.pipeline import check
 SAMPLE = Path(__file__).resolve().parents[1] / "workbooks" / "contoh-blora-2024"
 
 
+def _xlsx(path: Path, sheet: str, rows: list[list]) -> None:
+    """A minimal .xlsx, its sheet XML written directly (xlsxwriter takes seconds for 50,000 rows)."""
+    from xml.sax.saxutils import escape
+
+    def cell(r: int, c: int, v) -> str:
+        ref = f"{chr(65 + c)}{r + 1}"
+        if isinstance(v, str):
+            return f'<c r="{ref}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
+        return f'<c r="{ref}"><v>{v}</v></c>'
+
+    body = "".join(f'<row r="{r + 1}">' + "".join(cell(r, c, v) for c, v in enumerate(row) if v is not None) + "</row>"
+                   for r, row in enumerate(rows) if row)
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                   '</Types>')
+        z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets>'
+                   f'<sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{body}</sheetData></worksheet>')
+
+
 def _flat_dpa(folder: Path, rows: int) -> tuple[int, int, int, dict]:
     """A SIPD-flattened rekening-level DPA and a long monthly realisasi (as the benchmark makes them).
     Returns (total pagu, total realisasi, number of sub kegiatan, pagu per jenis belanja)."""
     subs = [(f"1.02.{p:02d}", f"1.02.{p:02d}.2.{k:02d}", f"1.02.{p:02d}.2.{k:02d}.{s:04d}")
             for p in range(1, 6) for k in range(1, 11) for s in range(1, 21)]          # 1,000 sub kegiatan
     per_sub = rows // len(subs)
-    wb = xlsxwriter.Workbook(folder / "DPA Rincian.xlsx", {"constant_memory": True})
-    ws = wb.add_worksheet("DPA")
-    ws.write_row(0, 0, ["RINCIAN DPA KABUPATEN CONTOH TAHUN ANGGARAN 2024"])
-    ws.write_row(2, 0, ["Kode Program", "Nama Program", "Kode Kegiatan", "Nama Kegiatan", "Kode Sub Kegiatan",
-                        "Nama Sub Kegiatan", "Kode Rekening", "Nama Rekening", "Pagu"])
+    table = [["RINCIAN DPA KABUPATEN CONTOH TAHUN ANGGARAN 2024"], [],
+             ["Kode Program", "Nama Program", "Kode Kegiatan", "Nama Kegiatan", "Kode Sub Kegiatan",
+              "Nama Sub Kegiatan", "Kode Rekening", "Nama Rekening", "Pagu"]]
     lines, pagu, jenis = [], 0, {}
     for i in range(rows):
         p, k, s = subs[(i // per_sub) % len(subs)]
         account = f"5.{1 + i % 2}.02.01.01.{i % 9999 + 1:04d}"
         amount = 1_000_000 + (i * 7919) % 50_000_000 + (10**14 if i == 7 else 0)   # one amount far past 2**32
-        ws.write_row(3 + i, 0, [p, f"Program {p}", k, f"Kegiatan {k}", s, f"Sub Kegiatan {s}", account,
-                                "Belanja", amount])
+        table.append([p, f"Program {p}", k, f"Kegiatan {k}", s, f"Sub Kegiatan {s}", account, "Belanja", amount])
         lines.append((s, account, amount))
         pagu += amount
         name = "Belanja Barang dan Jasa" if i % 2 == 0 else "Belanja Modal"       # 5.1.02 / 5.2
         jenis[name] = jenis.get(name, 0) + amount
-    ws.write_row(3 + rows, 7, ["JUMLAH", pagu])
-    wb.close()
-    wb = xlsxwriter.Workbook(folder / "Realisasi Bulanan.xlsx", {"constant_memory": True})
-    ws = wb.add_worksheet("Realisasi")
-    ws.write_row(0, 0, ["Bulan", "Kode Sub Kegiatan", "Kode Rekening", "Uraian", "Realisasi Bulan Ini"])
+    table.append([None] * 7 + ["JUMLAH", pagu])
+    _xlsx(folder / "DPA Rincian.xlsx", "DPA", table)
     months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
               "November", "Desember"]
-    per_month, r, real = rows // 12, 1, 0
+    table = [["Bulan", "Kode Sub Kegiatan", "Kode Rekening", "Uraian", "Realisasi Bulan Ini"]]
+    per_month, real = rows // 12, 0
     for m, name in enumerate(months):
         for s, account, amount in lines[m * per_month:(m + 1) * per_month]:
-            ws.write_row(r, 0, [name, s, account, "Belanja", amount * 9 // 10])
+            table.append([name, s, account, "Belanja", amount * 9 // 10])
             real += amount * 9 // 10
-            r += 1
-    wb.close()
+    _xlsx(folder / "Realisasi Bulanan.xlsx", "Realisasi", table)
     (folder / "lkjip.toml").write_text('instansi = "Kabupaten Contoh"\ntahun = 2024\n', encoding="utf-8")
     return pagu, real, len(subs), jenis
 
@@ -127,3 +152,32 @@ def test_sample_and_tricky_sheets_read_column_wise_give_the_same_result(tmp_path
     seen = _spy(monkeypatch)
     assert {name: _as_json(check([p])) for name, p in (("sample", SAMPLE), ("tricky", folder))} == expected
     assert seen["columns"] >= 1
+
+
+def test_guard_array_checks_answer_as_its_regular_expressions():
+    """guard.py reads large sheet bodies with array operations; on any text they must decide as the
+    regular expressions of its small-body path do (random bodies of the characters that matter)."""
+    import random
+
+    from lkjip_xl import guard
+
+    def loose(body):
+        refs = [(c, r) for c, r in guard._R_LOOSE.findall(body) if c and r]
+        return (max(map(int, {r for _, r in refs})), max(map(guard.column_number, {c for c, _ in refs}))) \
+            if refs else (0, 0)
+
+    def plain(body):
+        return body.count(b"<c ") == body.count(b"<c r=") and not guard._ODD_CELL.search(body) \
+            and not guard._PREFIXED_CELL.search(body)
+
+    pieces = [b"<", b">", b"c", b" ", b"r", b"=", b'"', b"'", b"<c ", b'<c r="A1"', b":c", b":c>", b":c ", b"<c\t",
+              b"<c>", b"<c/", b"<cfRule", b"<c.", b"<c-", b"<c:", b"\n", b"A", b"z", b"XFD", b"0", b"9", b"1048576",
+              b"0000012", b'r="', b"r='", b"rr", b"AB", b'"/>', b"<!DOCTYPE", b"x"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        body = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        marks = guard._Marks(body)
+        assert marks.plain_cells() == plain(body), body
+        assert bool(marks.doctype()) == bool(guard._DOCTYPE.search(body)), body
+        found = guard._loose_max(body)
+        assert found is None or found == loose(body), body

@@ -4,7 +4,7 @@ Generates SIPD-flattened inputs — a rekening-level DPA and a long monthly real
 column — of each size, then times, each as a fresh process and the median of --runs runs:
 `lkjip-xl check`, `lkjip-xl build`, pandas.read_excel(engine="openpyxl") and fastexcel reading
 the same files, with peak memory (max RSS) of each, and prints the ratios.
-Needs the bench extra: pip install -e '.[bench]'.
+fastexcel is a dependency of lkjip-xl itself.
 """
 from __future__ import annotations
 
@@ -90,6 +90,17 @@ def measure(cmd: list[str], runs: int) -> tuple[float, float]:
     return statistics.median(times), max(peaks)
 
 
+def _cpu_and_ram() -> str:
+    """' (CPU model, RAM)' where /proc tells them (Linux), else ''."""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo", encoding="utf-8")
+                   if line.startswith("model name"))
+        kb = next(int(line.split()[1]) for line in open("/proc/meminfo", encoding="utf-8") if line.startswith("MemTotal"))
+        return f" ({cpu}, {kb / 1024**2:.0f} GB RAM)"
+    except (OSError, StopIteration, ValueError):
+        return ""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[20_000, 200_000, 500_000])
@@ -112,7 +123,7 @@ def main() -> None:
     sample = Path(__file__).resolve().parents[2] / "workbooks" / "contoh-blora-2024"
     small = {"sample_check": measure(exe + ["check", str(sample)], args.runs)[0],
              "help": measure(exe + ["--help"], args.runs)[0]}
-    machine = f"{platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}"
+    machine = f"{platform.machine()}, {os.cpu_count()} CPU{_cpu_and_ram()}, Python {platform.python_version()}"
     if args.json:
         print(json.dumps({"machine": machine, "results": results, **small}, indent=2))
         return
