@@ -170,10 +170,13 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
         parts = _sheet_parts(zf)
         scans = {sheet: scanners[part].result() for sheet, part in parts.items() if part in scanners}
         scans = {sheet: sc for sheet, sc in scans.items() if sc is not None}
-        formulas = {sheet: scans[sheet].formulas if sheet in scans else _formulas_without_value(zf, part)
-                    for sheet, part in parts.items()}
-        errors = {sheet: scans[sheet].errors if sheet in scans else _error_cells(zf, part)
-                  for sheet, part in parts.items()}
+        formulas, errors = {}, {}
+        for sheet, part in parts.items():
+            if sheet in scans:
+                formulas[sheet], errors[sheet] = scans[sheet].formulas, scans[sheet].errors
+            elif part in zf.namelist():
+                data = zf.read(part)       # decompressed once for both scans
+                formulas[sheet], errors[sheet] = _formulas_without_value(data), _error_cells(data)
         source = bulk.head_workbook(zf, {parts[sheet]: sc for sheet, sc in scans.items()}) if scans else None
     sheets = _load_calamine(path, formulas, errors, source, frozenset(scans))
     for raw in sheets:
@@ -217,10 +220,7 @@ _F = re.compile(rb'<f\b[^<>]*?(?:/>|>([^<]*)</f>)', re.S)
 _V = re.compile(rb'<v>\s*[^<\s]')
 
 
-def _formulas_without_value(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
-    if part not in zf.namelist():
-        return {}
-    data = zf.read(part)
+def _formulas_without_value(data: bytes) -> dict[tuple[int, int], str]:
     if b"<f" not in data:
         return {}
     out = {}
@@ -281,11 +281,8 @@ _ERROR_CELL = re.compile(rb'<c\b([^<>]*\bt="e"[^<>]*)>((?:[^<]|<(?!c\b))*?)</c>'
 _V_TEXT = re.compile(rb"<v>([^<]*)</v>")
 
 
-def _error_cells(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
     """Cells holding an Excel error (#REF!, #DIV/0!, #N/A …), which calamine reads as empty."""
-    if part not in zf.namelist():
-        return {}
-    data = zf.read(part)
     if b'"e"' not in data:
         return {}
     out = {}

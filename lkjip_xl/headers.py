@@ -135,7 +135,6 @@ class Filled:
             for r in range(r0, min(r1, limit) + 1):
                 for c in range(c0, c1 + 1):
                     self.map[(r, c)] = (top, r0, c0, r1, c1)
-        self.horizontal = {(r, c) for (r, c), m in self.map.items() if m[4] > m[2]}
 
     def get(self, r, c) -> str:
         if (r, c) in self.map:

@@ -105,9 +105,7 @@ def check(paths: list, *, config=None, **overrides) -> Result:
 
 def _year_check(settings: Settings, reading) -> list[Finding]:
     """--tahun (or lkjip.toml) against the year the budget files name in their titles."""
-    from lkjip_xl.read import _guess_year
-
-    found = _guess_year(reading.sheets)
+    found = reading.tahun_berkas
     if settings.tahun is None or found is None or found == settings.tahun:
         return []
     return [Finding("tahun-mismatch", {"diminta": str(settings.tahun), "berkas": str(found)}, expected=found,

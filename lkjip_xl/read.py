@@ -261,13 +261,6 @@ def _left_label(raw: grid.RawSheet, start: int, first_amount: int, labels: set[s
     return out
 
 
-def read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, specs) -> Sheet:
-    sheet, finish = _read_sheet(path, base, raw, settings, specs)
-    if finish is not None:
-        finish()
-    return sheet
-
-
 def _read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, specs):
     """The sheet as far as its header, and None or a function that reads its rows: a large sheet's
     rows are being read in the background meanwhile (bulk.start), while the next file is checked."""
@@ -357,6 +350,7 @@ class Reading:
     sheets: list[Sheet]
     findings: list[Finding]
     tahun: int | None
+    tahun_berkas: int | None = None     # the year the budget files' titles name, whatever was asked
 
 
 def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
@@ -392,8 +386,8 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
         sheet, raw = item
         if sheet.role is None and raw.rows and normalize(raw.name) not in NOTE_SHEETS:
             findings.append(Finding("no-role", {"why": sheet.why}, **sheet.place()))
-    tahun = settings.tahun or _guess_year(sheets)
-    return Reading(sheets=sheets, findings=findings, tahun=tahun)
+    found = _guess_year(sheets)
+    return Reading(sheets=sheets, findings=findings, tahun=settings.tahun or found, tahun_berkas=found)
 
 
 def _finish(pending: list) -> None:

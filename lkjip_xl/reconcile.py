@@ -74,11 +74,6 @@ def _diff(a, b):
     return abs((a or 0) - (b or 0))
 
 
-def _str(v) -> str:
-    """Cell text from a frame column; pandas may hold a blank as NaN (truthy), never as text."""
-    return v if isinstance(v, str) else ""
-
-
 def _prefixes(code: str) -> list[str]:
     """The code and every code above it: 7.01.01.2.01 → 7, 7.01, 7.01.01, 7.01.01.2, 7.01.01.2.01."""
     segs = code.split(".")

@@ -19,7 +19,6 @@ SATUAN = (
 SKALA = ("", "ribu", "juta", "miliar", "triliun", "kuadriliun")
 BATAS = 1000 ** len(SKALA)  # 10**18, first value without a scale word
 
-SEN = Decimal("0.01")
 
 
 def _cek_tipe(value: object) -> None:

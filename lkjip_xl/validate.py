@@ -208,18 +208,6 @@ class _Cells:
                                      cell=self.sheet.cell(row, column)))
         return True
 
-    def amount(self, row: int, column: str, value):
-        """int/Decimal; None for an empty cell (a subtotal nobody stated), 0 for '-'."""
-        if self.formula(row, column):
-            return None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        try:
-            return parse_amount(value)
-        except BadNumber:
-            self._bad(row, column, value)
-            return None
-
     def indicator(self, row: int, column: str | None, value) -> Val:
         if column is None:
             return Val(None, None)
@@ -270,20 +258,8 @@ class _Cells:
                                          cell=self.sheet.cell(row, "polaritas"), actual=value))
         return bool(negative)
 
-    def month(self, row: int, value) -> int | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        m = _month(value)
-        if m is None:
-            self.findings.append(Finding("bad-month", {"text": text(value)}, **self.sheet.place(),
-                                         cell=self.sheet.cell(row, "bulan"), actual=text(value)))
-            self.bad_rows.add(row)
-        return m
-
     def _bad(self, row, column, value):
-        label = COLUMN_LABELS.get(column.split("@")[0], column)
-        self.findings.append(Finding("bad-number", {"text": text(value), "column": label}, **self.sheet.place(),
-                                     cell=self.sheet.cell(row, column), actual=text(value)))
+        self.findings.append(_bad_number(self, row, column, value))
 
 
 def _pick_amount_columns(sheet: Sheet, tahun: int | None) -> dict[str, str]:
@@ -532,7 +508,7 @@ def _bad_number(cells: _Cells, row: int, column: str, value) -> Finding:
 
 
 def _months(cells: _Cells, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """cells.month for every row."""
+    """The Bulan column as month numbers; an unreadable month is a bad-month finding."""
     found, uniques = factorize(values)
     months = [None if _blank(v) else _month(v) for v in uniques]
     bad = [g for g, (v, m) in enumerate(zip(uniques, months)) if m is None and not _blank(v)]
