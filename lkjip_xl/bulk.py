@@ -98,6 +98,27 @@ def _scan_body(body: bytes, out: Scan) -> None:
                 out.errors[grid._parse_a1(ref.group(1).decode())] = v.group(1).decode("utf-8", "replace") if v else "#ERROR"
 
 
+def _find(before: bytes, chunk: bytes, end: int, needle: bytes) -> int:
+    """(before + chunk[:end]).find(needle), without joining them."""
+    t = before.find(needle)
+    if t >= 0:
+        return t
+    k = len(needle) - 1
+    seam = before[-k:] + chunk[:min(k, end)] if k else b""
+    t = seam.find(needle)
+    if t >= 0:
+        return len(before) - min(k, len(before)) + t
+    t = chunk.find(needle, 0, end)
+    return len(before) + t if t >= 0 else -1
+
+
+def _markers(before: bytes, chunk: bytes, end: int) -> bool:
+    """Whether before + chunk[:end] holds `<f` or `t="e"`, without joining them."""
+    seam = before[-4:] + chunk[:min(4, end)]
+    return any(_HAS_F.search(part, 0, n) or part.find(b't="e"', 0, n) >= 0
+               for part, n in ((before, len(before)), (seam, len(seam)), (chunk, end)))
+
+
 def _head_cut(data: bytes) -> int | None:
     """Offset of the first <row> tag below row HEAD_ROWS, or None when data does not reach it."""
     n = 0
@@ -124,21 +145,30 @@ class Scanner:
         self.carry = b""
         self.small = False
         self.done = False
+        self.carry_marked = False      # whether the carry may hold a marker (came from a marked piece)
 
-    def feed(self, chunk: bytes) -> None:
+    def feed(self, chunk: bytes, marked: bool | None = None) -> None:
+        """The next piece of the part (b"" at the end). `marked` False: guard.py found neither `<f`
+        nor `t="e"` in it, so only the carry may need the search."""
         self.fed += len(chunk)
-        buf = self.carry + chunk
+        carry_marked, self.carry_marked = self.carry_marked, marked is not False
         if chunk:
             # whole cells only: cut before the last cell tag and carry the rest
-            at = _cell_start(buf, len(buf))
+            at = _cell_start(chunk, len(chunk))
             if at <= 0:
-                self.carry = buf
+                self.carry += chunk
+                self.carry_marked |= carry_marked
                 return
-            body, self.carry = buf[:at], buf[at:]
+            before, self.carry = self.carry, chunk[at:]
         else:
-            body, self.carry = buf, b""
+            before, at = self.carry, 0
+            self.carry = b""
             self.done = True
+        # the body is carry + chunk[:at]; most chunks of a large sheet are only searched for the
+        # two markers, where they lie, so their 4 MB are not copied
+        body = None
         if self.cut is None and not self.small:
+            body = before + chunk[:at]
             self.head += body
             c = _head_cut(self.head)
             if c is not None:
@@ -147,12 +177,17 @@ class Scanner:
             elif _SHEET_DATA_END in self.head:
                 self.small = True
         if self.tail is None and (self.size is None or self.size - self.fed < _TAIL_MAX or not chunk):
-            t = body.find(_SHEET_DATA_END)
+            t = body.find(_SHEET_DATA_END) if body is not None else _find(before, chunk, at, _SHEET_DATA_END)
             if t >= 0:
+                body = before + chunk[:at] if body is None else body
                 self.tail = bytearray(body[t:])
         elif self.tail is not None:
+            body = before + chunk[:at] if body is None else body
             self.tail += body
-        _scan_body(body, self.out)
+        if body is None and not (carry_marked and _markers(before, b"", 0)) and \
+                not (marked is not False and _markers(before, chunk, at)):
+            return
+        _scan_body(before + chunk[:at] if body is None else body, self.out)
 
     def result(self) -> Scan | None:
         if not self.done or self.small or self.cut is None or self.tail is None:
@@ -214,6 +249,12 @@ class Block:
 
 
 _POOL = None
+_RUNNING: set = set()
+
+
+def busy() -> bool:
+    """Whether a background read is under way (it has a core to itself)."""
+    return any(not f.done() for f in _RUNNING)
 
 
 def start(sheet: "Bulk", start_row: int | None, frame_cols: set[int] = frozenset()):
@@ -224,9 +265,10 @@ def start(sheet: "Bulk", start_row: int | None, frame_cols: set[int] = frozenset
         from concurrent.futures import ThreadPoolExecutor
 
         _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lkjip-bulk")
-    if start_row is None:
-        return _POOL.submit(sheet.size)
-    return _POOL.submit(sheet.read, start_row, frame_cols)
+    future = _POOL.submit(sheet.size) if start_row is None else _POOL.submit(sheet.read, start_row, frame_cols)
+    _RUNNING.add(future)
+    future.add_done_callback(_RUNNING.discard)
+    return future
 
 
 def _quiet() -> None:

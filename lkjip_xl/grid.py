@@ -164,7 +164,7 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
             return None
 
         try:
-            guard.check(zf, MAX_CELLS, sheet_names, observe)
+            guard.check(zf, MAX_CELLS, sheet_names, observe, threads=not bulk.busy())
         except guard.Refused as exc:
             raise Unreadable(str(exc)) from exc
         parts = _sheet_parts(zf)

@@ -10,11 +10,16 @@ left is content that would hurt the reader although it is small:
   time on `<c <c <c …` (a 10 KB zip would run for hours);
 - parts in UTF-16, which calamine reads as an empty sheet: the figures would be lost silently.
 
-Every part is read once, in chunks, so memory stays small whatever the part's size.
+Every part is read once, in chunks, so memory stays small whatever the part's size. A large sheet
+is checked on two cores: the next chunk is decompressed in one thread, its addresses are read with
+array operations in another, while the regular expressions run here (zlib and numpy leave the GIL
+while they work; the answers are exactly those of the single-threaded reading).
 """
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import zipfile
 from typing import Callable
 
@@ -22,6 +27,7 @@ MAX_ROWS = 1_048_576          # Excel's grid: rows
 MAX_COLS = 16_384             # and columns (XFD)
 
 _CHUNK = 4 * 1024**2
+_READ_AHEAD_FROM = 16 * 1024**2   # parts this large (uncompressed) are decompressed in a thread meanwhile
 _MAX_RUN = 1024**2            # text or a tag without '>' this long is not something Excel writes
 _OVERLAP = 64
 _INDEX = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
@@ -53,11 +59,12 @@ def column_number(letters: bytes) -> int:
 
 
 def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, str]] | None = None,
-          observe: Callable[[str], Callable[[bytes], None] | None] | None = None) -> None:
+          observe: Callable[[str], Callable[[bytes], None] | None] | None = None, threads: bool = True) -> None:
     """Raise Refused for the first hostile part. `sheets()` maps the sheet parts to their names;
     it is called once the parts it reads (workbook.xml and its rels) have passed. `observe(part)`
     may give a function that is handed the part's bytes as they are read (b"" at the end), so
-    that a caller reads a large part once: it is asked after sheets()."""
+    that a caller reads a large part once: it is asked after sheets(). `threads=False` keeps the
+    work on this thread (when the other core is busy, more threads only take turns)."""
     infos = [i for i in zf.infolist() if not i.is_dir()]
     first = [i for i in infos if i.filename in _INDEX]
     for info in first:
@@ -71,7 +78,7 @@ def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, st
     for info in infos:
         if info.filename not in _INDEX:
             feed = observe(info.filename) if observe is not None else None
-            _Part(info.filename, max_cells, names.get(info.filename)).scan(zf, info, feed)
+            _Part(info.filename, max_cells, names.get(info.filename), threads).scan(zf, info, feed)
 
 
 _SPACE = frozenset(b" \t\n\r\f\v")
@@ -83,16 +90,19 @@ class _Marks:
     """A large body as an array: the cell tag counts and _ODD_CELL / _PREFIXED_CELL answered with array
     operations as the regular expressions answer them."""
 
-    def __init__(self, body: bytes):
+    def __init__(self, body: bytes, a=None):
         import numpy as np
 
         self.np = np
         self.body = body
         self.n = len(body)
-        self.a = np.frombuffer(body + b"\0" * 16, dtype=np.uint8)
+        self.a = np.frombuffer(body + b"\0" * 16, dtype=np.uint8) if a is None else a    # zeros after the end
 
     def doctype(self) -> bool:
-        return bool(_DOCTYPE.search(self.body))
+        """Whether _DOCTYPE may match: a '<!' is there (rare in a sheet, so the array finds it faster)."""
+        np, a = self.np, self.a
+        bang = np.flatnonzero(a[:self.n] == 33)
+        return bool(len(bang)) and bool((a[bang - 1] == 60).any())     # a[-1] is a zero after the end
 
     def plain_cells(self) -> bool:
         """body.count(b"<c ") == body.count(b"<c r=") and neither _ODD_CELL nor _PREFIXED_CELL found."""
@@ -115,7 +125,20 @@ class _Marks:
         return not closing[a[colon + 2]].any()
 
 
-def _loose_max(body: bytes, a=None) -> tuple[int, int] | None:
+def _sheet_arrays(body: bytes, a) -> tuple[tuple[int, int] | None, bool]:
+    """What the other core answers for a large sheet body (`a`: its bytes and 16 zeros): the
+    largest address (_loose_max) and whether the body may hold a formula (`<f`) or an error cell
+    (`t="e"`), which bulk.Scanner then reads with its regular expressions."""
+    import numpy as np
+
+    n = len(body)
+    eq = np.flatnonzero(a[:n] == 61)
+    marked = bool(((a[eq - 1] == 116) & (a[eq + 1] == 34) & (a[eq + 2] == 101) & (a[eq + 3] == 34)).any()) or \
+        bool(((a[:n] == 60) & (a[1:n + 1] == 102)).any())
+    return _loose_max(body, a, eq), marked
+
+
+def _loose_max(body: bytes, a=None, eq=None) -> tuple[int, int] | None:
     """The largest row and column of the _R_LOOSE matches with letters and digits, as the findall
     in _extent gives them, read with array operations (a large sheet has millions of addresses).
     None when a space stands beside an '=': that form is left to the regular expression."""
@@ -123,7 +146,8 @@ def _loose_max(body: bytes, a=None) -> tuple[int, int] | None:
 
     if a is None:
         a = np.frombuffer(body + b"\0" * 16, dtype=np.uint8)
-    eq = np.flatnonzero(a[:len(body)] == 61)                  # '='
+    if eq is None:
+        eq = np.flatnonzero(a[:len(body)] == 61)              # '='
     if not len(eq):
         return 0, 0
     space = np.zeros(256, dtype=bool)
@@ -170,8 +194,71 @@ def _loose_max(body: bytes, a=None) -> tuple[int, int] | None:
     return rows, cols
 
 
+_WORKER = None
+
+
+def _worker():
+    global _WORKER
+    if _WORKER is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-guard")
+    return _WORKER
+
+
+class _Chunks:
+    """A part's decompressed chunks, b"" last. A large part is decompressed one chunk ahead in a
+    thread while the caller checks the chunk before (zlib leaves the GIL while it works)."""
+
+    def __init__(self, fh, size: int, threads: bool = True):
+        self.fh = fh
+        self.ahead = threads and size > _READ_AHEAD_FROM
+        if self.ahead:
+            self.q: queue.Queue = queue.Queue(maxsize=2)
+            self.stop = threading.Event()
+            self.thread = threading.Thread(target=self._run, daemon=True, name="lkjip-guard-read")
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            while not self.stop.is_set():
+                chunk = self.fh.read(_CHUNK)
+                self._put(chunk)
+                if not chunk:
+                    return
+        except BaseException as exc:       # a broken part: raised in the caller's thread
+            self._put(exc)
+
+    def _put(self, item) -> None:
+        while not self.stop.is_set():
+            try:
+                self.q.put(item, timeout=0.05)
+                return
+            except queue.Full:
+                continue
+
+    def __enter__(self):
+        return self
+
+    def __iter__(self):
+        while True:
+            item = self.q.get() if self.ahead else self.fh.read(_CHUNK)
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            if not item:
+                return
+
+    def __exit__(self, *exc) -> None:
+        if self.ahead:             # the file stays open until the thread has stopped reading it
+            self.stop.set()
+            self.thread.join()
+
+
 class _Part:
-    def __init__(self, name: str, max_cells: int, sheet: str | None = None):
+    def __init__(self, name: str, max_cells: int, sheet: str | None = None, threads: bool = True):
+        self.threads = threads
+        self.feed = None
         self.name = name
         lower = name.lower()
         self.sheet_name = sheet
@@ -186,26 +273,27 @@ class _Part:
         where = f"lembar '{self.sheet_name}' (bagian {self.name})" if self.sheet_name else f"bagian {self.name}"
         return Refused(f"{where} {why}")
 
-    def scan(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, feed: Callable[[bytes], None] | None = None) -> None:
+    def scan(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, feed: Callable[..., None] | None = None) -> None:
+        """Check the part. `feed(body, marked)` is handed each body once it has passed, and b"" at
+        the end; `marked` is False when the body holds neither `<f` nor `t="e"`, None when unknown."""
+        self.feed = feed
         carry = b""
         first = True
-        with zf.open(info) as fh:
-            while True:
-                chunk = fh.read(_CHUNK)
-                if feed is not None:
-                    feed(chunk)
+        with zf.open(info) as fh, _Chunks(fh, info.file_size, self.threads) as chunks:
+            for chunk in chunks:
                 if first:
                     first = False
                     head = chunk[:64]
                     if self.xml and (head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<" in head or b"<\x00" in head):
                         raise self.refuse("memakai pengodean UTF-16 yang tidak dibuat Excel dan akan terbaca "
                                           "kosong; buka berkas di Excel lalu simpan ulang sebagai .xlsx")
-                buf = carry + chunk
                 if not chunk:
-                    self._body(buf)
+                    self._body(carry)
                     break
-                cut = buf.rfind(b">") + 1
+                # a body ends at a '>', which the carry never holds: the last one is in this chunk
+                cut = chunk.rfind(b">") + 1
                 if cut == 0:
+                    buf = carry + chunk
                     if len(buf) <= _MAX_RUN:
                         carry = buf
                         continue
@@ -215,8 +303,10 @@ class _Part:
                     self._body(buf)    # a binary part: keep enough to find a marker cut here
                     carry = buf[-_OVERLAP:]
                     continue
-                self._body(buf[:cut])
-                carry = buf[cut:]
+                self._body(carry + chunk[:cut])
+                carry = chunk[cut:]
+        if feed is not None:
+            feed(b"", None)
 
     def _body(self, body: bytes) -> None:
         if not body:
@@ -225,9 +315,11 @@ class _Part:
             self.sheet = True
         if not (self.xml or self.sheet):
             return
-        # a large sheet body is looked at with array operations: the same checks, a few times faster
+        # a large sheet body is looked at with array operations, on the other core while this
+        # thread runs the regular expressions: the same checks, several times faster
         arrays = _Marks(body) if self.sheet and len(body) > _ARRAYS_FROM else None
-        if arrays.doctype() if arrays is not None else _DOCTYPE.search(body):
+        found = _worker().submit(_sheet_arrays, body, arrays.a) if arrays is not None and self.threads else None
+        if (arrays.doctype() if arrays is not None else True) and _DOCTYPE.search(body):
             raise self.refuse("berisi deklarasi DOCTYPE/ENTITY yang tidak pernah dibuat Excel (XML berbahaya, "
                               "mis. 'billion laughs'); berkas tidak dibaca")
         if self.strict or self.sheet:
@@ -238,19 +330,26 @@ class _Part:
                 raise self.refuse("berisi tag XML yang tidak tertutup; berkas rusak atau sengaja dibuat "
                                   "berbahaya, tidak dibaca. Buka di Excel dan simpan ulang bila berkas ini "
                                   "memang dari kantor Anda")
-        if self.sheet:
-            self._extent(body, arrays)
+        if not self.sheet:
+            return
+        answers = None if arrays is None else found.result() if found is not None else _sheet_arrays(body, arrays.a)
+        self._extent(body, None if answers is None else (arrays.plain_cells(), answers[0]))
+        if self.feed is not None:
+            self.feed(body, None if answers is None else answers[1])
 
-    def _extent(self, body: bytes, marks: _Marks | None = None) -> None:
-        """Grow the bound on the last row and column calamine will place a value in."""
-        if marks.plain_cells() if marks is not None else \
-                body.count(b"<c ") == body.count(b"<c r=") and not _ODD_CELL.search(body) \
-                and not _PREFIXED_CELL.search(body):
+    def _extent(self, body: bytes, answers: tuple | None = None) -> None:
+        """Grow the bound on the last row and column calamine will place a value in. `answers` are
+        _array_answers(body), when they were computed."""
+        plain, found = answers if answers is not None else (
+            body.count(b"<c ") == body.count(b"<c r=") and not _ODD_CELL.search(body)
+            and not _PREFIXED_CELL.search(body), None)
+        if plain:
             # every cell tag starts with its address: the largest r="…" anywhere bounds the grid. It
             # may count more than calamine (a formatted empty cell, text that looks like an address),
             # never less; when that bound is too large the exact reading below decides.
             rows, cols = self.max_row, self.max_col
-            found = _loose_max(body, marks.a if marks is not None else None)
+            if answers is None:
+                found = _loose_max(body)
             if found is None:       # a form only the regular expression reads (spaces around '=' …)
                 refs = [(c, r) for c, r in _R_LOOSE.findall(body) if c and r]    # a cell's address: both
                 found = (max(map(int, {r for _, r in refs})), max(map(column_number, {c for c, _ in refs}))) \

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lkjip_xl import bulk, grid
+from lkjip_xl.arrays import table
 from lkjip_xl.config import Settings
 from lkjip_xl.files import Inputs, display_name
 from lkjip_xl.findings import Finding
@@ -216,22 +217,27 @@ def _block_frame(block, cols: dict[str, int]) -> tuple[pd.DataFrame, dict]:
     """_frame for the rows of a large sheet read column-wise (bulk.Block): the same rows and values;
     and the text columns' codes as read (each distinct text once), so that they are not hashed again."""
     keep = np.flatnonzero(block.filled())
+    every = len(keep) == block.n          # no empty row to leave out (the usual large sheet)
     index = pd.Index(block.start + 1 + keep, name="row")
-    frame = pd.DataFrame({name: block.objects(c, keep) for name, c in cols.items()}, index=index, dtype=object)
-    codes = {}
+    columns, codes = {}, {}
     for name, c in cols.items():
         if c in block.texts:
             found, uniques = block.texts[c]
-            found = found[keep].astype(np.int64)
+            found = (found if every else found[keep]).astype(np.int64)
             found[found < 0] = len(uniques)
             codes[name] = (found, list(uniques) + [""])
-    return frame, codes
+            columns[name] = table(codes[name][1])[found]      # as block.objects gives it: "" when empty
+        else:
+            columns[name] = block.objects(c, keep)
+    # copy=False: a block per column, as built; joining them into one would copy 500,000 rows again
+    return pd.DataFrame(columns, index=index, dtype=object, copy=False), codes
 
 
 def _block_labels(block, first_amount: int, labels: set[str]) -> dict[int, str]:
-    """_left_label for a large sheet: each distinct text is looked at once."""
+    """_left_label for a large sheet: each distinct text is looked at once, and only the rows that
+    hold a label are visited (the leftmost such text of a row is its label)."""
     initials = {label[:1] for label in labels}
-    found = np.full(block.n, None, dtype=object)
+    found: dict[int, str] = {}            # row position → its label
     for c in sorted(block.texts):
         if c >= first_amount:
             continue
@@ -239,12 +245,10 @@ def _block_labels(block, first_amount: int, labels: set[str]) -> dict[int, str]:
         said = [v.strip() if v.lstrip()[:1].lower() in initials and normalize(v) in labels else None for v in uniques]
         if not any(said):
             continue
-        table = np.empty(len(said) + 1, dtype=object)
-        table[:-1] = said
-        hit = table[codes]
-        new = (hit != None) & (found == None)  # noqa: E711 (elementwise)
-        found[new] = hit[new]
-    return {block.start + 1 + int(i): found[i] for i in np.flatnonzero(found != None)}  # noqa: E711
+        is_label = np.array([s is not None for s in said] + [False], dtype=bool)    # code -1: empty
+        for i in np.flatnonzero(is_label[codes]).tolist():
+            found.setdefault(i, said[codes[i]])
+    return {block.start + 1 + i: found[i] for i in sorted(found)}
 
 
 def _left_label(raw: grid.RawSheet, start: int, first_amount: int, labels: set[str]) -> dict[int, str]:

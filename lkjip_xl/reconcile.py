@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from lkjip_xl import codes
-from lkjip_xl.arrays import factorize, groups as group_keys, per_value_bool, table, texts_only
+from lkjip_xl.arrays import distinct, factorize, groups as group_keys, table, texts_only
 from lkjip_xl.findings import Finding
 from lkjip_xl.headers import normalize
 from lkjip_xl.read import MONTH_NAMES
@@ -74,10 +75,12 @@ def _diff(a, b):
     return abs((a or 0) - (b or 0))
 
 
-def _prefixes(code: str) -> list[str]:
+# a Kabupaten has thousands of sub kegiatan, each looked up by several checks: split each code once
+@lru_cache(maxsize=1 << 16)
+def _prefixes(code: str) -> tuple[str, ...]:
     """The code and every code above it: 7.01.01.2.01 → 7, 7.01, 7.01.01, 7.01.01.2, 7.01.01.2.01."""
     segs = code.split(".")
-    return [".".join(segs[:n]) for n in range(1, len(segs) + 1)]
+    return tuple(".".join(segs[:n]) for n in range(1, len(segs) + 1))
 
 
 def _under(pagu: dict) -> dict[str, object]:
@@ -136,11 +139,23 @@ class _Lines:
         return out
 
 
+def _coded(bs: BudgetSheet, name: str) -> tuple[np.ndarray, list]:
+    """(code of each row, distinct values) of a column: as validate numbered it, else numbered here;
+    a column the sheet lacks is all None."""
+    if name in bs.codes:
+        return bs.codes[name]
+    n = len(bs.df)
+    if name not in bs.df:
+        return np.zeros(n, dtype=np.int64), ([None] if n else [])
+    return factorize(bs.df[name].to_numpy(dtype=object))
+
+
 def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     """One sheet: its leaves (rekening lines, else the deepest codes), and every stated subtotal and
     total checked against those leaves, never against other stated figures. A long sheet (a Bulan
     column, one block of rows per month) is checked month by month; its leaves are its latest month.
-    The rekening lines, the bulk of a large sheet, are summed as arrays; the rest row by row."""
+    The rekening lines, the bulk of a large sheet, are summed as arrays and grouped by the codes of
+    their columns (bs.codes), never by hashing their text again; the rest row by row."""
     sheet, df = bs.sheet, bs.df
     amts = bs.amounts
     place = sheet.place()
@@ -148,61 +163,76 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     rows = df.index.to_numpy()
     none = np.full(n, None, dtype=object)
     col = lambda name: df[name].to_numpy(dtype=object) if name in df else none
-    blank = np.full(n, "", dtype=object)
-    strs = lambda name: texts_only(df[name].to_numpy(dtype=object)) if name in df else blank
-    kind, sub, kode = col("kind"), col("sub"), col("kode")
-    m_found, m_values = factorize(col("bulan"))
-    months = table([_month_of(v) for v in m_values])[m_found] if n else none
-    node_at = np.flatnonzero(kind == "node")
-    rek_at = np.flatnonzero(kind == "rek")
-    rsum_at = np.flatnonzero(kind == "rek_sum")
-    total_at = np.flatnonzero(kind == "total")
+    # texts_only of some rows of a column ("" for a missing column)
+    strs = lambda name, at: texts_only(col(name)[at]) if name in df else np.full(len(at), "", dtype=object)
+    kode = col("kode")
+    kind, kinds = _coded(bs, "kind")
+    kind_at = lambda k: np.flatnonzero(kind == kinds.index(k)) if k in kinds else np.zeros(0, dtype=np.int64)
+    node_at, rek_at, rsum_at, total_at = (kind_at(k) for k in ("node", "rek", "rek_sum", "total"))
+    # the month and the sub kegiatan of each row as codes: m_ids into month_values (month number or
+    # None), sub_ids into sub_values
+    m_found, m_values = _coded(bs, "bulan")
+    m_ids, month_values = distinct(m_found, [_month_of(v) for v in m_values])
+    months = table(month_values)[m_ids] if n else none
+    sub_ids, sub_values = _coded(bs, "sub")
     amount_values = {a: col(a) for a in amts}
     values_at = lambda i: {a: amount_values[a][i] for a in amts}
 
     # names, info and the row to point at: the first row that says it, in row order
-    uraian, krek = strs("uraian"), col("kode_rekening")
     names, info, rows_of = {}, {}, {}
-    events = []        # (position, order, code, name or None, is_name)
-    ind, tgt, sat = (strs(c) for c in ("indikator", "target", "satuan"))
-    for i in node_at:
+    events = []        # (position, order, code, name or None)
+    uraian = strs("uraian", node_at)
+    ind, tgt, sat = (strs(c, node_at) for c in ("indikator", "target", "satuan"))
+    for j, i in enumerate(node_at):
         k = kode[i]
-        events.append((i, 0, k, uraian[i] or None))
-        if ind[i] or tgt[i] or sat[i]:
-            info.setdefault(k, {"indikator": ind[i], "target": tgt[i], "satuan": sat[i]})
+        events.append((i, 0, k, uraian[j] or None))
+        if ind[j] or tgt[j] or sat[j]:
+            info.setdefault(k, {"indikator": ind[j], "target": tgt[j], "satuan": sat[j]})
     if len(rek_at):
-        subs_r = sub[rek_at]
-        s_codes, s_uniques = factorize(subs_r)
+        s_codes = sub_ids[rek_at]
         # the kegiatan and program of each sub kegiatan, as codes: each distinct sub is split once
-        k_codes, k_uniques = factorize(table([c.rsplit(".", 1)[0] for c in s_uniques]))
-        p_codes, p_uniques = factorize(table([".".join(c.split(".")[:3]) for c in s_uniques]))
-        for order, (found, uniques, names_r) in enumerate(((s_codes, s_uniques, strs("uraian_sub")[rek_at]),
-                                                           (k_codes[s_codes], k_uniques, strs("uraian_kegiatan")[rek_at]),
-                                                           (p_codes[s_codes], p_uniques, strs("uraian_program")[rek_at]))):
-            said = np.flatnonzero(names_r != "")
-            if order == 0:
-                for j in group_keys(s_codes)[0]:
-                    events.append((rek_at[j], 0, subs_r[j], None))
-            if len(said):
-                for j in said[group_keys(found[said])[0]]:
-                    events.append((rek_at[j], order, uniques[found[j]], names_r[j]))
+        split = lambda fn: factorize(table([fn(c) if isinstance(c, str) else None for c in sub_values]))
+        k_codes, k_uniques = split(lambda c: c.rsplit(".", 1)[0])
+        p_codes, p_uniques = split(lambda c: ".".join(c.split(".")[:3]))
+        lead = group_keys(s_codes)[0]          # the first line of each sub kegiatan
+        events += [(i, 0, sub_values[c], None) for i, c in zip(rek_at[lead].tolist(), s_codes[lead].tolist())]
+        for order, (found, uniques, column) in enumerate(((s_codes, sub_values, "uraian_sub"),
+                                                          (k_codes[s_codes], k_uniques, "uraian_kegiatan"),
+                                                          (p_codes[s_codes], p_uniques, "uraian_program"))):
+            if column not in df:
+                continue
+            # the first line of each code that names it (a text other than "")
+            n_ids, n_values = _coded(bs, column)
+            named = np.array([isinstance(v, str) and v != "" for v in n_values], dtype=bool)
+            said = np.flatnonzero(named[n_ids[rek_at]])
+            lead = said[group_keys(found[said])[0]]
+            events += [(i, order, uniques[c], n_values[t]) for i, c, t in
+                       zip(rek_at[lead].tolist(), found[lead].tolist(), n_ids[rek_at[lead]].tolist())]
     for i, _, code, name in sorted(events, key=lambda e: (e[0], e[1])):
         if name:
             names.setdefault(code, name)
         rows_of.setdefault(code, int(rows[i]))
 
-    # account of each rekening line: its Kode Rekening, else the account in its Kode column
+    # account of each rekening line: its Kode Rekening, else the account in its Kode column; as a code
+    # into acc_values, each distinct value of the two columns looked at once
+    r_found, r_values = _coded(bs, "kode_rekening")
+    k_found, k_values = _coded(bs, "kode")
+    space: dict = {}
+    r_acc = np.array([space.setdefault(v, len(space)) if isinstance(v, str) and v and codes.is_account(v) else -1
+                      for v in r_values], dtype=np.int64)
+    k_acc = np.array([space.setdefault(v if isinstance(v, str) else "", len(space)) for v in k_values], dtype=np.int64)
+    acc_values = list(space)
+
     def accounts(at):
-        k = krek[at]
-        ok = per_value_bool(k, lambda v: isinstance(v, str) and bool(v) and codes.is_account(v))
-        return np.where(ok, k, texts_only(kode[at]))
+        r = r_acc[r_found[at]]
+        return np.where(r >= 0, r, k_acc[k_found[at]])
 
     # lines: every row that adds up; stated: rows that claim a sum
     rek_subs = set()
     if len(rek_at):
-        rm, rm_values = factorize(months[rek_at])
-        first, _ = group_keys(rm * len(s_uniques) + s_codes)
-        rek_subs = {(rm_values[rm[j]], s_uniques[s_codes[j]]) for j in first}
+        lead = group_keys(m_ids[rek_at] * len(sub_values) + s_codes)[0]     # one line of each (month, sub)
+        rek_subs = set(zip([month_values[m] for m in m_ids[rek_at[lead]].tolist()],
+                           [sub_values[c] for c in s_codes[lead].tolist()]))
     node_keys = [(months[i], kode[i]) for i in node_at]
     deeper = {(m, p) for m, k in set(node_keys) for p in _prefixes(k)[:-1]}
     stated, seen, node_lines = [], {}, []
@@ -217,24 +247,16 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
             seen[key] = int(rows[i])
             node_lines.append(i)
     line_at = np.concatenate([rek_at, np.array(node_lines, dtype=np.int64)]).astype(np.int64)
-    line_code = np.concatenate([sub[rek_at], kode[node_lines] if node_lines else np.zeros(0, object)])
-    line_month = months[line_at]
     lines = _Lines(bs, line_at)
-    m_codes, m_uniques = factorize(line_month)
-    if len(rek_at):        # the rekening lines' codes are known; only the few node lines are new
-        n_codes, n_uniques = factorize(line_code[len(rek_at):])
-        known = {c: i for i, c in enumerate(s_uniques)}
-        remap = np.array([known.setdefault(c, len(known)) for c in n_uniques], dtype=np.int64)
-        c_uniques = list(known)
-        c_codes = np.concatenate([s_codes, remap[n_codes] if len(n_codes) else np.zeros(0, np.int64)])
-    else:
-        c_codes, c_uniques = factorize(line_code)
-    pair = m_codes * max(len(c_uniques), 1) + c_codes
-    first, inverse = group_keys(pair)
+    # a node line's sub is its own code, so one numbering covers both kinds of line
+    line_month, line_code = m_ids[line_at], sub_ids[line_at]
+    first, inverse = group_keys(line_month * max(len(sub_values), 1) + line_code)
     group_sums = lines.sums(inverse, len(first))
-    groups = [(m_uniques[m_codes[j]], c_uniques[c_codes[j]]) for j in first]
-    sums: dict = {}
-    for g, (m, code) in enumerate(groups):
+    groups = list(zip([month_values[m] for m in line_month[first].tolist()],
+                      [sub_values[c] for c in line_code[first].tolist()]))
+    m_uniques = [month_values[m] for m in np.flatnonzero(np.bincount(line_month, minlength=len(month_values)))]
+    sums: dict = {}       # (month, code) → amount → sum of the lines at or below it; only stated rows need it
+    for g, (m, code) in enumerate(groups if stated else ()):
         for p in _prefixes(code):
             slot = sums.setdefault((m, p), dict.fromkeys(amts, 0))
             for a in amts:
@@ -248,7 +270,8 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
                                                               "diff": _diff(said, computed)},
                                         **place, cell=sheet.cell(row, a), kode=k, expected=computed, actual=said))
     if len(rsum_at):
-        _check_account_sums(bs, rek_at, rsum_at, months, accounts, findings)
+        _check_account_sums(bs, rek_at, rsum_at, m_ids * max(len(sub_values), 1) + sub_ids, accounts, acc_values,
+                            findings)
     # stated totals: the last covers every line; earlier ones cover the lines since the previous one.
     # In a sheet of several months with a JUMLAH after each month, the last one closes its month only.
     per_month_totals = len(total_at) > 1 and len([m for m in m_uniques if m is not None]) > 1
@@ -282,13 +305,13 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
                 slot[a] += group_sums[a][g]
     jenis: dict[str, object] = {}
     if len(rek_at) and "pagu" in amts:
-        latest = rek_at[np.equal(months[rek_at], last)] if last is not None else rek_at[np.equal(months[rek_at], None)]
-        acc = accounts(latest)
-        a_codes, a_uniques = factorize(acc)
-        kinds = [codes.jenis_belanja(a) for a in a_uniques]
-        j_codes, j_uniques = factorize(np.array(kinds, dtype=object)[a_codes] if len(a_codes) else np.zeros(0, object))
-        jsum = _Lines(bs, latest).sums(j_codes, len(j_uniques))["pagu"]
-        jenis = dict(zip(j_uniques, jsum))
+        latest = rek_at[m_ids[rek_at] == (month_values.index(last) if last in month_values else -1)]
+        # jenis belanja of each account, then of each line, named in the order the lines first give them
+        j_ids, j_names = factorize(table([codes.jenis_belanja(a) for a in acc_values]))
+        line_jenis = j_ids[accounts(latest)]
+        first_j, group_j = group_keys(line_jenis)
+        jsum = _Lines(bs, latest).sums(group_j, len(first_j))["pagu"]
+        jenis = dict(zip([j_names[line_jenis[j]] for j in first_j], jsum))
     out = SheetSums(bs, leaves, rows_of, names, info, jenis if len(rek_at) and "pagu" in amts else {})
     if last is not None:
         out.months = _long_months(groups, group_sums, amts)
@@ -296,29 +319,30 @@ def _sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     return out
 
 
-def _check_account_sums(bs: BudgetSheet, rek_at, rsum_at, months, accounts, findings) -> None:
+def _check_account_sums(bs: BudgetSheet, rek_at, rsum_at, month_sub, accounts, acc_values, findings) -> None:
     """SIPD's account rows (5, 5.1, 5.1.02 … above the accounts of a sub kegiatan) against the
-    rekening lines of that sub kegiatan (and month) under them."""
+    rekening lines of that sub kegiatan (and month) under them. month_sub: (month, sub kegiatan) of
+    each row as one code; accounts(at): each row's account as a code into acc_values."""
     sheet, df = bs.sheet, bs.df
     rows, sub = df.index.to_numpy(), df["sub"].to_numpy(dtype=object)
     amts = bs.amounts
     rek_acc, sum_acc = accounts(rek_at), accounts(rsum_at)
-    # (month, sub kegiatan) of both kinds of rows, as one code
-    ms_codes, _ = factorize(np.array(list(zip(months[np.concatenate([rek_at, rsum_at])].tolist(),
-                                                   sub[np.concatenate([rek_at, rsum_at])].tolist())) + [None],
-                                          dtype=object)[:-1])
-    acc_codes, acc_uniques = factorize(np.concatenate([rek_acc, sum_acc]))
-    width = len(acc_uniques)
-    ids = {a: i for i, a in enumerate(acc_uniques)}
-    nrek = len(rek_at)
-    wanted = ms_codes[nrek:] * width + acc_codes[nrek:]
+    width = len(acc_values)
+    wanted = month_sub[rsum_at] * width + sum_acc
     wanted_set = np.unique(wanted)
     # an account covers itself and every account written below it: 5.1 covers 5.1.02.01
-    prefixes = [[ids.get(".".join(a.split(".")[:j]), -1) for j in range(1, a.count(".") + 2)] for a in acc_uniques]
+    ids = {acc_values[i]: int(i) for i in np.unique(np.concatenate([rek_acc, sum_acc]))}
+    prefixes = {i: [ids.get(".".join(a.split(".")[:j]), -1) for j in range(1, a.count(".") + 2)]
+                for a, i in ids.items()}
+    rek_ms = month_sub[rek_at]
     totals = {a: {} for a in amts}
-    for level in range(max((len(p) for p in prefixes), default=0)):
-        up = np.array([p[level] if level < len(p) else -1 for p in prefixes], dtype=np.int64)[acc_codes[:nrek]]
-        key = ms_codes[:nrek] * width + up
+    for level in range(max((len(p) for p in prefixes.values()), default=0)):
+        parent = np.full(width, -1, dtype=np.int64)
+        for i, p in prefixes.items():
+            if level < len(p):
+                parent[i] = p[level]
+        up = parent[rek_acc]
+        key = rek_ms * width + up
         hit = (up >= 0) & np.isin(key, wanted_set)
         if not hit.any():
             continue
@@ -330,7 +354,7 @@ def _check_account_sums(bs: BudgetSheet, rek_at, rsum_at, months, accounts, find
                 t[k] = t.get(k, 0) + v
     for j, i in enumerate(rsum_at):
         k = int(wanted[j])
-        account, s = sum_acc[j], sub[i]
+        account, s = acc_values[sum_acc[j]], sub[i]
         for a in amts:
             said = df[a].iat[i]
             computed = totals[a].get(k, 0)
@@ -460,8 +484,9 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding]]:
     return budget, findings
 
 
-def _code_key(code: str):
-    return [int(p) if p.isdigit() else -1 for p in code.split(".")]
+@lru_cache(maxsize=1 << 16)
+def _code_key(code: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else -1 for p in code.split("."))
 
 
 def _monthly(sums: list[SheetSums], findings):

@@ -11,9 +11,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from lkjip_xl import codes
-from lkjip_xl.arrays import factorize, filled, groups, is_type, nones, per_value, per_value_bool, table
+from lkjip_xl.arrays import distinct, factorize, groups, is_type, nones, per_value_bool, table
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
 from lkjip_xl.headers import normalize, role_specs, text
@@ -44,6 +45,9 @@ class BudgetSheet:
     has_rekening: bool
     month: int | None
     ints: dict = field(default_factory=dict)   # amount → (int64 values, present mask), when all fit
+    # df column → (code of each row, distinct values): kode, kode_rekening, sub, kind, bulan and the
+    # names, so that reconcile groups 500,000 rows by integers instead of hashing their text again
+    codes: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -317,45 +321,55 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     index = raw.index
     rows = index.to_numpy()
     col = lambda name: raw[name].to_numpy(dtype=object)
+    # a column of df from an array made here and not changed after: pandas need not copy it
+    column = lambda values: pd.Series(values, index=index, dtype=object, copy=False)
     fac = sheet.codes.get         # a large sheet's text columns come with their codes
     known: dict = {}
+    coded: dict = {}              # → BudgetSheet.codes
     if kode_cols:
         kode, *known["kode"] = _kodes(cells, rows, kode_cols, [col(c) for c in kode_cols], [fac(c) for c in kode_cols])
+        coded["kode"] = distinct(*known["kode"])
     else:
         kode = nones(len(index))
-    df = pd.DataFrame({"kode": pd.Series(kode, index=index, dtype=object)})
+        coded["kode"] = (np.zeros(len(index), dtype=np.int64), [None] if len(index) else [])
+    df = pd.DataFrame({"kode": column(kode)})
     if "kode_rekening" in raw:
         # object dtype: pandas would turn the blanks into NaN, which is truthy
         rek, *known["kode_rekening"] = _kodes(cells, rows, ["kode_rekening"], [col("kode_rekening")],
                                               [fac("kode_rekening")], account=True)
-        df["kode_rekening"] = pd.Series(rek, index=index, dtype=object)
+        df["kode_rekening"] = column(rek)
+        coded["kode_rekening"] = distinct(*known["kode_rekening"])
     uraian_cols = [c for c in raw.columns if c == "uraian" or c.startswith("uraian#")]
     if uraian_cols:
-        uraian = _texts(col(uraian_cols[0]), fac(uraian_cols[0]))
+        uraian, coded["uraian"] = _texts(col(uraian_cols[0]), fac(uraian_cols[0]))
         for c in uraian_cols[1:]:
             blank = uraian == ""
             if blank.any():
-                uraian[blank] = _texts(col(c), fac(c))[blank]
-        df["uraian"] = pd.Series(uraian, index=index, dtype=object)
+                uraian[blank] = _texts(col(c), fac(c))[0][blank]
+                coded.pop("uraian")     # two columns make one: its codes are no longer those
+        df["uraian"] = column(uraian)
     else:
         df["uraian"] = ""
     for name in ("uraian_program", "uraian_kegiatan", "uraian_sub", "nama_rekening", "indikator", "satuan"):
         if name in raw:
-            df[name] = pd.Series(_texts(col(name), fac(name)), index=index, dtype=object)
+            said, coded[name] = _texts(col(name), fac(name))
+            df[name] = column(said)
     for name in ("target",):
         c = name if name in raw else next((c for c in raw.columns if c.startswith(name + "@")), None)
         if c:
-            df[name] = pd.Series(_texts(col(c), fac(c)), index=index, dtype=object)
+            said, coded[name] = _texts(col(c), fac(c))
+            df[name] = column(said)
     ints: dict[str, tuple] = {}
     for canon, c in picked.items():
         sheet.cols[canon] = sheet.cols[c]
         values, fast = _amounts(cells, rows, c, col(c))
-        df[canon] = pd.Series(values, index=index, dtype=object)
+        df[canon] = column(values)
         if fast is not None:
             ints[canon] = fast
             known[canon] = ("int64", *fast)
     if "bulan" in raw:
-        df["bulan"] = pd.Series(_months(cells, rows, col("bulan")), index=index, dtype=object)
+        months, coded["bulan"] = _months(cells, rows, col("bulan"), fac("bulan"))
+        df["bulan"] = column(months)
     df["_total"] = raw["_total"] if "_total" in raw else None
     amounts = [a for a in AMOUNTS if a in df]
     if sheet.role == "realisasi" and "realisasi" not in df and "realisasi_bulan_ini" in df:
@@ -363,50 +377,76 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     findings, bad_rows = _pandera_findings(sheet, df, sheet.role, known)
     findings = cells.findings + findings
     bad_rows |= cells.bad_rows
-    kinds, subs = _classify(df, bad_rows, sheet, findings, known)
-    df["kind"] = pd.Series(kinds, index=index, dtype=object)
-    df["sub"] = pd.Series(subs, index=index, dtype=object)
-    has_rek = bool((kinds == "rek").any())
-    return BudgetSheet(sheet, df, [a for a in AMOUNTS if a in df], has_rek, sheet.month, ints), findings
+    kinds, subs = _classify(df, bad_rows, sheet, findings, coded)
+    df["kind"] = column(kinds)
+    df["sub"] = column(subs)
+    has_rek = bool((coded["kind"][0] == KINDS.index("rek")).any())
+    return BudgetSheet(sheet, df, [a for a in AMOUNTS if a in df], has_rek, sheet.month, ints, coded), findings
 
 
 # column helpers ------------------------------------------------------------------------------------
 
-def _texts(values: np.ndarray, known: tuple | None = None) -> np.ndarray:
-    if known is None:
-        return per_value(values, text)
-    found, uniques = known
-    return table([text(v) for v in uniques])[found] if len(values) else nones(0)
+def _texts(values: np.ndarray, known: tuple | None = None) -> tuple[np.ndarray, tuple]:
+    """text() of every value, each distinct value once; also (code of each row, distinct texts)."""
+    if not len(values):
+        return nones(0), (np.zeros(0, dtype=np.int64), [])
+    found, uniques = known if known is not None else factorize(values)
+    said = [text(v) for v in uniques]
+    return table(said)[found], distinct(found, said)
 
 
 def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# a code that codes.clean gives back as it is: ASCII letters, digits and inner dots, a digit first
+# (no blank, apostrophe, outer dot or x.xx to tidy); most codes are, and the regular expressions of
+# codes.clean cost more than the rest of reading a code
+_PLAIN = re.compile(r"[0-9](?:[0-9A-Za-z.]*[0-9A-Za-z])?")
+
+
+def _clean(value, account: bool) -> str | None:
+    """codes.clean(value, account=account), quicker for a code that is already clean."""
+    if type(value) is str and _PLAIN.fullmatch(value):
+        return value
+    return codes.clean(value, account=account)
+
+
 def _kodes(cells: _Cells, rows: np.ndarray, columns: list[str], arrays: list[np.ndarray], known: list | None = None,
            account: bool = False) -> tuple[np.ndarray, np.ndarray, list]:
     """cells.kode for every row: one code from one column or from parts over several; a bad-kode
     finding (and the row left out) where a part cannot be read. Also the codes as (group of each
-    row, code of each group)."""
+    row, code of each group); two groups may give one code."""
     n = len(rows)
     if not n:
         return nones(0), np.zeros(0, dtype=np.int64), []
-    key = None
-    for a, k in zip(arrays, known or [None] * len(arrays)):
-        found, uniques = k if k is not None else factorize(a)
-        key = found if key is None else groups(key * len(uniques) + found)[1]
-    first, inverse = groups(key)
+    coded = [k if k is not None else factorize(a) for a, k in zip(arrays, known or [None] * len(arrays))]
+    if len(coded) == 1:
+        # one column: its codes are the groups already; each distinct value is cleaned once
+        inverse, uniques = coded[0]
+        samples = [(u,) for u in uniques]
+    else:
+        # parts over several columns: one code per combination of parts, column by column
+        inverse = coded[0][0]
+        for found, uniques in coded[1:]:
+            first, inverse = groups(inverse * len(uniques) + found)
+        samples = [tuple(a[i] for a in arrays) for i in first]
     results, bad = [], {}
-    for g, i in enumerate(first):
+    for g, sample in enumerate(samples):
         parts = []
-        for k, a in enumerate(arrays):
+        for k, v in enumerate(sample):
             try:
-                parts.append(codes.clean(a[i], account=account))
+                parts.append(_clean(v, account))
             except codes.BadKode:
                 bad[g] = k
                 parts = None
                 break
-        results.append(None if parts is None else codes.join_parts(parts))
+        if parts is None:
+            results.append(None)
+        elif len(parts) == 1 and (parts[0] is None or parts[0] is sample[0]):
+            results.append(parts[0])        # a code codes.clean left as it was: join_parts gives it back
+        else:
+            results.append(codes.join_parts(parts))
     if bad:
         wrong = np.fromiter(bad, dtype=np.int64, count=len(bad))
         for pos in np.flatnonzero(np.isin(inverse, wrong)):
@@ -452,15 +492,25 @@ def _amounts(cells: _Cells, rows: np.ndarray, column: str, values: np.ndarray):
     skip = np.zeros(n, dtype=bool)
     if found:
         skip[list(found)] = True
-    isfloat = is_type(values, float) & ~skip
+    if n and infer_dtype(values, skipna=False) == "floating":
+        # a number in every row, as in a large sheet's amount column: no need to look at the type of
+        # each (a float subclass, which is_type would leave to parse_amount, gives the same number)
+        isfloat = ~skip
+    else:
+        isfloat = is_type(values, float) & ~skip
     if isfloat.any():
         at = np.flatnonzero(isfloat)
-        x = values[at].astype(np.float64)
+        x = (values if len(at) == n else values[at]).astype(np.float64)
         whole = np.isfinite(x) & (np.floor(x) == x) & (np.abs(x) < 1e16)
-        w = at[whole]
-        ints[w] = x[whole].astype(np.int64)
-        present[w] = True
-        out[w] = ints[w].astype(object)
+        if whole.all() and len(at) == n:
+            # a whole number in every row, as in a large sheet's amount column: no indexing
+            ints, present = x.astype(np.int64), np.ones(n, dtype=bool)
+            out = ints.astype(object)
+        else:
+            w = at[whole]
+            ints[w] = x[whole].astype(np.int64)
+            present[w] = True
+            out[w] = ints[w].astype(object)
         rest = at[~whole]
     else:
         rest = np.zeros(0, dtype=np.int64)
@@ -507,9 +557,11 @@ def _bad_number(cells: _Cells, row: int, column: str, value) -> Finding:
                    cell=cells.sheet.cell(row, column), actual=text(value))
 
 
-def _months(cells: _Cells, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """The Bulan column as month numbers; an unreadable month is a bad-month finding."""
-    found, uniques = factorize(values)
+def _months(cells: _Cells, rows: np.ndarray, values: np.ndarray,
+            known: tuple | None = None) -> tuple[np.ndarray, tuple]:
+    """The Bulan column as month numbers; an unreadable month is a bad-month finding. Also (code of
+    each row, distinct month numbers)."""
+    found, uniques = known if known is not None else factorize(values)
     months = [None if _blank(v) else _month(v) for v in uniques]
     bad = [g for g, (v, m) in enumerate(zip(uniques, months)) if m is None and not _blank(v)]
     if bad:
@@ -518,20 +570,25 @@ def _months(cells: _Cells, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
             cells.findings.append(Finding("bad-month", {"text": text(value)}, **cells.sheet.place(),
                                           cell=cells.sheet.cell(row, "bulan"), actual=text(value)))
             cells.bad_rows.add(row)
-    return table(months)[found] if len(values) else nones(0)
+    if not len(values):
+        return nones(0), (np.zeros(0, dtype=np.int64), [])
+    return table(months)[found], distinct(found, months)
 
 
-def _classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Finding], known: dict):
+KINDS = ("", "rek", "node", "total", "rek_sum")    # the kinds of row, as numbered in BudgetSheet.codes["kind"]
+
+
+def _classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Finding], coded: dict):
     """Each row: 'node' (program…sub kegiatan), 'rek' (rekening line), 'rek_sum' (an account above other
     accounts of its sub kegiatan: 5, 5.1, 5.1.02 … as SIPD prints them, a stated subtotal, not a line),
     'total', or '' (ignored). Rekening lines without a code of their own belong to the sub kegiatan
-    above them."""
+    above them. Works on the codes of the kode columns (`coded`), to which the codes of 'kind' and
+    'sub' are added: on a large sheet no column of text is hashed again."""
     n = len(df)
     rows = df.index.to_numpy()
     kodes = df["kode"].to_numpy(dtype=object)
-    reks = df["kode_rekening"].to_numpy(dtype=object) if "kode_rekening" in df else nones(n)
     bad = np.isin(rows, np.fromiter(bad_rows, dtype=np.int64, count=len(bad_rows))) if bad_rows else np.zeros(n, bool)
-    k_found, k_uniques = known["kode"] if "kode" in known else factorize(kodes)
+    k_found, k_uniques = coded["kode"]
     spread = lambda fn: np.array([bool(fn(k)) for k in k_uniques], dtype=bool)[k_found] if n else np.zeros(0, bool)
     has_kode = spread(bool)
     # a code in the Kode column that is an account (5.1.02…) makes the row a rekening line; so does a
@@ -539,34 +596,37 @@ def _classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Find
     account = spread(lambda k: k and codes.is_account(k))
     roots = np.flatnonzero(spread(lambda k: k in ("4", "5", "6")))
     if len(roots):
-        coded = np.flatnonzero(has_kode)
+        coded_rows = np.flatnonzero(has_kode)
         for i in roots:
-            j = np.searchsorted(coded, i, side="right")
-            if j < len(coded):
-                k, nxt = kodes[i], kodes[coded[j]]
+            j = np.searchsorted(coded_rows, i, side="right")
+            if j < len(coded_rows):
+                k, nxt = kodes[i], kodes[coded_rows[j]]
                 account[i] = nxt.startswith(k + ".") and codes.is_account(nxt)
     swap = has_kode & account
-    rek = np.where(swap, kodes, reks)
-    kode = np.where(swap, None, kodes)
     has_kode &= ~swap
-    if "kode_rekening" in known:
-        r_found, r_uniques = known["kode_rekening"]
-        has_rek = swap | np.array([bool(r) for r in r_uniques], dtype=bool)[r_found]
-    else:
-        has_rek = swap | filled(reks)
+    has_rek = swap.copy()
+    if "kode_rekening" in coded:
+        r_found, r_uniques = coded["kode_rekening"]
+        has_rek |= np.array([bool(r) for r in r_uniques], dtype=bool)[r_found]
     level6 = spread(lambda k: k and codes.level(k) == 6) & ~swap
     node6 = ~bad & has_kode & ~has_rek & level6
-    current = pd.Series(np.where(node6, kode, None), dtype=object).ffill().to_numpy(dtype=object)
-    has_current = np.not_equal(current, None)
+    # the sub kegiatan above each row: the code of the nearest level-6 node at or above it
+    last6 = np.maximum.accumulate(np.where(node6, np.arange(n), -1)) if n else np.zeros(0, dtype=np.int64)
+    has_current = last6 >= 0
     is_rek = ~bad & has_rek & (has_kode | has_current)
     is_node = ~bad & ~is_rek & has_kode
     totals = df["_total"].to_numpy(dtype=object)
-    is_total = ~bad & ~is_rek & ~is_node & per_value_bool(totals, lambda t: isinstance(t, str) and bool(t))
-    kinds = np.full(n, "", dtype=object)
-    kinds[is_rek], kinds[is_node], kinds[is_total] = "rek", "node", "total"
-    subs = nones(n)
-    subs[is_rek] = np.where(has_kode, kode, current)[is_rek]
-    subs[is_node] = kode[is_node]
+    is_total = np.zeros(n, dtype=bool)
+    maybe = np.flatnonzero(~bad & ~is_rek & ~is_node)     # only these can be a total: a few rows
+    is_total[maybe] = per_value_bool(totals[maybe], lambda t: isinstance(t, str) and bool(t))
+    kind = np.zeros(n, dtype=np.int64)
+    kind[is_rek], kind[is_node], kind[is_total] = KINDS.index("rek"), KINDS.index("node"), KINDS.index("total")
+    # the sub kegiatan of each line as a code of the Kode column; len(k_uniques) stands for None
+    no_sub = len(k_uniques)
+    current = np.where(has_current, k_found[np.maximum(last6, 0)] if n else last6, no_sub)
+    sub = np.full(n, no_sub, dtype=np.int64)
+    sub[is_rek] = np.where(has_kode, k_found, current)[is_rek]
+    sub[is_node] = k_found[is_node]
     rest = np.flatnonzero(~bad & ~is_rek & ~is_node & ~is_total)
     if len(rest):
         amount_cols = [a for a in AMOUNTS if a in df]
@@ -582,28 +642,69 @@ def _classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Find
     # an account with other accounts of its sub kegiatan under it is their stated subtotal
     at = np.flatnonzero(is_rek)
     if len(at):
-        s_codes, _ = factorize(subs[at])
-        a_codes, accounts = factorize(rek[at])
-        ids = {acc: i for i, acc in enumerate(accounts)}
-        parents = []       # per account: the ids of the accounts that are its proper prefixes
-        for acc in accounts:
-            segs = acc.split(".")
-            parents.append([ids[p] for p in (".".join(segs[:j]) for j in range(1, len(segs))) if p in ids])
+        # the account of each line (its Kode Rekening, or its Kode where that is an account), as a
+        # number over the distinct codes of both columns
+        ids: dict = {}
+        k_acc = np.array([ids.setdefault(v, len(ids)) for v in k_uniques], dtype=np.int64)
+        if "kode_rekening" in coded:
+            r_acc = np.array([ids.setdefault(v, len(ids)) for v in r_uniques], dtype=np.int64)
+            acc = r_acc[r_found[at]]
+            if swap.any():
+                acc = np.where(swap[at], k_acc[k_found[at]], acc)
+        else:
+            acc = k_acc[k_found[at]]
+        accounts = list(ids)
         width = len(accounts)
-        pairs = pd.unique(s_codes.astype(np.int64) * width + a_codes)
-        sums = []
-        p_sub, p_acc = pairs // width, pairs % width
-        depth = max((len(p) for p in parents), default=0)
-        for level in range(depth):
-            parent = np.array([p[level] if level < len(p) else -1 for p in parents], dtype=np.int64)
-            up = parent[p_acc]
-            ok = up >= 0
-            sums.append(p_sub[ok] * width + up[ok])
-        if sums:
-            targets = pd.Index(pd.unique(np.concatenate(sums)))
-            above = targets.get_indexer(s_codes.astype(np.int64) * width + a_codes) >= 0
-            kinds[at[above]] = "rek_sum"
-    return kinds, subs
+        # per account of a line: the accounts of lines that are its proper prefixes, shortest first
+        parents = _parents({accounts[i]: int(i) for i in np.flatnonzero(np.bincount(acc, minlength=width))})
+        depth = max((len(p) for p in parents.values()), default=0)
+        if depth:
+            # the (sub kegiatan, account) pairs of the lines and, level by level, of the accounts
+            # above them: a line whose pair is one of the latter is a subtotal
+            pair = sub[at] * width + acc
+            pairs = pd.unique(pair)
+            p_sub, p_acc = pairs // width, pairs % width
+            sums = []
+            for level in range(depth):
+                parent = np.full(width, -1, dtype=np.int64)
+                for i, p in parents.items():
+                    if level < len(p):
+                        parent[i] = p[level]
+                up = parent[p_acc]
+                ok = up >= 0
+                sums.append(p_sub[ok] * width + up[ok])
+            above = np.isin(pair, np.unique(np.concatenate(sums)))
+            kind[at[above]] = KINDS.index("rek_sum")
+    coded["kind"] = (kind, list(KINDS))
+    coded["sub"] = distinct(sub, list(k_uniques) + [None])
+    return table(list(KINDS))[kind], table(coded["sub"][1])[coded["sub"][0]]
+
+
+def _parents(present: dict[str, int]) -> dict[int, list[int]]:
+    """Per account (code → number): the numbers of the accounts in `present` that are its proper
+    prefixes, shortest first (5.1.02.01 → 5, 5.1, 5.1.02). Thousands of accounts share a few heads
+    (5.1.02.01.01), so the accounts above each head are found once."""
+    upto: dict[str, list[int]] = {}       # code → the accounts in `present` at or above it
+
+    def at_or_above(code: str) -> list[int]:
+        chain, top = [], code             # the codes from `code` up, until one already known
+        while top not in upto:
+            chain.append(top)
+            head, dot, _ = top.rpartition(".")
+            if not dot:
+                break
+            top = head
+        found = upto.get(top, [])
+        for c in reversed(chain):
+            found = (found + [present[c]]) if c in present else found
+            upto[c] = found
+        return upto[code]
+
+    out = {}
+    for code, i in present.items():
+        head, dot, _ = code.rpartition(".")
+        out[i] = at_or_above(head) if dot else []
+    return out
 
 
 _NEGATIVE = ("neg", "semakin rendah", "makin rendah", "menurun", "turun", "minimal", "minimum", "min", "rendah")

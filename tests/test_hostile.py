@@ -25,7 +25,7 @@ import pytest
 import xlsxwriter
 
 import builders as b
-from lkjip_xl import grid, write
+from lkjip_xl import grid, guard, write
 from lkjip_xl.cli import main
 
 SHEET = "xl/worksheets/sheet1.xml"          # the one sheet of a builders workbook (openpyxl)
@@ -358,6 +358,37 @@ def test_cells_that_never_end_do_not_hang(capsys, untouched, tmp_path, junk):
     rc, out, err = cli(capsys, "check", bad)
     assert time.perf_counter() - t < 5
     assert rc in (0, 1, 2), err
+
+
+@pytest.mark.parametrize("case", ["sound", "doctype-late", "unclosed-late", "corrupt"])
+def test_large_part_checks_on_two_threads_answer_as_on_one(capsys, untouched, tmp_path, monkeypatch, case):
+    """A large part is decompressed one chunk ahead in a thread and its array checks run in another:
+    forced here on a small file cut into 1 KB chunks, the answers are those of the plain reading."""
+    src = untouched / "DPA 2024.xlsx"
+    if case == "sound":
+        target = src
+    elif case == "corrupt":
+        data = bytearray(src.read_bytes())
+        with zipfile.ZipFile(src) as z:
+            info = z.getinfo(SHEET)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        for k in range(start + info.compress_size // 2, start + info.compress_size - 10, 7):
+            data[k] ^= 0x5A
+        target = tmp_path / "DPA rusak.xlsx"
+        target.write_bytes(bytes(data))
+    else:
+        xml = part(src)
+        cut = xml.rindex(b"</row>")
+        odd = b"<!DOCTYPE x []>" if case == "doctype-late" else b"<c r='A1' <c>"
+        target = rezip(src, tmp_path / "DPA aneh.xlsx", {SHEET: xml[:cut] + odd + xml[cut:]})
+    plain = cli(capsys, "check", target, "--tahun", "2024")
+    monkeypatch.setattr(guard, "_READ_AHEAD_FROM", -1)
+    monkeypatch.setattr(guard, "_ARRAYS_FROM", -1)
+    monkeypatch.setattr(guard, "_CHUNK", 1024)
+    assert cli(capsys, "check", target, "--tahun", "2024") == plain
+    expect = {"sound": "Rp", "doctype-late": "DOCTYPE", "unclosed-late": "tidak tertutup", "corrupt": "rusak"}[case]
+    assert expect in plain[1] + plain[2], plain
+    assert plain[0] in ((0, 1) if case == "sound" else (2,)), plain
 
 
 def test_styles_that_never_close_do_not_hang(capsys, untouched, tmp_path):
