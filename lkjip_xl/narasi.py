@@ -8,12 +8,13 @@ from lkjip_xl.indicators import serapan
 from lkjip_xl.layout import Column, Table
 from lkjip_xl.read import MONTH_NAMES
 from lkjip_xl.tables import Context
-from lkjip_xl.terbilang import format_angka, format_rupiah, terbilang, terbilang_rupiah
+from lkjip_xl.terbilang import BATAS, format_angka, format_rupiah, terbilang, terbilang_rupiah
 
 
 def rp(amount) -> str:
-    """Rp19.422.400.000,00 (sembilan belas miliar … rupiah)"""
-    return f"{format_rupiah(amount)} ({terbilang_rupiah(amount)})"
+    """Rp19.422.400.000,00 (sembilan belas miliar … rupiah); an amount beyond the words Indonesian has
+    (10^18, surely a typing slip that the findings point at) in figures only."""
+    return f"{format_rupiah(amount)} ({terbilang_rupiah(amount)})" if abs(amount) < BATAS else format_rupiah(amount)
 
 
 def pct(x: Decimal | None) -> str:

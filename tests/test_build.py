@@ -127,3 +127,17 @@ def test_table_titles_and_numbers_from_config(tmp_path, sample_dir):
     _, path = build([folder], output=tmp_path / "out.xlsx")
     ws = openpyxl.load_workbook(path)["Tabel 3.9"]      # the sheet name is fixed by the contract
     assert (ws["A1"].value, ws["A2"].value) == ("Tabel 3.10", "Realisasi Anggaran per Program")
+
+
+def test_an_amount_beyond_the_words_is_built_in_figures(tmp_path):
+    """A pagu of 10^18 (a slip of the keyboard) has no Indonesian words: the report is still written
+    and the Narasi gives the figure alone."""
+    import builders as b
+
+    subs = dict(b.SUBS)
+    first = next(iter(subs))
+    subs[first] = 10**18
+    folder = b.clean_office(tmp_path / "kantor", subs=subs)
+    result, path = build([folder], output=tmp_path / "hasil.xlsx", tahun=b.TAHUN)
+    text = " ".join(str(v) for r in rows(openpyxl.load_workbook(path)["Narasi"]) for v in r if v)
+    assert "Rp1.000.000." in text
