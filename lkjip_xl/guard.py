@@ -104,12 +104,22 @@ class _Marks:
         bang = np.flatnonzero(a[:self.n] == 33)
         return bool(len(bang)) and bool((a[bang - 1] == 60).any())     # a[-1] is a zero after the end
 
+    @property
+    def lt(self):
+        if not hasattr(self, "_lt"):
+            self._lt = self.a[:self.n] == 60
+        return self._lt
+
+    def formula(self) -> bool:
+        """Whether a `<f` is there."""
+        return bool((self.lt & (self.a[1:self.n + 1] == 102)).any())
+
     def plain_cells(self) -> bool:
         """body.count(b"<c ") == body.count(b"<c r=") and neither _ODD_CELL nor _PREFIXED_CELL found."""
         np, a, n = self.np, self.a, self.n
         if n < 2:
             return not _ODD_CELL.search(self.body) and not _PREFIXED_CELL.search(self.body)
-        c = np.flatnonzero((a[:n - 1] == 60) & (a[1:n] == 99))   # '<c'
+        c = np.flatnonzero(self.lt[:n - 1] & (a[1:n] == 99))   # '<c'
         after = a[c + 2]
         spaced = after == 32
         if int(spaced.sum()) != int((spaced & (a[c + 3] == 114) & (a[c + 4] == 61)).sum()):
@@ -127,15 +137,12 @@ class _Marks:
 
 def _sheet_arrays(body: bytes, a) -> tuple[tuple[int, int] | None, bool]:
     """What the other core answers for a large sheet body (`a`: its bytes and 16 zeros): the
-    largest address (_loose_max) and whether the body may hold a formula (`<f`) or an error cell
-    (`t="e"`), which bulk.Scanner then reads with its regular expressions."""
+    largest address (_loose_max) and whether an error cell (`t="e"`) may be there."""
     import numpy as np
 
-    n = len(body)
-    eq = np.flatnonzero(a[:n] == 61)
-    marked = bool(((a[eq - 1] == 116) & (a[eq + 1] == 34) & (a[eq + 2] == 101) & (a[eq + 3] == 34)).any()) or \
-        bool(((a[:n] == 60) & (a[1:n + 1] == 102)).any())
-    return _loose_max(body, a, eq), marked
+    eq = np.flatnonzero(a[:len(body)] == 61)
+    error = bool(((a[eq - 1] == 116) & (a[eq + 1] == 34) & (a[eq + 2] == 101) & (a[eq + 3] == 34)).any())
+    return _loose_max(body, a, eq), error
 
 
 def _loose_max(body: bytes, a=None, eq=None) -> tuple[int, int] | None:
@@ -335,7 +342,8 @@ class _Part:
         answers = None if arrays is None else found.result() if found is not None else _sheet_arrays(body, arrays.a)
         self._extent(body, None if answers is None else (arrays.plain_cells(), answers[0]))
         if self.feed is not None:
-            self.feed(body, None if answers is None else answers[1])
+            # bulk.Scanner reads formulas and error cells with regular expressions, where there are any
+            self.feed(body, None if answers is None else answers[1] or arrays.formula())
 
     def _extent(self, body: bytes, answers: tuple | None = None) -> None:
         """Grow the bound on the last row and column calamine will place a value in. `answers` are
