@@ -68,8 +68,19 @@ class AliasIndex:
         self.fields = list(fields)
         # only these take a year ("Anggaran 2025", "2022" over "Target"); a year over "Kode" is a title
         self.yearly_fields = {field for field, _ in self.yearly.values()}
+        self._seen: dict = {}     # the header search asks for the same labels many times
 
     def match(self, header) -> tuple[str, int | None, int] | None:
+        key = (type(header), header)
+        try:
+            return self._seen[key]
+        except KeyError:
+            hit = self._seen[key] = self._match_new(header)
+            return hit
+        except TypeError:         # an unhashable cell value
+            return self._match_new(header)
+
+    def _match_new(self, header) -> tuple[str, int | None, int] | None:
         norm = normalize(header)
         if not norm:
             return None
@@ -98,8 +109,19 @@ def _schema_aliases() -> dict:
     return load_yaml("aliases.yaml")
 
 
+_SPECS: dict = {}
+
+
 def role_specs(extra: dict[str, dict[str, list[str]]] | None = None) -> dict[str, dict]:
-    """Per role: required fields and an AliasIndex, with the office's aliases in front."""
+    """Per role: required fields and an AliasIndex, with the office's aliases in front (built once
+    per set of office aliases)."""
+    key = repr(extra)
+    if key not in _SPECS:
+        _SPECS[key] = _role_specs(extra)
+    return _SPECS[key]
+
+
+def _role_specs(extra: dict[str, dict[str, list[str]]] | None) -> dict[str, dict]:
     data = _schema_aliases()
     out = {}
     for role, spec in data["roles"].items():
