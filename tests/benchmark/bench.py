@@ -79,15 +79,22 @@ MEASURE = ("import resource, subprocess, sys, time\nt = time.perf_counter()\n"
            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
-def measure(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds and the largest peak RSS (MB) over `runs` fresh processes."""
-    times, peaks = [], []
-    for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True).stdout
-        t, kb = out.split()
-        times.append(float(t))
-        peaks.append(int(kb) / 1024)
-    return statistics.median(times), max(peaks)
+def _once(cmd: list[str]) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True).stdout
+    t, kb = out.split()
+    return float(t), int(kb) / 1024
+
+
+def measure(cmds: dict[str, list[str]], runs: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """Median wall seconds and the largest peak RSS (MB) of each command over its runs, each a fresh
+    process. The commands take turns (check, build, fastexcel, …, then again), so that a machine
+    that slows down or speeds up meanwhile (shared hosts do) weighs on all of them alike."""
+    seen: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
+    for k in range(max(runs.values())):
+        for name, cmd in cmds.items():
+            if k < runs[name]:
+                seen[name].append(_once(cmd))
+    return {name: (statistics.median(t for t, _ in got), max(m for _, m in got)) for name, got in seen.items()}
 
 
 def _cpu_and_ram() -> str:
@@ -114,15 +121,16 @@ def main() -> None:
     for size in args.sizes:
         folder = args.dir / str(size)
         files = make_inputs(folder, size) if not (folder / "lkjip.toml").exists() else [folder / "DPA Rincian.xlsx", folder / "Realisasi Bulanan.xlsx"]
-        row = {"rows": size}
-        row["check"] = measure(exe + ["check", str(folder)], args.runs)
-        row["build"] = measure(exe + ["build", str(folder), "-o", str(folder / "out" / "hasil.xlsx")], args.runs)
-        row["fastexcel"] = measure([sys.executable, "-c", FASTEXCEL, *map(str, files)], args.runs)
-        row["pandas"] = measure([sys.executable, "-c", PANDAS, *map(str, files)], args.pandas_runs or args.runs)
-        results.append(row)
+        cmds = {"check": exe + ["check", str(folder)],
+                "build": exe + ["build", str(folder), "-o", str(folder / "out" / "hasil.xlsx")],
+                "fastexcel": [sys.executable, "-c", FASTEXCEL, *map(str, files)],
+                "pandas": [sys.executable, "-c", PANDAS, *map(str, files)]}
+        runs = {name: args.runs for name in cmds} | {"pandas": args.pandas_runs or args.runs}
+        results.append({"rows": size, **measure(cmds, runs)})
     sample = Path(__file__).resolve().parents[2] / "workbooks" / "contoh-blora-2024"
-    small = {"sample_check": measure(exe + ["check", str(sample)], args.runs)[0],
-             "help": measure(exe + ["--help"], args.runs)[0]}
+    small = measure({"sample_check": exe + ["check", str(sample)], "help": exe + ["--help"]},
+                    {"sample_check": args.runs, "help": args.runs})
+    small = {name: t for name, (t, _) in small.items()}
     machine = f"{platform.machine()}, {os.cpu_count()} CPU{_cpu_and_ram()}, Python {platform.python_version()}"
     if args.json:
         print(json.dumps({"machine": machine, "results": results, **small}, indent=2))
