@@ -112,7 +112,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[20_000, 200_000, 500_000])
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--pandas-runs", type=int, default=None, help="runs for pandas+openpyxl (slow); default --runs")
+    ap.add_argument("--pandas-runs", type=int, default=None, help="runs for pandas+openpyxl (slow; 0 leaves it out); default --runs")
     ap.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "lkjip-bench")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -125,7 +125,9 @@ def main() -> None:
                 "build": exe + ["build", str(folder), "-o", str(folder / "out" / "hasil.xlsx")],
                 "fastexcel": [sys.executable, "-c", FASTEXCEL, *map(str, files)],
                 "pandas": [sys.executable, "-c", PANDAS, *map(str, files)]}
-        runs = {name: args.runs for name in cmds} | {"pandas": args.pandas_runs or args.runs}
+        runs = {name: args.runs for name in cmds} | {"pandas": args.runs if args.pandas_runs is None else args.pandas_runs}
+        if not runs["pandas"]:
+            del cmds["pandas"], runs["pandas"]
         results.append({"rows": size, **measure(cmds, runs)})
     sample = Path(__file__).resolve().parents[2] / "workbooks" / "contoh-blora-2024"
     small = measure({"sample_check": exe + ["check", str(sample)], "help": exe + ["--help"]},
@@ -139,9 +141,10 @@ def main() -> None:
     print(f"{'rows':>8} | {'check s':>8} {'MB':>6} | {'build s':>8} {'MB':>6} | {'fastexcel s':>11} | {'pandas s':>9} |"
           f" {'check/fastexcel':>15} {'build/check':>11} {'pandas/check':>12}")
     for r in results:
-        c, b, f, p = r["check"], r["build"], r["fastexcel"], r["pandas"]
-        print(f"{r['rows']:>8} | {c[0]:>8.2f} {c[1]:>6.0f} | {b[0]:>8.2f} {b[1]:>6.0f} | {f[0]:>11.2f} | {p[0]:>9.2f} |"
-              f" {c[0] / f[0]:>15.2f} {b[0] / c[0]:>11.2f} {p[0] / c[0]:>12.1f}")
+        c, b, f, p = r["check"], r["build"], r["fastexcel"], r.get("pandas")
+        pandas = (f"{p[0]:>9.2f}", f"{p[0] / c[0]:>12.1f}") if p else (f"{'-':>9}", f"{'-':>12}")
+        print(f"{r['rows']:>8} | {c[0]:>8.2f} {c[1]:>6.0f} | {b[0]:>8.2f} {b[1]:>6.0f} | {f[0]:>11.2f} | {pandas[0]} |"
+              f" {c[0] / f[0]:>15.2f} {b[0] / c[0]:>11.2f} {pandas[1]}")
     print(f"sample check (cold): {small['sample_check']:.2f} s; lkjip-xl --help: {small['help']:.2f} s")
 
 
