@@ -119,3 +119,25 @@ def test_near_miss_points_at_the_cell(name, tmp_path):
     codes = {code for code, *_ in expected}
     got = {(f.code, f.file, f.sheet, f.cell) for f in check([tmp_path]).findings if f.code in codes}
     assert got == expected
+
+
+def test_every_variant_gives_the_same_findings_on_the_fast_path(corpus, results, monkeypatch):
+    """Speed must not cost a finding: every workbook of the corpus, its sheets forced through the
+    large-sheet path (guard.py on two threads in small chunks, the head read apart, the rows below
+    it column-wise by fastexcel), gives exactly the result of the plain cell-by-cell reading."""
+    import json
+
+    from lkjip_xl import bulk, guard
+
+    paths = sorted({p for variant, twin, _ in corpus.values() for p in (variant, twin)}, key=str)
+    as_json = lambda r: json.dumps(r.to_json(), ensure_ascii=False, sort_keys=True)
+    expected = {p: as_json(results(p)) for p in paths}
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", -1)
+    monkeypatch.setattr(bulk, "HEAD_ROWS", 8)
+    monkeypatch.setattr(guard, "_CHUNK", 2048)
+    monkeypatch.setattr(guard, "_ARRAYS_FROM", -1)
+    monkeypatch.setattr(guard, "_READ_AHEAD_FROM", -1)
+    read, columns = bulk.Bulk.read, []
+    monkeypatch.setattr(bulk.Bulk, "read", lambda self, *a: (block := read(self, *a), columns.append(block))[0])
+    assert {p: as_json(check([p])) for p in paths} == expected
+    assert sum(block is not None for block in columns) >= 100     # nearly every sheet did take the column-wise path (115 of 116)
