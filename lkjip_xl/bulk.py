@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,12 +250,19 @@ class Block:
 
 
 _POOL = None
-_RUNNING: set = set()
+_LOCK = threading.Lock()
+_RUNNING = 0                     # background reads under way; the pool's threads count them down
 
 
 def busy() -> bool:
     """Whether a background read is under way (it has a core to itself)."""
-    return any(not f.done() for f in _RUNNING)
+    return _RUNNING > 0
+
+
+def _done(_future) -> None:
+    global _RUNNING
+    with _LOCK:
+        _RUNNING -= 1
 
 
 def start(sheet: "Bulk", start_row: int | None, frame_cols: set[int] = frozenset()):
@@ -265,9 +273,11 @@ def start(sheet: "Bulk", start_row: int | None, frame_cols: set[int] = frozenset
         from concurrent.futures import ThreadPoolExecutor
 
         _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lkjip-bulk")
+    global _RUNNING
+    with _LOCK:
+        _RUNNING += 1
     future = _POOL.submit(sheet.size) if start_row is None else _POOL.submit(sheet.read, start_row, frame_cols)
-    _RUNNING.add(future)
-    future.add_done_callback(_RUNNING.discard)
+    future.add_done_callback(_done)
     return future
 
 

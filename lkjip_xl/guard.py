@@ -68,7 +68,7 @@ def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, st
     infos = [i for i in zf.infolist() if not i.is_dir()]
     first = [i for i in infos if i.filename in _INDEX]
     for info in first:
-        _Part(info.filename, max_cells).scan(zf, info)
+        _Part(info.filename, max_cells, threads=threads).scan(zf, info)
     names: dict[str, str] = {}
     if sheets is not None:
         try:
@@ -347,7 +347,7 @@ class _Part:
 
     def _extent(self, body: bytes, answers: tuple | None = None) -> None:
         """Grow the bound on the last row and column calamine will place a value in. `answers` are
-        _array_answers(body), when they were computed."""
+        (plain cells, _loose_max(body)) when the array path computed them."""
         plain, found = answers if answers is not None else (
             body.count(b"<c ") == body.count(b"<c r=") and not _ODD_CELL.search(body)
             and not _PREFIXED_CELL.search(body), None)

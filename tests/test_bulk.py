@@ -188,3 +188,26 @@ def test_guard_array_checks_answer_as_its_regular_expressions():
         assert marks.doctype() or not guard._DOCTYPE.search(body), body      # a sound prefilter
         found = guard._loose_max(body)
         assert found is None or found == loose(body), body
+
+
+def test_busy_while_a_background_read_runs():
+    """guard.py checks the next file on one thread while fastexcel reads in the background: busy()
+    says so, from any thread, and falls back once the read is done."""
+    import threading
+    import time
+
+    gate = threading.Event()
+
+    class Slow:
+        def size(self):
+            gate.wait(10)
+
+    futures = [bulk.start(Slow(), None) for _ in range(2)]
+    assert bulk.busy()
+    gate.set()
+    for f in futures:
+        f.result()
+    deadline = time.monotonic() + 5        # the pool's thread counts down just after the result
+    while bulk.busy() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not bulk.busy()
