@@ -83,20 +83,9 @@ _HAS_E = re.compile(rb't="e"')
 
 def _scan_body(body: bytes, out: Scan) -> None:
     if _HAS_F.search(body):
-        for m in _cells(body, b"<f", grid._CELL):
-            inner = m.group(2)
-            if not inner or b"<f" not in inner or grid._V.search(inner):
-                continue
-            ref = grid._REF.search(m.group(1))
-            f = grid._F.search(inner)
-            if ref:
-                text = (f.group(1) or b"").decode("utf-8", "replace") if f else ""
-                out.formulas[grid._parse_a1(ref.group(1).decode())] = grid._unescape(text) or "…"
+        out.formulas.update(grid.formulas_in(_cells(body, b"<f", grid._CELL)))
     if _HAS_E.search(body):
-        for m in _cells(body, b't="e"', grid._ERROR_CELL):
-            ref, v = grid._REF.search(m.group(1)), grid._V_TEXT.search(m.group(2))
-            if ref:
-                out.errors[grid._parse_a1(ref.group(1).decode())] = v.group(1).decode("utf-8", "replace") if v else "#ERROR"
+        out.errors.update(grid.errors_in(_cells(body, b't="e"', grid._ERROR_CELL)))
 
 
 def _find(before: bytes, chunk: bytes, end: int, needle: bytes) -> int:
@@ -115,9 +104,7 @@ def _find(before: bytes, chunk: bytes, end: int, needle: bytes) -> int:
 
 def _markers(before: bytes, chunk: bytes, end: int) -> bool:
     """Whether before + chunk[:end] holds `<f` or `t="e"`, without joining them."""
-    seam = before[-4:] + chunk[:min(4, end)]
-    return any(_HAS_F.search(part, 0, n) or part.find(b't="e"', 0, n) >= 0
-               for part, n in ((before, len(before)), (seam, len(seam)), (chunk, end)))
+    return _find(before, chunk, end, b"<f") >= 0 or _find(before, chunk, end, b't="e"') >= 0
 
 
 def _head_cut(data: bytes) -> int | None:
@@ -185,10 +172,14 @@ class Scanner:
         elif self.tail is not None:
             body = before + chunk[:at] if body is None else body
             self.tail += body
-        if body is None and not (carry_marked and _markers(before, b"", 0)) and \
-                not (marked is not False and _markers(before, chunk, at)):
-            return
-        _scan_body(before + chunk[:at] if body is None else body, self.out)
+        if body is None:
+            # where a marker may be: anywhere, unless guard.py said this piece has none (then only
+            # in a carry from a piece that may)
+            where = (before, chunk, at) if marked is not False else (before, b"", 0) if carry_marked else None
+            if where is None or not _markers(*where):
+                return
+            body = before + chunk[:at]
+        _scan_body(body, self.out)
 
     def result(self) -> Scan | None:
         if not self.done or self.small or self.cut is None or self.tail is None:

@@ -221,10 +221,13 @@ _V = re.compile(rb'<v>\s*[^<\s]')
 
 
 def _formulas_without_value(data: bytes) -> dict[tuple[int, int], str]:
-    if b"<f" not in data:
-        return {}
+    return formulas_in(_CELL.finditer(data)) if b"<f" in data else {}
+
+
+def formulas_in(cells) -> dict[tuple[int, int], str]:
+    """(r, c) → formula, of the _CELL matches that hold a formula without a saved value."""
     out = {}
-    for m in _CELL.finditer(data):
+    for m in cells:
         inner = m.group(2)
         if not inner or b"<f" not in inner or _V.search(inner):
             continue
@@ -283,10 +286,13 @@ _V_TEXT = re.compile(rb"<v>([^<]*)</v>")
 
 def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
     """Cells holding an Excel error (#REF!, #DIV/0!, #N/A …), which calamine reads as empty."""
-    if b'"e"' not in data:
-        return {}
+    return errors_in(_ERROR_CELL.finditer(data)) if b'"e"' in data else {}
+
+
+def errors_in(cells) -> dict[tuple[int, int], str]:
+    """(r, c) → "#REF!" …, of the _ERROR_CELL matches."""
     out = {}
-    for m in _ERROR_CELL.finditer(data):
+    for m in cells:
         ref, v = _REF.search(m.group(1)), _V_TEXT.search(m.group(2))
         if ref:
             out[_parse_a1(ref.group(1).decode())] = v.group(1).decode("utf-8", "replace") if v else "#ERROR"

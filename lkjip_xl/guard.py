@@ -21,6 +21,7 @@ import queue
 import re
 import threading
 import zipfile
+from functools import cached_property
 from typing import Callable
 
 MAX_ROWS = 1_048_576          # Excel's grid: rows
@@ -104,11 +105,9 @@ class _Marks:
         bang = np.flatnonzero(a[:self.n] == 33)
         return bool(len(bang)) and bool((a[bang - 1] == 60).any())     # a[-1] is a zero after the end
 
-    @property
+    @cached_property
     def lt(self):
-        if not hasattr(self, "_lt"):
-            self._lt = self.a[:self.n] == 60
-        return self._lt
+        return self.a[:self.n] == 60         # '<', shared by the cell-tag and formula questions
 
     def formula(self) -> bool:
         """Whether a `<f` is there."""

@@ -68,19 +68,14 @@ class AliasIndex:
         self.fields = list(fields)
         # only these take a year ("Anggaran 2025", "2022" over "Target"); a year over "Kode" is a title
         self.yearly_fields = {field for field, _ in self.yearly.values()}
-        self._seen: dict = {}     # the header search asks for the same labels many times
+        self._seen: dict[str, tuple | None] = {}     # the header search asks for the same labels many times
 
-    def match(self, header) -> tuple[str, int | None, int] | None:
-        key = (type(header), header)
-        try:
-            return self._seen[key]
-        except KeyError:
-            hit = self._seen[key] = self._match_new(header)
-            return hit
-        except TypeError:         # an unhashable cell value
-            return self._match_new(header)
+    def match(self, header: str) -> tuple[str, int | None, int] | None:
+        if header not in self._seen:
+            self._seen[header] = self._match_new(header)
+        return self._seen[header]
 
-    def _match_new(self, header) -> tuple[str, int | None, int] | None:
+    def _match_new(self, header: str) -> tuple[str, int | None, int] | None:
         norm = normalize(header)
         if not norm:
             return None

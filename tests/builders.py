@@ -182,6 +182,17 @@ REAL = {
 }
 
 
+def staff_list(folder: Path) -> Path:
+    """A workbook of no role at all (a list of staff, sheet 'Catatan'): 'Daftar Pegawai.xlsx'."""
+    wb = Workbook()
+    wb.active.title = "Catatan"
+    wb.active.append(["Nama", "Alamat"])
+    wb.active.append(["Budi", "Jl. Pemuda 1"])
+    path = folder / "Daftar Pegawai.xlsx"
+    wb.save(path)
+    return path
+
+
 def clean_office(tmp: Path, subs=None, real=None) -> Path:
     """A DPA and one December realisasi that agree: no finding at all."""
     subs, real = subs or SUBS, real or REAL

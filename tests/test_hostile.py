@@ -201,11 +201,7 @@ def test_empty_workbook(capsys, tmp_path):
 def test_no_sheet_of_any_role(capsys, tmp_path):
     folder = tmp_path / "lain"
     folder.mkdir()
-    wb = openpyxl.Workbook()
-    wb.active.title = "Catatan"
-    wb.active.append(["Nama", "Alamat"])
-    wb.active.append(["Budi", "Jl. Pemuda 1"])
-    wb.save(folder / "Daftar Pegawai.xlsx")
+    b.staff_list(folder)
     rc, out, err = cli(capsys, "build", folder)
     unusable(rc, err, "tidak ada lembar DPA", "Daftar Pegawai.xlsx › Catatan", "[roles]")
     assert not (folder / "hasil").exists()

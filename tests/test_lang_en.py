@@ -196,11 +196,7 @@ def _csv_binary(tmp, office, mp):
 def _folder_without_dpa(tmp, office, mp):
     folder = tmp / "other"
     folder.mkdir()
-    wb = openpyxl.Workbook()
-    wb.active.title = "Catatan"
-    wb.active.append(["Nama", "Alamat"])
-    wb.active.append(["Budi", "Jl. Pemuda 1"])
-    wb.save(folder / "Daftar Pegawai.xlsx")
+    b.staff_list(folder)
     openpyxl.Workbook().save(folder / "Blank.xlsx")
     b.realisasi(folder, 12, b.SUBS, b.REAL)
     b.iku(folder, b.program_sheet([{"kode": "7.01.01", "program": "P", "indikator": "I", "target": 1, "realisasi": 1}]))
