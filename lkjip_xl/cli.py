@@ -143,7 +143,7 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
 
 
 def _rupiah(v, lang: str = "id") -> str:
-    from lkjip_xl.terbilang import format_rupiah
+    from lkjip_xl.report.terbilang import format_rupiah
 
     text = format_rupiah(v)
     return text if lang == "id" else text.replace(".", "\0").replace(",", ".").replace("\0", ",")
@@ -155,7 +155,7 @@ MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July",
 
 def _report(result, out, lang: str) -> str:
     from lkjip_xl.findings import fmt
-    from lkjip_xl.read import MONTH_NAMES
+    from lkjip_xl.read.sheets import MONTH_NAMES
 
     t = TEXT[lang]
     by_role: dict = {}
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
 def _template(args, lang: str) -> int:
     from pathlib import Path
 
-    from lkjip_xl.template import write_templates
+    from lkjip_xl.report.template import write_templates
 
     try:
         paths = write_templates(Path(args.output), args.tahun)
@@ -246,16 +246,16 @@ def _template(args, lang: str) -> int:
 def _run(args, lang: str) -> int:
     from lkjip_xl import pipeline
     from lkjip_xl.config import ConfigError
-    from lkjip_xl.files import InputError
-    from lkjip_xl.grid import Unreadable
-    from lkjip_xl.read import NoRequiredRole
+    from lkjip_xl.read.files import InputError
+    from lkjip_xl.xlsx.grid import Unreadable
+    from lkjip_xl.read.sheets import NoRequiredRole
 
     overrides = {"tahun": args.tahun, "lang": lang, "instansi": getattr(args, "instansi", None),
                  "kabupaten": getattr(args, "kabupaten", None)}
     out = None
     try:
         if args.command == "build":
-            from lkjip_xl.write import OutputError
+            from lkjip_xl.report.workbook import OutputError
             try:
                 result, out = pipeline.build(args.inputs, output=args.output, config=args.config, **overrides)
             except OutputError as exc:

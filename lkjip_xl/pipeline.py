@@ -8,12 +8,12 @@ from datetime import datetime
 from pathlib import Path
 
 from lkjip_xl.config import Settings, load_settings
-from lkjip_xl.files import Inputs, default_output, discover
+from lkjip_xl.read.files import Inputs, default_output, discover
 from lkjip_xl.findings import Finding, counts, json_value, sort_findings
-from lkjip_xl.indicators import Performance, evaluate, serapan
-from lkjip_xl.read import NoRequiredRole, read_inputs
-from lkjip_xl.reconcile import Budget, reconcile_budget
-from lkjip_xl.validate import validate
+from lkjip_xl.check.indicators import Performance, evaluate, serapan
+from lkjip_xl.read.sheets import NoRequiredRole, read_inputs
+from lkjip_xl.check.reconcile import Budget, reconcile_budget
+from lkjip_xl.check.validate import validate
 
 _ORG = re.compile(r"\b((?:kecamatan|dinas|badan|sekretariat|inspektorat|kantor|satuan polisi|rumah sakit|kelurahan|"
                   r"bagian|rsud|puskesmas)\b[\w .,/&-]*)", re.I)
@@ -115,10 +115,10 @@ def _year_check(settings: Settings, reading) -> list[Finding]:
 
 def build(paths: list, *, output: str | Path | None = None, config=None, **overrides) -> tuple[Result, Path]:
     """check(), then write the report workbook atomically. Returns the result and the path written."""
-    from lkjip_xl.narasi import narasi
-    from lkjip_xl.summary import realisasi_bulanan, rekonsiliasi, ringkasan
-    from lkjip_xl.tables import Context, build_tables
-    from lkjip_xl.write import write_workbook
+    from lkjip_xl.report.narasi import narasi
+    from lkjip_xl.report.summary import realisasi_bulanan, rekonsiliasi, ringkasan
+    from lkjip_xl.report.tables import Context, build_tables
+    from lkjip_xl.report.workbook import write_workbook
 
     result = check(paths, config=config, **overrides)
     out = Path(output) if output else default_output(result.inputs, result.instansi, result.tahun)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from lkjip_xl import bulk
+from lkjip_xl.xlsx import bulk
 from lkjip_xl.pipeline import check
 
 SAMPLE = Path(__file__).resolve().parents[1] / "workbooks" / "contoh-blora-2024"
@@ -150,7 +150,7 @@ def test_sample_and_tricky_sheets_read_column_wise_give_the_same_result(tmp_path
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", -1)       # every sheet of more than `head` rows
     monkeypatch.setattr(bulk, "HEAD_ROWS", head)
     if small_chunks:      # guard.py's two-thread path, its array answers telling the Scanner where to look
-        from lkjip_xl import guard
+        from lkjip_xl.xlsx import guard
 
         monkeypatch.setattr(guard, "_CHUNK", 512)
         monkeypatch.setattr(guard, "_ARRAYS_FROM", -1)
@@ -166,7 +166,7 @@ def test_guard_array_checks_answer_as_its_regular_expressions():
     bodies of the characters that matter)."""
     import random
 
-    from lkjip_xl import guard
+    from lkjip_xl.xlsx import guard
 
     def loose(body):
         refs = [(c, r) for c, r in guard._R_LOOSE.findall(body) if c and r]

@@ -23,12 +23,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from lkjip_xl import grid, pipeline
+from lkjip_xl.xlsx import grid
+from lkjip_xl import pipeline
 from lkjip_xl.config import ConfigError
-from lkjip_xl.files import InputError
-from lkjip_xl.headers import Header, _schema_aliases, find_header, role_specs
-from lkjip_xl.numbers import BadNumber, parse_amount, parse_indicator
-from lkjip_xl.read import NoRequiredRole
+from lkjip_xl.read.files import InputError
+from lkjip_xl.read.headers import Header, _schema_aliases, find_header, role_specs
+from lkjip_xl.read.numbers import BadNumber, parse_amount, parse_indicator
+from lkjip_xl.read.sheets import NoRequiredRole
 
 SAMPLE = Path(__file__).resolve().parent.parent / "workbooks" / "contoh-blora-2024" / "DPA Kecamatan Blora 2024.xlsx"
 DOCUMENTED = (grid.Unreadable, InputError, NoRequiredRole, ConfigError)
@@ -328,8 +329,9 @@ def test_regression_style_with_a_non_numeric_format_id(tmp_path):
     with zipfile.ZipFile(path) as z:
         parts = {i.filename: z.read(i) for i in z.infolist()}
     styles = parts["xl/styles.xml"]
-    parts["xl/styles.xml"] = styles.replace(b'<numFmts count="0" />',
-                                            b'<numFmts count="1"><numFmt numFmtId="abc" formatCode="0%"/></numFmts>')
+    # openpyxl writes the empty list as `<numFmts count="0" />` or `<numFmts count="0"/>` by version
+    parts["xl/styles.xml"] = re.sub(rb'<numFmts count="0"\s*/>',
+                                    b'<numFmts count="1"><numFmt numFmtId="abc" formatCode="0%"/></numFmts>', styles)
     assert parts["xl/styles.xml"] != styles
     _rezip(path, parts)
     result = pipeline.check([tmp_path], tahun=2024)

@@ -1,7 +1,7 @@
 """Header rows are found under any title block, and two-row headers keep their group labels."""
 from hypothesis import given, settings, strategies as st
 
-from lkjip_xl.headers import find_header, normalize, role_specs
+from lkjip_xl.read.headers import find_header, normalize, role_specs
 
 SPECS = role_specs()
 HEADER = ["No", "Kode", "Program/ Kegiatan/\nSub Kegiatan", "Pagu (Rp)", "Anggaran 2025 (Rp.)"]

@@ -25,7 +25,9 @@ import pytest
 import xlsxwriter
 
 import builders as b
-from lkjip_xl import grid, guard, write
+from lkjip_xl.xlsx import cells, grid
+from lkjip_xl.xlsx import guard
+from lkjip_xl.report import workbook as write
 from lkjip_xl.cli import main
 
 SHEET = "xl/worksheets/sheet1.xml"          # the one sheet of a builders workbook (openpyxl)
@@ -476,7 +478,7 @@ FAR = {
 _LOAD_EACH = """
 import json, sys
 from pathlib import Path
-from lkjip_xl import grid
+from lkjip_xl.xlsx import grid
 out = {}
 for p in sys.argv[1:]:
     try:
@@ -551,7 +553,7 @@ def test_a_million_empty_rows(untouched, tmp_path):
 
 
 def test_csv_with_too_many_cells(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(grid, "MAX_CELLS", 1000)
+    monkeypatch.setattr(cells, "MAX_CELLS", 1000)
     big = tmp_path / "DPA 2024.csv"
     big.write_text(";" * 2000 + "\n", encoding="utf-8")
     rc, out, err = cli(capsys, "check", big)

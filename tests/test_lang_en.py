@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 
 import builders as b
-from lkjip_xl import grid
+from lkjip_xl.xlsx import cells, grid
 from lkjip_xl.cli import main
 from lkjip_xl.findings import Finding
 from lkjip_xl.lang import rules, to_english, user_params
@@ -178,7 +178,7 @@ def _overlapping_merges(tmp, office, mp):
 
 
 def _csv_too_many_cells(tmp, office, mp):
-    mp.setattr(grid, "MAX_CELLS", 1000)
+    mp.setattr(cells, "MAX_CELLS", 1000)
     (tmp / "DPA 2024.csv").write_text(";" * 2000 + "\n", encoding="utf-8")
     return ["check", tmp / "DPA 2024.csv"]
 

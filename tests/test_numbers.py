@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from lkjip_xl.numbers import BadNumber, from_float, parse_amount, parse_indicator
+from lkjip_xl.read.numbers import BadNumber, from_float, parse_amount, parse_indicator
 
 
 @pytest.mark.parametrize("text, value", [

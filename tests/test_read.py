@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl import Workbook
 
-from lkjip_xl import codes, grid
-from lkjip_xl.numbers import parse_amount, parse_indicator
+from lkjip_xl.read import codes
+from lkjip_xl.xlsx import grid
+from lkjip_xl.read.numbers import parse_amount, parse_indicator
 from lkjip_xl.pipeline import check
-from lkjip_xl.validate import _month
+from lkjip_xl.check.validate import _month
 from variants import make_variants as mv
 
 # Title words that are no column name, so a title row can never pass for a header.

@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 
 from lkjip_xl.config import load_settings
-from lkjip_xl.files import discover
-from lkjip_xl.read import read_inputs
-from lkjip_xl.template import TEMPLATE_FILES, write_templates
-from lkjip_xl.validate import validate
+from lkjip_xl.read.files import discover
+from lkjip_xl.read.sheets import read_inputs
+from lkjip_xl.report.template import TEMPLATE_FILES, write_templates
+from lkjip_xl.check.validate import validate
 
 TAHUN = 2024
 
@@ -235,8 +235,8 @@ def test_example_iku_reads_back(pipeline):
 
 def test_full_pipeline_is_clean(pipeline):
     """Reconcile and evaluate the example: amounts agree, capaian and kategori are right."""
-    from lkjip_xl.indicators import evaluate
-    from lkjip_xl.reconcile import reconcile_budget
+    from lkjip_xl.check.indicators import evaluate
+    from lkjip_xl.check.reconcile import reconcile_budget
 
     *_, settings, _, v = pipeline
     if any(_known_bug(f) for f in v.findings):

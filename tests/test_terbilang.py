@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkjip_xl.terbilang import format_angka, format_rupiah, terbilang, terbilang_rupiah
+from lkjip_xl.report.terbilang import format_angka, format_rupiah, terbilang, terbilang_rupiah
 
 CONTOH = [
     (0, "nol"),

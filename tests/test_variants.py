@@ -99,7 +99,7 @@ def test_unknown_header_without_alias_is_missing_column(corpus, tmp_path):
     shutil.copytree(variant, d)
     (d / "lkjip.toml").unlink()
     # the only DPA sheet lacks its pagu column: there is no usable DPA, exit 2 naming the sheet
-    from lkjip_xl.read import NoRequiredRole
+    from lkjip_xl.read.sheets import NoRequiredRole
 
     with pytest.raises(NoRequiredRole) as exc:
         check([d])
@@ -127,7 +127,8 @@ def test_every_variant_gives_the_same_findings_on_the_fast_path(corpus, results,
     it column-wise by fastexcel), gives exactly the result of the plain cell-by-cell reading."""
     import json
 
-    from lkjip_xl import bulk, guard
+    from lkjip_xl.xlsx import bulk
+    from lkjip_xl.xlsx import guard
 
     paths = sorted({p for variant, twin, _ in corpus.values() for p in (variant, twin)}, key=str)
     as_json = lambda r: json.dumps(r.to_json(), ensure_ascii=False, sort_keys=True)

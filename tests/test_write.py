@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkjip_xl import write
-from lkjip_xl.layout import Chart, Column, Formula, Link, Table
-from lkjip_xl.write import OutputError, write_workbook
+from lkjip_xl.report import workbook as write
+from lkjip_xl.report.layout import Chart, Column, Formula, Link, Table
+from lkjip_xl.report.workbook import OutputError, write_workbook
 
 # xlsxwriter signals a refused call (one-cell merge, bad URL…) with a warning: make it fail the test.
 pytestmark = pytest.mark.filterwarnings("error")

@@ -20,22 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from posixpath import join as zjoin, normpath
 
-from lkjip_xl import guard
+from lkjip_xl.xlsx import bulk, cells, guard
+from lkjip_xl.xlsx.cells import (CELL, PASSWORD, REF, Unreadable, a1, col_letter, error_cells, errors_in,
+                                 formulas_in, formulas_without_value, open_workbook, parse_a1, sheet_rows, unescape)
 
 MAX_FILE_BYTES = 100 * 1024**2          # a workbook larger than this on disk is refused
 MAX_UNZIPPED_BYTES = 1024**3            # total decompressed size of a workbook
 MAX_RATIO = 200                         # decompressed/compressed for any part over 10 MB
-MAX_CELLS = 10_000_000                  # rows × columns from A1 to the last cell with a value, one sheet
 # a zip that breaks while it is read (after its directory was fine), or a part the checks cannot read
 _BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError, ValueError,
            KeyError, IndexError)
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-
-
-class Unreadable(Exception):
-    "The file cannot be read as a workbook; the message says why and what to do."
 
 
 @dataclass
@@ -47,27 +44,6 @@ class RawSheet:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)       # (r, c) → "#REF!": calamine gives ""
     bulk: object = None                    # a large sheet (bulk.Bulk): `rows` holds its head only, and
     merge_ranges: list | None = None       # its merged ranges as read, to be cut once its size is known
-
-
-def col_letter(c: int) -> str:
-    s = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        s = chr(65 + rem) + s
-    return s
-
-
-def a1(r: int, c: int) -> str:
-    return f"{col_letter(c)}{r + 1}"
-
-
-def _parse_a1(ref: str) -> tuple[int, int]:
-    m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)) - 1, col - 1
 
 
 def load(path: Path) -> list[RawSheet]:
@@ -110,12 +86,6 @@ def load(path: Path) -> list[RawSheet]:
                      "buka di Excel dan simpan sebagai .xlsx")
 
 
-PASSWORD = ("berkas dilindungi kata sandi (terenkripsi), jadi isinya tidak dapat dibaca. Buka di Excel dengan "
-            "kata sandinya, pilih File > Info > Protect Workbook (Proteksi Buku Kerja) > Encrypt with Password "
-            "(Enkripsikan dengan Kata Sandi), kosongkan kata sandinya, klik OK, lalu simpan; atau Simpan Sebagai "
-            "berkas baru tanpa kata sandi")
-
-
 def _size(n: int) -> str:
     return f"{n // 1024**3} GB" if n % 1024**3 == 0 else f"{n // 1024**2} MB"
 
@@ -123,9 +93,9 @@ def _size(n: int) -> str:
 def _check_csv_size(path: Path) -> None:
     """A .csv's cells are at most its separators and line breaks: bound them before parsing."""
     raw = path.read_bytes()
-    cells = sum(raw.count(sep) for sep in (b",", b";", b"\t", b"|", b"\n")) + 1
-    if cells > MAX_CELLS:
-        raise Unreadable(f"berkas .csv terlalu besar (sampai {cells:,} sel; batas {MAX_CELLS:,} sel)".replace(",", "."))
+    n = sum(raw.count(sep) for sep in (b",", b";", b"\t", b"|", b"\n")) + 1
+    if n > cells.MAX_CELLS:
+        raise Unreadable(f"berkas .csv terlalu besar (sampai {n:,} sel; batas {cells.MAX_CELLS:,} sel)".replace(",", "."))
 
 
 def _load_xlsx(path: Path) -> list[RawSheet]:
@@ -149,7 +119,6 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
             raise Unreadable(f"berkas ini {kind}, bukan buku kerja .xlsx; buka di Excel atau LibreOffice, lalu "
                              "Simpan Sebagai 'Excel Workbook (*.xlsx)'")
         # a large sheet is read once as guard.check streams it (bulk.Scanner), and column-wise later
-        from lkjip_xl import bulk
         sizes = {i.filename: i.file_size for i in infos}
         named: dict[str, str] = {}
         scanners: dict[str, bulk.Scanner] = {}
@@ -164,7 +133,7 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
             return None
 
         try:
-            guard.check(zf, MAX_CELLS, sheet_names, observe, threads=not bulk.busy())
+            guard.check(zf, cells.MAX_CELLS, sheet_names, observe, threads=not bulk.busy())
         except guard.Refused as exc:
             raise Unreadable(str(exc)) from exc
         parts = _sheet_parts(zf)
@@ -176,7 +145,7 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
                 formulas[sheet], errors[sheet] = scans[sheet].formulas, scans[sheet].errors
             elif part in zf.namelist():
                 data = zf.read(part)       # decompressed once for both scans
-                formulas[sheet], errors[sheet] = _formulas_without_value(data), _error_cells(data)
+                formulas[sheet], errors[sheet] = formulas_without_value(data), error_cells(data)
         source = bulk.head_workbook(zf, {parts[sheet]: sc for sheet, sc in scans.items()}) if scans else None
     sheets = _load_calamine(path, formulas, errors, source, frozenset(scans))
     for raw in sheets:
@@ -205,37 +174,7 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         name = re.search(r'\bname="([^"]*)"', tag)
         rid = re.search(r'\br:id="([^"]+)"', tag) or re.search(r'\b\w+:id="([^"]+)"', tag)
         if name and rid and rid.group(1) in targets:
-            out[_unescape(name.group(1))] = targets[rid.group(1)]
-    return out
-
-
-def _unescape(s: str) -> str:
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
-
-
-# a cell's content ends at its </c> and never runs into the next <c: linear time on any input
-_CELL = re.compile(rb'<c\b([^<>]*?)(?:/>|>((?:[^<]|<(?!c\b))*?)</c>)', re.S)
-_REF = re.compile(rb'\br="([A-Z]+\d+)"')
-_F = re.compile(rb'<f\b[^<>]*?(?:/>|>([^<]*)</f>)', re.S)
-_V = re.compile(rb'<v>\s*[^<\s]')
-
-
-def _formulas_without_value(data: bytes) -> dict[tuple[int, int], str]:
-    return formulas_in(_CELL.finditer(data)) if b"<f" in data else {}
-
-
-def formulas_in(cells) -> dict[tuple[int, int], str]:
-    """(r, c) → formula, of the _CELL matches that hold a formula without a saved value."""
-    out = {}
-    for m in cells:
-        inner = m.group(2)
-        if not inner or b"<f" not in inner or _V.search(inner):
-            continue
-        ref = _REF.search(m.group(1))
-        f = _F.search(inner)
-        if ref:
-            text = (f.group(1) or b"").decode("utf-8", "replace") if f else ""
-            out[_parse_a1(ref.group(1).decode())] = _unescape(text) or "…"
+            out[unescape(name.group(1))] = targets[rid.group(1)]
     return out
 
 
@@ -257,7 +196,7 @@ def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
     data = zf.read("xl/styles.xml")
     ids = set(_PERCENT_IDS)
     for m in _NUMFMT.finditer(data):
-        code = _unescape((_attr(m.group(0), b"formatCode") or b"").decode("utf-8", "replace"))
+        code = unescape((_attr(m.group(0), b"formatCode") or b"").decode("utf-8", "replace"))
         # a % inside quotes, [colour] or after a backslash is literal text, not a percent format
         if "%" in re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code):
             ids.add(int(_attr(m.group(0), b"numFmtId") or -1))
@@ -274,28 +213,9 @@ def _styled_cells(zf: zipfile.ZipFile, part: str, styles: set[int]) -> set[tuple
     tag = re.compile(rb'<c\b[^>]*?\bs="(?:' + alts + rb')"[^>]*>')
     out = set()
     for m in tag.finditer(zf.read(part)):
-        ref = _REF.search(m.group(0))
+        ref = REF.search(m.group(0))
         if ref:
-            out.add(_parse_a1(ref.group(1).decode()))
-    return out
-
-
-_ERROR_CELL = re.compile(rb'<c\b([^<>]*\bt="e"[^<>]*)>((?:[^<]|<(?!c\b))*?)</c>', re.S)
-_V_TEXT = re.compile(rb"<v>([^<]*)</v>")
-
-
-def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
-    """Cells holding an Excel error (#REF!, #DIV/0!, #N/A …), which calamine reads as empty."""
-    return errors_in(_ERROR_CELL.finditer(data)) if b'"e"' in data else {}
-
-
-def errors_in(cells) -> dict[tuple[int, int], str]:
-    """(r, c) → "#REF!" …, of the _ERROR_CELL matches."""
-    out = {}
-    for m in cells:
-        ref, v = _REF.search(m.group(1)), _V_TEXT.search(m.group(2))
-        if ref:
-            out[_parse_a1(ref.group(1).decode())] = v.group(1).decode("utf-8", "replace") if v else "#ERROR"
+            out.add(parse_a1(ref.group(1).decode()))
     return out
 
 
@@ -318,76 +238,23 @@ def percent_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
 
 def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None, source=None,
                    defer=frozenset()) -> list[RawSheet]:
-    import python_calamine as pc
-
-    try:
-        if source is not None:    # the workbook with its large sheets cut after their head rows
-            wb = pc.CalamineWorkbook.from_filelike(source)
-        elif path.suffix.lower() in ((".xls",) if formulas is None else (".xlsx", ".xlsm")):
-            wb = pc.CalamineWorkbook.from_path(str(path))
-        else:   # an .xlsx saved as .xls or the other way round: calamine would go by the name
-            with path.open("rb") as fh:
-                wb = pc.CalamineWorkbook.from_filelike(fh)
-    except pc.PasswordError as exc:
-        raise Unreadable(PASSWORD) from exc
-    except Exception as exc:  # calamine raises several unrelated types for a broken file
-        raise Unreadable(f"berkas rusak atau bukan buku kerja Excel yang dapat dibaca ({type(exc).__name__})") from exc
+    if source is not None:    # the workbook with its large sheets cut after their head rows
+        wb = open_workbook(lambda: source)
+    elif path.suffix.lower() in ((".xls",) if formulas is None else (".xlsx", ".xlsm")):
+        wb = open_workbook(lambda: str(path))
+    else:   # an .xlsx saved as .xls or the other way round: calamine would go by the name
+        with path.open("rb") as fh:
+            wb = open_workbook(lambda: fh)
     sheets = []
     try:
         for name in wb.sheet_names:
-            sheet = wb.get_sheet_by_name(name)
-            end = sheet.end
-            if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
-                raise Unreadable(f"lembar '{name}' terlalu besar ({end[0] + 1} baris × {end[1] + 1} kolom; batas {MAX_CELLS:,} sel)")
-            rows = sheet.to_python(skip_empty_area=False) if end is not None else []
-            # an empty row costs nothing: a stray cell at A1048576 leaves a million of them above it
-            rows = [row if row.count("") != len(row) else [] for row in rows]
-            ranges = getattr(sheet, "merged_cell_ranges", None) or []
-            if name in defer:     # a large sheet's head: its size is known once its rows are read
-                merges = clip_merges(name, ranges, _UNBOUNDED, _UNBOUNDED)
-            else:
-                merges = _merges(name, ranges, rows)
+            rows, merges, ranges = sheet_rows(wb, name, deferred=name in defer)
             sheets.append(RawSheet(name=name, rows=rows, merges=merges, formulas=(formulas or {}).get(name, {}),
                                    errors=(errors or {}).get(name, {}),
-                                   merge_ranges=list(ranges) if name in defer else None))
-    except Unreadable:
-        raise
-    except Exception as exc:
-        raise Unreadable(f"isi berkas rusak dan tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:120]})") from exc
+                                   merge_ranges=ranges if name in defer else None))
     finally:
         wb.close()
     return sheets
-
-
-def _merges(name: str, ranges, rows: list[list]) -> list[tuple[int, int, int, int]]:
-    """Merged ranges as (r0, c0, r1, c1), corners in order, cut to the cells the sheet holds: a merge
-    down to row 1,048,576 covers nothing below the last value. Excel never saves overlapping merges;
-    a file that has them is refused before the readers fill thousands of ranges over each other."""
-    return clip_merges(name, ranges, len(rows), max((len(r) for r in rows), default=0))
-
-
-_UNBOUNDED = 1 << 40
-
-
-def clip_merges(name: str, ranges, height: int, width: int) -> list[tuple[int, int, int, int]]:
-    """_merges for a sheet of the given size (rows, columns from A1 to the last value)."""
-    out, area, seen = [], 0, set()
-    for (a0, a1), (b0, b1) in ranges:
-        r0, r1 = sorted((a0, b0))
-        c0, c1 = sorted((a1, b1))
-        if r0 >= height or c0 >= width:
-            continue
-        r1, c1 = min(r1, height - 1), min(c1, width - 1)
-        if (r0, c0, r1, c1) in seen:          # the same range twice is harmless: keep it once
-            continue
-        seen.add((r0, c0, r1, c1))
-        out.append((r0, c0, r1, c1))
-        area += (r1 - r0 + 1) * (c1 - c0 + 1)
-    if area > max(height * width, 1):
-        raise Unreadable(f"lembar '{name}' memuat sel gabungan (merge) yang saling bertumpuk, yang tidak pernah "
-                         "disimpan Excel; berkas rusak. Buka di Excel (biarkan Excel memperbaikinya) dan simpan "
-                         "ulang, lalu jalankan lagi")
-    return out
 
 
 def _load_csv(path: Path) -> RawSheet:

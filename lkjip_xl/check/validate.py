@@ -13,13 +13,13 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype
 
-from lkjip_xl import codes
-from lkjip_xl.arrays import distinct, factorize, groups, is_type, nones, per_value_bool, table
+from lkjip_xl.read import codes
+from lkjip_xl.read.arrays import distinct, factorize, groups, is_type, nones, per_value_bool, table
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
-from lkjip_xl.headers import normalize, role_specs, text
-from lkjip_xl.numbers import BadNumber, parse_amount, parse_indicator
-from lkjip_xl.read import BUDGET_ROLES, MONTHS, Reading, Sheet
+from lkjip_xl.read.headers import normalize, role_specs, text
+from lkjip_xl.read.numbers import BadNumber, parse_amount, parse_indicator
+from lkjip_xl.read.sheets import BUDGET_ROLES, MONTHS, Reading, Sheet
 from lkjip_xl.schemas_io import load_yaml, schema_path
 
 AMOUNTS = ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")

@@ -12,12 +12,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from lkjip_xl import codes
-from lkjip_xl.arrays import distinct, factorize, groups as group_keys, table, texts_only
+from lkjip_xl.read import codes
+from lkjip_xl.read.arrays import distinct, factorize, groups as group_keys, table, texts_only
 from lkjip_xl.findings import Finding
-from lkjip_xl.headers import normalize
-from lkjip_xl.read import MONTH_NAMES
-from lkjip_xl.validate import COLUMN_LABELS, BudgetSheet, Validated
+from lkjip_xl.read.headers import normalize
+from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.check.validate import COLUMN_LABELS, BudgetSheet, Validated
 
 
 @dataclass

@@ -12,12 +12,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lkjip_xl import bulk, grid
-from lkjip_xl.arrays import table
+from lkjip_xl.xlsx import bulk
+from lkjip_xl.xlsx import cells, grid
+from lkjip_xl.read.arrays import table
 from lkjip_xl.config import Settings
-from lkjip_xl.files import Inputs, display_name
+from lkjip_xl.read.files import Inputs, display_name
 from lkjip_xl.findings import Finding
-from lkjip_xl.headers import MONTHS, Col, find_header, normalize, role_keywords, role_specs, text, total_labels
+from lkjip_xl.read.headers import MONTHS, Col, find_header, normalize, role_keywords, role_specs, text, total_labels
 
 ROLES = ("dpa", "realisasi", "indikator", "indikator_program", "renja")
 BUDGET_ROLES = ("dpa", "renja", "realisasi")
@@ -57,7 +58,7 @@ class Sheet:
 
     def cell(self, row: int, column: str) -> str | None:
         c = self.cols.get(column)
-        return None if c is None else f"{grid.col_letter(c)}{row}"
+        return None if c is None else f"{cells.col_letter(c)}{row}"
 
     def place(self) -> dict:
         return {"file": self.file, "sheet": self.name}
@@ -280,7 +281,7 @@ def _read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, 
 def _check_merges(sheet: Sheet, raw: grid.RawSheet, size, path, base, settings, specs) -> bool:
     """True when the uncut merged ranges a large sheet's head was read with are those the sheet of
     this size has; otherwise the sheet is read again, whole and cell by cell."""
-    if size is not None and grid.clip_merges(raw.name, raw.merge_ranges, *size) == raw.merges:
+    if size is not None and cells.clip_merges(raw.name, raw.merge_ranges, *size) == raw.merges:
         return True
     raw.rows, raw.merges = raw.bulk.full()
     raw.bulk = raw.merge_ranges = None

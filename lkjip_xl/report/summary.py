@@ -5,14 +5,14 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
-from lkjip_xl import formulas as fx
+from lkjip_xl.report import formulas as fx
 from lkjip_xl.findings import counts, sort_findings
-from lkjip_xl.indicators import serapan
-from lkjip_xl.codes import jenis_sorted
-from lkjip_xl.layout import Chart, Column, Formula, Link, Table
-from lkjip_xl.read import MONTH_NAMES
-from lkjip_xl.tables import Context
-from lkjip_xl.terbilang import format_rupiah
+from lkjip_xl.check.indicators import serapan
+from lkjip_xl.read.codes import jenis_sorted
+from lkjip_xl.report.layout import Chart, Column, Formula, Link, Table
+from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.report.tables import Context
+from lkjip_xl.report.terbilang import format_rupiah
 
 SEVERITY_ID = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
 SEVERITY_EN = {"error": "Error", "warning": "Warning", "info": "Info"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lkjip_xl.grid import col_letter
+from xlsxwriter.utility import xl_col_to_name as col_letter
 
 
 @dataclass(frozen=True)

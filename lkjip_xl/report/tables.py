@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lkjip_xl import codes, formulas as fx
+from lkjip_xl.read import codes
+from lkjip_xl.report import formulas as fx
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
-from lkjip_xl.grid import col_letter
-from lkjip_xl.indicators import Performance
-from lkjip_xl.layout import Column, Formula, Table
-from lkjip_xl.numbers import BadNumber, parse_indicator
-from lkjip_xl.read import MONTH_NAMES
-from lkjip_xl.reconcile import Budget
+from xlsxwriter.utility import xl_col_to_name as col_letter
+from lkjip_xl.check.indicators import Performance
+from lkjip_xl.report.layout import Column, Formula, Table
+from lkjip_xl.read.numbers import BadNumber, parse_indicator
+from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.check.reconcile import Budget
 
 TITLES = {
     "Tabel 2.3": "Perjanjian Kinerja: Program, Kegiatan dan Sub Kegiatan",

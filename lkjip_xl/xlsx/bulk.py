@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lkjip_xl import grid
+from lkjip_xl.xlsx import cells
 
 BULK_MIN_BYTES = 8 * 1024**2     # sheet XML (uncompressed) above which a sheet is read column-wise
 HEAD_ROWS = 40                   # rows read cell by cell: the header is searched in the first 30
@@ -83,9 +83,9 @@ _HAS_E = re.compile(rb't="e"')
 
 def _scan_body(body: bytes, out: Scan) -> None:
     if _HAS_F.search(body):
-        out.formulas.update(grid.formulas_in(_cells(body, b"<f", grid._CELL)))
+        out.formulas.update(cells.formulas_in(_cells(body, b"<f", cells.CELL)))
     if _HAS_E.search(body):
-        out.errors.update(grid.errors_in(_cells(body, b't="e"', grid._ERROR_CELL)))
+        out.errors.update(cells.errors_in(_cells(body, b't="e"', cells.ERROR_CELL)))
 
 
 def _find(before: bytes, chunk: bytes, end: int, needle: bytes) -> int:
@@ -346,30 +346,11 @@ class Bulk:
             return None
 
     def full(self) -> tuple[list[list], list]:
-        """Every row, cell by cell, and the merged ranges, exactly as grid.py reads a small sheet
-        (and with its messages for a file that turns out to be broken)."""
-        import python_calamine as pc
-
-        try:
-            with self.path.open("rb") as fh:
-                wb = pc.CalamineWorkbook.from_filelike(fh)
-        except pc.PasswordError as exc:
-            raise grid.Unreadable(grid.PASSWORD) from exc
-        except Exception as exc:  # calamine raises several unrelated types for a broken file
-            raise grid.Unreadable(f"berkas rusak atau bukan buku kerja Excel yang dapat dibaca ({type(exc).__name__})") from exc
-        try:
-            sheet = wb.get_sheet_by_name(self.sheet)
-            end = sheet.end
-            if end is not None and (end[0] + 1) * (end[1] + 1) > grid.MAX_CELLS:
-                raise grid.Unreadable(f"lembar '{self.sheet}' terlalu besar ({end[0] + 1} baris × {end[1] + 1} kolom; "
-                                      f"batas {grid.MAX_CELLS:,} sel)")
-            rows = sheet.to_python(skip_empty_area=False) if end is not None else []
-            rows = [row if row.count("") != len(row) else [] for row in rows]
-            merges = grid._merges(self.sheet, getattr(sheet, "merged_cell_ranges", None) or [], rows)
-        except grid.Unreadable:
-            raise
-        except Exception as exc:
-            raise grid.Unreadable(f"isi berkas rusak dan tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:120]})") from exc
-        finally:
-            wb.close()
+        """Every row, cell by cell, and the merged ranges, exactly as grid.py reads a small sheet."""
+        with self.path.open("rb") as fh:
+            wb = cells.open_workbook(lambda: fh)
+            try:
+                rows, merges, _ = cells.sheet_rows(wb, self.sheet)
+            finally:
+                wb.close()
         return rows, merges

@@ -20,7 +20,7 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from lkjip_xl.layout import Chart, Column, Formula, Link, Table
+from lkjip_xl.report.layout import Chart, Column, Formula, Link, Table
 
 __all__ = ["OutputError", "write_workbook"]
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lkjip_xl.codes import jenis_sorted
-from lkjip_xl.indicators import serapan
-from lkjip_xl.layout import Column, Table
-from lkjip_xl.read import MONTH_NAMES
-from lkjip_xl.tables import Context
-from lkjip_xl.terbilang import BATAS, format_angka, format_rupiah, terbilang, terbilang_rupiah
+from lkjip_xl.read.codes import jenis_sorted
+from lkjip_xl.check.indicators import serapan
+from lkjip_xl.report.layout import Column, Table
+from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.report.tables import Context
+from lkjip_xl.report.terbilang import BATAS, format_angka, format_rupiah, terbilang, terbilang_rupiah
 
 
 def rp(amount) -> str:
