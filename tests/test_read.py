@@ -12,7 +12,7 @@ from lkjip_xl.read import codes
 from lkjip_xl.xlsx import grid
 from lkjip_xl.read.numbers import parse_amount, parse_indicator
 from lkjip_xl.pipeline import check
-from lkjip_xl.check.validate import _month
+from lkjip_xl.check.cells import month as _month
 from variants import make_variants as mv
 
 # Title words that are no column name, so a title row can never pass for a header.

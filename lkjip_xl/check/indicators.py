@@ -9,7 +9,7 @@ from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
 from lkjip_xl.read.headers import normalize
 from lkjip_xl.check.reconcile import Budget
-from lkjip_xl.check.validate import Indicator, IndicatorSheet, ProgramIndicator, Validated
+from lkjip_xl.check.model import Indicator, IndicatorSheet, ProgramIndicator, Validated
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")

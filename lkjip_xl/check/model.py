@@ -1,0 +1,90 @@
+"""The typed sheets that validation makes of read's raw frames: what check/ and report/ work on."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from lkjip_xl.findings import Finding
+from lkjip_xl.read.sheets import Sheet
+
+
+AMOUNTS = ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")
+COLUMN_LABELS = {"pagu": "Pagu/Anggaran", "pagu_next": "Anggaran tahun berikut", "realisasi": "Realisasi",
+                 "realisasi_bulan_ini": "Realisasi bulan ini", "target": "Target", "capaian": "Capaian",
+                 "kode": "Kode", "uraian": "Uraian", "indikator": "Indikator"}
+
+
+@dataclass(frozen=True)
+class Val:
+    value: Decimal | None
+    cell: str | None
+    text: str = ""
+
+
+@dataclass
+class BudgetSheet:
+    sheet: Sheet
+    df: pd.DataFrame          # index = Excel row; see _budget() for columns
+    amounts: list[str]
+    has_rekening: bool
+    month: int | None
+    ints: dict = field(default_factory=dict)   # amount → (int64 values, present mask), when all fit
+    # df column → (code of each row, distinct values): kode, kode_rekening, sub, kind, bulan and the
+    # names, so that reconcile groups 500,000 rows by integers instead of hashing their text again
+    codes: dict = field(default_factory=dict)
+
+
+@dataclass
+class Indicator:
+    row: int
+    no: str
+    tujuan: str
+    sasaran: str
+    indikator: str
+    satuan: str = ""
+    negative: bool = False
+    kumulatif: bool = False
+    sumber_data: str = ""
+    analisis: str = ""
+    solusi: str = ""
+    target_akhir: Val | None = None
+    target_akhir_year: int | None = None
+    years: dict[int, dict[str, Val]] = field(default_factory=dict)
+
+
+@dataclass
+class IndicatorSheet:
+    sheet: Sheet
+    rows: list[Indicator]
+    renstra: bool
+
+
+@dataclass
+class ProgramIndicator:
+    row: int
+    kode: str | None
+    program: str
+    indikator: str
+    satuan: str
+    sasaran: str
+    target: Val
+    realisasi: Val
+    capaian: Val
+    cell_program: str | None
+
+
+@dataclass
+class ProgramIndicatorSheet:
+    sheet: Sheet
+    rows: list[ProgramIndicator]
+
+
+@dataclass
+class Validated:
+    budgets: list[BudgetSheet]
+    indicators: list[IndicatorSheet]
+    programs: list[ProgramIndicatorSheet]
+    findings: list[Finding]
+    tahun: int | None
