@@ -8,8 +8,8 @@ documented refusals, never another exception.
   read.NoRequiredRole or config.ConfigError.
 
 Examples are derandomized (the same on every run, so CI never flakes) and few; a longer campaign is
-`LKJIP_FUZZ=2000 python -m pytest tests/test_fuzz.py` (random seeds, 2000 examples per test).
-Every crash found became a named regression test at the end of this file or in test_hostile.py.
+`LKJIP_FUZZ=2000 python -m pytest tests/test_xlsx_fuzz.py` (random seeds, 2000 examples per test).
+Every crash found became a named regression test at the end of this file or in test_xlsx_hostile.py.
 """
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ from lkjip_xl.cli import main
 from lkjip_xl.findings import Finding
 from lkjip_xl.lang import rules, to_english, user_params
 from lkjip_xl.schemas_io import load_yaml
-from test_hostile import LAUGHS, SHEET, _bomb, _ole_with_encrypted_package, part, rezip, shared_strings_dpa, \
+from test_xlsx_hostile import LAUGHS, SHEET, _bomb, _ole_with_encrypted_package, part, rezip, shared_strings_dpa, \
     with_sheet_data
 
 # words of Bahasa Indonesia that no English message needs (whole words, any case)
