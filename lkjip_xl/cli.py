@@ -14,7 +14,8 @@ TEXT = {
         "check": "baca, periksa dan rekonsiliasi tanpa menulis buku kerja",
         "template": "tulis buku kerja masukan kosong beserta petunjuk",
         "inputs": "folder atau berkas masukan (.xlsx, .xlsm, .xls, .csv)",
-        "out": "berkas keluaran .xlsx (bawaan: hasil/LKjIP-<instansi>-<tahun>.xlsx di folder masukan)",
+        "out": "berkas keluaran .xlsx (bawaan: hasil/LKjIP-<instansi>-<tahun>.xlsx di folder masukan; "
+               "…-<tahun>-sd-06.xlsx bila realisasi baru s.d. Juni)",
         "out_dir": "folder tujuan templat (bawaan: templat-lkjip)",
         "tahun": "tahun anggaran, mis. 2024", "instansi": "nama instansi, mis. \"Kecamatan Blora\"",
         "kabupaten": "nama kabupaten/kota", "config": "berkas konfigurasi (bawaan: lkjip.toml di folder masukan)",
@@ -45,7 +46,8 @@ TEXT = {
         "check": "read, check and reconcile without writing the workbook",
         "template": "write blank, documented input workbooks",
         "inputs": "input folders or files (.xlsx, .xlsm, .xls, .csv)",
-        "out": "output .xlsx file (default: hasil/LKjIP-<instansi>-<tahun>.xlsx in the input folder)",
+        "out": "output .xlsx file (default: hasil/LKjIP-<instansi>-<tahun>.xlsx in the input folder; "
+               "…-<tahun>-sd-06.xlsx when the realisasi runs to June only)",
         "out_dir": "folder for the templates (default: templat-lkjip)",
         "tahun": "budget year, e.g. 2024", "instansi": "office name, e.g. \"Kecamatan Blora\"",
         "kabupaten": "regency/city name", "config": "configuration file (default: lkjip.toml in the input folder)",

@@ -121,7 +121,8 @@ def build(paths: list, *, output: str | Path | None = None, config=None, **overr
     from lkjip_xl.report.workbook import write_workbook
 
     result = check(paths, config=config, **overrides)
-    out = Path(output) if output else default_output(result.inputs, result.instansi, result.tahun)
+    out = Path(output) if output else default_output(result.inputs, result.instansi, result.tahun,
+                                                          result.budget.latest_month)
     ctx = Context(result.settings, result.budget, result.performance, result.findings, result.tahun,
                   result.instansi, result.settings.kabupaten)
     tabel = build_tables(ctx)

@@ -68,6 +68,9 @@ def display_name(path: Path, base: Path) -> str:
         return path.name
 
 
-def default_output(inputs: Inputs, instansi: str | None, tahun: int | None) -> Path:
+def default_output(inputs: Inputs, instansi: str | None, tahun: int | None, month: int | None = None) -> Path:
+    """hasil/LKjIP-<instansi>-<tahun>.xlsx; when the realisasi ends before December the name carries
+    the month (…-2024-sd-06.xlsx), so that July's run does not replace June's."""
     name = re.sub(r"[^\w.-]+", "-", (instansi or "instansi").strip()).strip("-") or "instansi"
-    return inputs.base / OUTPUT_DIR / f"LKjIP-{name}-{tahun or 'tahun'}.xlsx"
+    until = f"-sd-{month:02d}" if month and 1 <= month < 12 else ""
+    return inputs.base / OUTPUT_DIR / f"LKjIP-{name}-{tahun or 'tahun'}{until}.xlsx"

@@ -7,7 +7,8 @@ capaian and kategori are right), and data validation lists for closed-vocabulary
 commented `lkjip.toml`.
 
 Output is deterministic: fixed document properties; xlsxwriter stamps zip members with a fixed
-date. Files that already exist in the folder are overwritten.
+date. Workbooks that already exist in the folder are never overwritten; the double-click launchers
+(report/launchers.py) hold no work of the office and are written again.
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from pathlib import Path
 
 import xlsxwriter
 
+from lkjip_xl.report.launchers import LAUNCHERS, write_launchers
+
 DEFAULT_TAHUN = 2024
 FIXED_CREATED = datetime(2025, 1, 1)
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
-TEMPLATE_FILES = ("DPA.xlsx", "Realisasi.xlsx", "IKU.xlsx", "Indikator Program.xlsx", "lkjip.toml")
+TEMPLATE_FILES = ("DPA.xlsx", "Realisasi.xlsx", "IKU.xlsx", "Indikator Program.xlsx", "lkjip.toml") + LAUNCHERS
 INSTRUCTIONS_SHEET = "Petunjuk"      # no role keyword in this name: the reader ignores it
 VALIDATION_ROWS = 500                # data validation covers this many rows under the header
 
@@ -68,6 +71,8 @@ COMMON_LINES = [
     "",
     "Setelah diisi, simpan semua berkas di satu folder bersama lkjip.toml, lalu jalankan:",
     "lkjip-xl check NAMA-FOLDER   (memeriksa isian)   atau   lkjip-xl build NAMA-FOLDER   (membuat tabel LKjIP).",
+    "Atau klik dua kali jalankan-lkjip.bat (Windows), jalankan-lkjip.command (macOS) atau jalankan-lkjip.sh "
+    "(Linux) di folder itu: hasilnya ada di subfolder hasil.",
 ]
 
 
@@ -94,7 +99,7 @@ def write_templates(folder: Path, tahun: int | None = None) -> list[Path]:
     path = folder / "lkjip.toml"
     path.write_text(_toml(tahun), encoding="utf-8", newline="\n")
     out.append(path)
-    return out
+    return out + write_launchers(folder)
 
 
 # ---------------------------------------------------------------------------------------------
