@@ -187,8 +187,13 @@ def _report(result, out, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _fail(lang: str, msg: str, file: str | None = None) -> int:
-    if lang == "en":    # the reader's exceptions speak Indonesian; their English is schemas/errors_en.yaml
+def _fail(lang: str, msg, file: str | None = None) -> int:
+    """One paragraph on stderr, exit 2. `msg` is an LkjipError (rendered in `lang` from the catalogue)
+    or text."""
+    if hasattr(msg, "message"):
+        file = file or msg.file
+        msg = msg.message(lang)
+    elif lang == "en":    # the reader's exceptions speak Indonesian; their English is schemas/errors_en.yaml
         from lkjip_xl.lang import to_english
 
         try:
@@ -266,7 +271,9 @@ def _run(args, lang: str) -> int:
             result = pipeline.check(args.inputs, config=args.config, **overrides)
     except Unreadable as exc:
         return _fail(lang, str(exc), getattr(exc, "file", None))
-    except (InputError, ConfigError, NoRequiredRole) as exc:
+    except ConfigError as exc:
+        return _fail(lang, exc)
+    except (InputError, NoRequiredRole) as exc:
         return _fail(lang, str(exc))
     if args.json:
         print(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2))

@@ -1,16 +1,20 @@
-"""Settings: defaults from schemas/presets.yaml, then lkjip.toml, then command-line flags."""
+"""Settings: defaults from schemas/presets.yaml (its `settings:` section, the only place they are
+written), then lkjip.toml, then command-line flags. Every key and value is checked against that
+section: an unknown key or a value of the wrong type is a ConfigError naming the key and the nearest
+known one, never silently ignored."""
 from __future__ import annotations
 
+import difflib
 import tomllib
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from lkjip_xl.errors import ConfigError
+from lkjip_xl.messages import Text
 from lkjip_xl.schemas_io import load_yaml
 
-
-class ConfigError(Exception):
-    "The configuration file cannot be used."
+__all__ = ["Band", "Scale", "Settings", "ConfigError", "load_settings", "describe_scale"]
 
 
 @dataclass(frozen=True)
@@ -51,22 +55,23 @@ class Scale:
 
 @dataclass
 class Settings:
-    instansi: str | None = None
-    kabupaten: str | None = None
-    tahun: int | None = None
-    lang: str = "id"
-    predikat: Scale = None
-    negative_formula: str = "2T-R"
-    efisiensi: Scale = None
-    efisiensi_requires_full_capaian: bool = False
-    menunjang_min_capaian: Decimal = Decimal(85)
-    tolerance: Decimal = Decimal("0.01")
-    cap_capaian: Decimal | None = None
-    roles: dict[str, str] = field(default_factory=dict)
-    aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    titles: dict[str, str] = field(default_factory=dict)
-    numbers: dict[str, str] = field(default_factory=dict)   # sheet → table number printed in its title
-    source: str | None = None
+    """The settings of one run; made by load_settings (the defaults are in presets.yaml only)."""
+    instansi: str | None
+    kabupaten: str | None
+    tahun: int | None
+    lang: str
+    predikat: Scale
+    negative_formula: str
+    efisiensi: Scale
+    efisiensi_requires_full_capaian: bool
+    menunjang_min_capaian: Decimal
+    tolerance: Decimal
+    cap_capaian: Decimal | None
+    roles: dict[str, str]
+    aliases: dict[str, dict[str, list[str]]]
+    titles: dict[str, str]
+    numbers: dict[str, str]     # sheet → table number printed in its title
+    source: str | None
 
     @property
     def presets(self) -> dict:
@@ -81,13 +86,110 @@ def _dec(v):
     return None if v is None else Decimal(str(v))
 
 
-def _scale(name: str, spec: dict) -> Scale:
-    if not isinstance(spec, dict) or not isinstance(spec.get("bands"), list) or not spec["bands"]:
-        raise ConfigError(f"skala '{name}' harus berisi daftar bands, mis. bands = [{{label = \"Baik\", min = 85}}]")
+def _near(word: str, known) -> Text:
+    """`did you mean` the nearest known name, or the list of known names when none is near."""
+    known = [str(k) for k in known]
+    close = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
+    return Text("did-you-mean", near=close[0]) if close else Text("known-keys", known=", ".join(known))
+
+
+def _choice(key: str, value, choices) -> ConfigError:
+    choices = [str(c) for c in choices]
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    hint = Text("did-you-mean-choices", near=close[0], choices=", ".join(choices)) if close else \
+        Text("choices", choices=", ".join(choices))
+    return ConfigError("config-unknown-choice", key=key, value=value, hint=hint)
+
+
+def _bad(key: str, value, expected: str) -> ConfigError:
+    shown = f'"{value}"' if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else \
+        "{…}" if isinstance(value, dict) else "[…]" if isinstance(value, list) else value
+    return ConfigError("config-bad-value", key=key, value=shown, expected=Text(f"type-{expected}"))
+
+
+def _only(key_prefix: str, table: dict, known) -> None:
+    for k in table:
+        if k not in known:
+            raise ConfigError("config-unknown-key", key=f"{key_prefix}{k}", hint=_near(k, known))
+
+
+def _number(key: str, v) -> Decimal:
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        raise _bad(key, v, "number")
+    try:
+        d = Decimal(str(v).strip())
+    except InvalidOperation:
+        raise _bad(key, v, "number") from None
+    if not d.is_finite():
+        raise _bad(key, v, "number")
+    return d
+
+
+def _text(key: str, v) -> str:
+    if not isinstance(v, str):
+        raise _bad(key, v, "text")
+    return v
+
+
+def _year(key: str, v) -> int:
+    if isinstance(v, str) and v.strip().isdigit():
+        v = int(v.strip())
+    if isinstance(v, bool) or not isinstance(v, int) or not 1990 <= v <= 2100:
+        raise _bad(key, v, "year")
+    return v
+
+
+def _names(key: str, v) -> dict[str, str]:
+    if not isinstance(v, dict) or any(isinstance(x, (dict, list)) for x in v.values()):
+        raise _bad(key, v, "table")
+    return {str(k): str(x) for k, x in v.items()}
+
+
+def _roles(key: str, v) -> dict[str, str]:
+    roles = _names(key, v)
+    known = list(load_yaml("aliases.yaml")["roles"])
+    for k, role in roles.items():
+        if role not in known:
+            raise _choice(f"{key}.{k}", role, known)
+    return roles
+
+
+def _aliases(key: str, v) -> dict[str, dict[str, list[str]]]:
+    if not isinstance(v, dict):
+        raise _bad(key, v, "aliases")
+    roles = load_yaml("aliases.yaml")["roles"]
+    _only(f"{key}.", v, roles)
+    out = {}
+    for role, fields in v.items():
+        if not isinstance(fields, dict):
+            raise _bad(f"{key}.{role}", fields, "aliases")
+        _only(f"{key}.{role}.", fields, roles[role]["fields"])
+        for f, headers in fields.items():
+            if isinstance(headers, str):
+                headers = [headers]
+            if not isinstance(headers, list) or not all(isinstance(h, str) for h in headers):
+                raise _bad(f"{key}.{role}.{f}", headers, "aliases")
+        out[str(role)] = {str(f): [h] if isinstance(h, str) else list(h) for f, h in fields.items()}
+    return out
+
+
+def _scale(name: str, spec: dict, key: str) -> Scale:
+    presets = load_yaml("presets.yaml")
+    _only(f"{key}.", spec, presets["scale_keys"])
+    if not isinstance(spec.get("bands"), list) or not spec["bands"]:
+        raise ConfigError("config-scale-no-bands", name=name)
     bands = []
-    for b in spec["bands"]:
+    for i, b in enumerate(spec["bands"], start=1):
+        where = f"{key}.bands[{i}]"
         if not isinstance(b, dict) or not str(b.get("label", "")).strip():
-            raise ConfigError(f"skala '{name}': setiap band perlu label, mis. {{label = \"Baik\", min = 85, max = 100}}")
+            raise ConfigError("config-band-no-label", name=name)
+        _only(f"{where}.", b, presets["band_keys"])
+        for edge in ("min", "max"):
+            if b.get(edge) is not None:
+                _number(f"{where}.{edge}", b[edge])
+        for flag in ("min_incl", "max_incl"):
+            if flag in b and not isinstance(b[flag], bool):
+                raise _bad(f"{where}.{flag}", b[flag], "bool")
         bands.append(Band(label=str(b["label"]).strip(), min=_dec(b.get("min")), min_incl=bool(b.get("min_incl", True)),
                           max=_dec(b.get("max")), max_incl=bool(b.get("max_incl", False)), text=str(b.get("text", "")),
                           color=b.get("color"), keterangan=str(b.get("keterangan", ""))))
@@ -102,9 +204,7 @@ def _cover(name: str, bands: list[Band]) -> tuple[Band, ...]:
     order = sorted(bands, key=low)
     for a, b in zip(order, order[1:]):
         if a.max is None or b.min is None or a.max != b.min or a.max_incl == b.min_incl:
-            raise ConfigError(f"skala '{name}': band '{a.label}' dan '{b.label}' harus bersambung tanpa celah atau "
-                              f"tumpang tindih (batas atas '{a.label}' = batas bawah '{b.label}', dan batas itu "
-                              f"milik salah satunya saja)")
+            raise ConfigError("config-bands-gap", name=name, a=a.label, b=b.label)
     out = []
     for b in bands:
         open_ends = {**({"min": None} if b is order[0] else {}), **({"max": None} if b is order[-1] else {})}
@@ -123,47 +223,97 @@ def _band_text(b: Band) -> str:
     return " – ".join(x for x in (low, high) if x) or "semua nilai"
 
 
-def _pick_scale(kind: str, value, presets: dict) -> Scale:
+def _pick_scale(kind: str, value) -> Scale:
+    presets = load_yaml("presets.yaml")
     if isinstance(value, dict):
-        return _scale(value.get("name", "kustom"), value)
+        return _scale(str(value.get("name", "kustom")), value, kind)
+    if not isinstance(value, str):
+        raise _bad(kind, value, "scale")
     if value not in presets[kind]:
-        raise ConfigError(f"{kind} '{value}' tidak dikenal; pilihan: {', '.join(presets[kind])}")
-    return _scale(value, presets[kind][value])
+        raise _choice(kind, value, presets[kind])
+    return _scale(value, presets[kind][value], kind)
+
+
+def describe_scale(scale: Scale) -> str:
+    """'Sangat Baik (Lebih dari 100%), Baik (≥ 85% – 100%), …': a scale in one line, for help texts."""
+    return ", ".join(f"{b.label} ({b.text})" for b in scale.bands)
+
+
+def preset_scales(kind: str) -> dict[str, Scale]:
+    "The scales presets.yaml offers for `kind` (predikat, efisiensi), by name."
+    return {name: _scale(name, spec, kind) for name, spec in load_yaml("presets.yaml")[kind].items()}
+
+
+def _read_toml(config_file: Path) -> dict:
+    try:
+        return tomllib.loads(config_file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError("config-unreadable", file=config_file.name, why=exc) from exc
 
 
 def load_settings(config_file: Path | None, overrides: dict) -> Settings:
     """Merge defaults < lkjip.toml < flags (flags that are None do not override)."""
-    data: dict = {}
-    if config_file is not None:
-        try:
-            data = tomllib.loads(config_file.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{config_file.name}: {exc}") from exc
-    data.update({k: v for k, v in overrides.items() if v is not None})
-    presets = load_yaml("presets.yaml")
-    d = presets["defaults"]
+    data: dict = _read_toml(config_file) if config_file is not None else {}
     try:
-        neg = str(data.get("negative_formula", d["negative_formula"]))
-        if neg not in presets["negative_formulas"]:
-            raise ConfigError(f"negative_formula '{neg}' tidak dikenal; pilihan: {', '.join(presets['negative_formulas'])}")
-        tahun = data.get("tahun")
-        return Settings(
-            instansi=data.get("instansi"),
-            kabupaten=data.get("kabupaten"),
-            tahun=int(tahun) if tahun is not None else None,
-            lang=data.get("lang", "id"),
-            predikat=_pick_scale("predikat", data.get("predikat", d["predikat"]), presets),
-            negative_formula=neg,
-            efisiensi=_pick_scale("efisiensi", data.get("efisiensi", d["efisiensi"]), presets),
-            efisiensi_requires_full_capaian=bool(data.get("efisiensi_requires_full_capaian", d["efisiensi_requires_full_capaian"])),
-            menunjang_min_capaian=Decimal(str(data.get("menunjang_min_capaian", d["menunjang_min_capaian"]))),
-            tolerance=Decimal(str(data.get("tolerance", d["tolerance"]))),
-            cap_capaian=_dec(data.get("cap_capaian", d["cap_capaian"])),
-            roles={str(k): str(v) for k, v in data.get("roles", {}).items()},
-            aliases={str(r): {str(f): list(a) for f, a in m.items()} for r, m in data.get("aliases", {}).items()},
-            titles={str(k): str(v) for k, v in data.get("judul", data.get("titles", {})).items()},
-            numbers={str(k): str(v) for k, v in data.get("nomor", data.get("numbers", {})).items()},
-            source=str(config_file) if config_file else None,
-        )
-    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
-        raise ConfigError(f"isi konfigurasi tidak valid: {exc}") from exc
+        return _settings(data, overrides, config_file)
+    except ConfigError as exc:
+        if exc.file is None and config_file is not None:
+            exc.file = config_file.name
+        raise
+
+
+def _settings(data: dict, overrides: dict, config_file: Path | None) -> Settings:
+    presets = load_yaml("presets.yaml")
+    known = presets["settings"]
+    _only("", data, known)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    _only("", given, known)
+    values = {}
+    for key, spec in known.items():
+        if spec.get("same_as"):
+            continue
+        twins = [key] + [k for k, s in known.items() if s.get("same_as") == key]
+        source = next((src for src in (given, data) for k in twins if k in src), None)
+        name = next((k for k in twins if source is not None and k in source), key)
+        raw = source[name] if source is not None else spec["default"]
+        values[key] = _check(name, spec["type"], raw, presets)
+    return Settings(
+        instansi=values["instansi"], kabupaten=values["kabupaten"], tahun=values["tahun"], lang=values["lang"],
+        predikat=values["predikat"], negative_formula=values["negative_formula"], efisiensi=values["efisiensi"],
+        efisiensi_requires_full_capaian=values["efisiensi_requires_full_capaian"],
+        menunjang_min_capaian=values["menunjang_min_capaian"], tolerance=values["tolerance"],
+        cap_capaian=values["cap_capaian"], roles=values["roles"], aliases=values["aliases"], titles=values["judul"],
+        numbers=values["nomor"], source=str(config_file) if config_file else None)
+
+
+def _check(key: str, kind: str, v, presets: dict):
+    """The value of one setting, checked against its type in presets.yaml."""
+    if v is None and kind in ("text", "year", "number"):
+        return None
+    if kind == "text":
+        return _text(key, v)
+    if kind == "year":
+        return _year(key, v)
+    if kind == "number":
+        return _number(key, v)
+    if kind == "bool":
+        if not isinstance(v, bool):
+            raise _bad(key, v, "bool")
+        return v
+    if kind == "lang":
+        if v not in ("id", "en"):
+            raise _choice(key, v, ("id", "en"))
+        return v
+    if kind == "scale":
+        return _pick_scale(key, v)
+    if kind == "negative_formula":
+        if not isinstance(v, str) or v not in presets["negative_formulas"]:
+            raise _choice(key, v, presets["negative_formulas"])
+        return v
+    if kind == "names":
+        return _names(key, v)
+    if kind == "roles":
+        return _roles(key, v)
+    if kind == "aliases":
+        return _aliases(key, v)
+    raise KeyError(f"presets.yaml: unknown setting type {kind!r} for {key}")

@@ -23,14 +23,13 @@ def capaian(target: Decimal | None, realisasi: Decimal | None, negative: bool, s
     """Capaian in percent, rounded to 2 decimals; None when it cannot be computed."""
     if target is None or realisasi is None or target == 0:
         return None
-    if not negative:
-        value = realisasi / target * HUNDRED
-    elif settings.negative_formula == "T/R":
-        if realisasi == 0:
-            return None
-        value = target / realisasi * HUNDRED
-    else:
-        value = (2 * target - realisasi) / target * HUNDRED
+    formula = settings.formula(negative)
+    terms = {"T": target, "R": realisasi}
+    numerator = sum(coef * terms[x] for x, coef in formula["numerator"].items())
+    denominator = sum(coef * terms[x] for x, coef in formula["denominator"].items())
+    if denominator == 0:
+        return None
+    value = numerator / denominator * HUNDRED
     if settings.cap_capaian is not None:
         value = min(value, settings.cap_capaian)
     return r2(value)
@@ -128,7 +127,8 @@ def _why_not(T, R, negative: bool, settings: Settings, given: bool) -> tuple[str
         return ("target kosong", "target") if given else None
     if R is None:
         return ("realisasi kosong", "realisasi") if given else None
-    if negative and settings.negative_formula == "T/R" and R == 0:
+    formula = settings.formula(negative)
+    if sum(coef * {"T": T, "R": R}[x] for x, coef in formula["denominator"].items()) == 0:
         return "realisasi bernilai 0 (rumus Target / Realisasi)", "realisasi"
     return None
 

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import xlsxwriter
 
+from lkjip_xl.config import describe_scale, preset_scales
+from lkjip_xl.messages import month_names
+from lkjip_xl.schemas_io import load_yaml
 from lkjip_xl.report.launchers import LAUNCHERS, write_launchers
 
 DEFAULT_TAHUN = 2024
@@ -26,11 +29,14 @@ TEMPLATE_FILES = ("DPA.xlsx", "Realisasi.xlsx", "IKU.xlsx", "Indikator Program.x
 INSTRUCTIONS_SHEET = "Petunjuk"      # no role keyword in this name: the reader ignores it
 VALIDATION_ROWS = 500                # data validation covers this many rows under the header
 
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-         "Oktober", "November", "Desember"]
+BULAN = month_names("id")
 POLARITAS = ["positif", "negatif"]
 JENIS = ["nilai akhir", "kumulatif"]
-KATEGORI = ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
+# the scales, formulas and defaults the help text names: presets.yaml, never restated here
+_PRESETS = load_yaml("presets.yaml")
+_DEFAULTS = {k: v["default"] for k, v in _PRESETS["settings"].items()}
+_PREDIKAT = preset_scales("predikat")
+KATEGORI = [b.label for b in _PREDIKAT[_DEFAULTS["predikat"]].bands]
 INSTANSI = "<NAMA INSTANSI>"
 
 # One consistent example, shared by every workbook (numbers from the seed LKjIP Kecamatan Blora 2024).
@@ -285,13 +291,12 @@ def _iku(wb, f: _Formats, tahun: int) -> None:
         "Lembar IKU: satu baris per indikator. Kolom wajib: Indikator Kinerja, serta Target dan Realisasi "
         "untuk setiap tahun.",
         "   Capaian % dan Kategori boleh diisi; alat menghitung ulang dan memberi tahu bila berbeda "
-        "(selisih lebih dari 0,01 poin).",
+        f"(selisih lebih dari {_number(_DEFAULTS['tolerance'])} poin).",
         "   Polaritas: positif (semakin tinggi semakin baik) atau negatif (semakin rendah semakin baik). "
         "Jenis: nilai akhir atau kumulatif.",
-        "   Kategori mengikuti skala di lkjip.toml; skala bawaan: Sangat Baik (> 100), Baik (85 - 100), "
-        "Cukup (65 - < 85), Kurang (50 - < 65), Sangat Kurang (< 50).",
-        "   Capaian dihitung Realisasi / Target x 100; untuk polaritas negatif (2 x Target - Realisasi) / "
-        "Target x 100.",
+        f"   Kategori mengikuti skala di lkjip.toml; skala bawaan: {describe_scale(_PREDIKAT[_DEFAULTS['predikat']])}.",
+        f"   Capaian dihitung {_PRESETS['positive_formula']['text']}; untuk polaritas negatif "
+        f"{_PRESETS['negative_formulas'][_DEFAULTS['negative_formula']]['text']}.",
         f"Lembar Renstra: target Renstra per tahun ({years[0]} sampai {tahun + 2}); target pada lembar IKU "
         "dicocokkan dengan target ini.",
         "Indikator pada lembar IKU dan Renstra dicocokkan menurut namanya, jadi tulis nama indikator sama persis.",
@@ -337,7 +342,7 @@ def _program(wb, f: _Formats, tahun: int) -> None:
         "",
         f"Berkas ini untuk capaian indikator kinerja setiap program tahun {tahun} (Tabel 3.8 LKjIP).",
         "Kolom wajib: Indikator Kinerja Program, Kode atau Program, dan Target. Realisasi dan Capaian % "
-        "diisi bila ada; capaian dihitung ulang sebagai Realisasi / Target x 100.",
+        f"diisi bila ada; capaian dihitung ulang sebagai {_PRESETS['positive_formula']['text']}.",
         "Kolom Sasaran menghubungkan program dengan sasaran pada lembar IKU: tulis nama sasaran yang sama "
         "persis, atau nomor IKU-nya.",
         "Kode program (misalnya 7.01.01) dan nama program sebaiknya sama dengan di DPA.",
@@ -353,10 +358,25 @@ def _program(wb, f: _Formats, tahun: int) -> None:
     _widths(ws, [5, 35, 10, 45, 45, 9, 9, 10, 10])
 
 
+def _number(x) -> str:
+    return str(x).replace(".", ",")
+
+
+def _choices(names: dict[str, str]) -> str:
+    """'#   "default" : text' lines, one per preset, aligned."""
+    width = max(len(n) for n in names) + 2
+    return "\n".join(f"#   {chr(34) + n + chr(34):<{width}} : {text}" for n, text in names.items())
+
+
 def _toml(tahun: int) -> str:
+    d = _DEFAULTS
+    scales = {n: describe_scale(sc) + (f" — {sc.title}" if sc.title != n else "") for n, sc in _PREDIKAT.items()}
+    formulas = {n: f["text"] for n, f in _PRESETS["negative_formulas"].items()}
+    efisiensi = {n: describe_scale(sc) for n, sc in preset_scales("efisiensi").items()}
     return f'''# Konfigurasi lkjip-xl. Simpan berkas ini di folder yang sama dengan berkas Excel masukan.
 # Baris yang diawali tanda # adalah keterangan dan tidak dibaca. Nilai dari baris perintah
-# (--tahun, --instansi, --kabupaten) mengalahkan nilai di berkas ini.
+# (--tahun, --instansi, --kabupaten) mengalahkan nilai di berkas ini. Kunci yang salah ketik
+# ditolak dengan saran nama yang benar.
 
 # Nama instansi dan kabupaten, dipakai pada judul tabel dan nama berkas hasil.
 instansi = "Kecamatan Contoh"
@@ -366,27 +386,22 @@ kabupaten = "Contoh"
 tahun = {tahun}
 
 # Skala predikat/kategori capaian:
-#   "default"       : Sangat Baik (> 100), Baik (85 - 100), Cukup (65 - < 85), Kurang (50 - < 65),
-#                     Sangat Kurang (< 50), sesuai Tabel 3.1 LKjIP
-#   "permendagri86" : Sangat Tinggi (>= 91), Tinggi (76 - < 91), Sedang (66 - < 76),
-#                     Rendah (51 - < 66), Sangat Rendah (< 51)
-predikat = "default"
+{_choices(scales)}
+predikat = "{d['predikat']}"
 
 # Rumus capaian untuk indikator berpolaritas negatif (semakin rendah semakin baik):
-#   "2T-R" : (2 x Target - Realisasi) / Target x 100
-#   "T/R"  : Target / Realisasi x 100
-negative_formula = "2T-R"
+{_choices(formulas)}
+negative_formula = "{d['negative_formula']}"
 
 # Cara menilai efisiensi (capaian kinerja dikurangi serapan anggaran):
-#   "difference" : > 0 Sangat Efisien, = 0 Efisien, < 0 Kurang Efisien
-#   "bands"      : >= 10 Sangat Efisien, 0 - < 10 Efisien, -10 - < 0 Cukup Efisien, < -10 Kurang Efisien
-efisiensi = "difference"
+{_choices(efisiensi)}
+efisiensi = "{d['efisiensi']}"
 
 # Program dianggap menunjang sasarannya bila capaiannya paling sedikit sekian persen.
-menunjang_min_capaian = 85
+menunjang_min_capaian = {d['menunjang_min_capaian']}
 
 # Selisih yang masih diterima antara capaian tertulis dan hasil hitung (poin persen).
-tolerance = 0.01
+tolerance = {d['tolerance']}
 
 # Judul kolom tambahan milik kantor Anda, per peran lembar (dpa, realisasi, indikator,
 # indikator_program, renja). Contoh: kolom pagu yang berjudul "Nilai DPA Murni".
