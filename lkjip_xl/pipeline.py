@@ -39,7 +39,9 @@ class Result:
         pagu, real = self.budget.total("pagu"), self.budget.total("realisasi")
         # no realisasi file at all: serapan is unknown, not 0%
         s = serapan(pagu, real) if self.budget.has_realisasi else None
-        return {"pagu": pagu, "realisasi": real, "serapan": s}
+        return {"pagu": pagu, "realisasi": real, "serapan": s, "bulan": self.budget.latest_month,
+                # the amounts that an unknown cell enters are the sum of what was readable
+                "incomplete": sorted(w for w in ("pagu", "realisasi") if self.budget.incomplete(w))}
 
     def to_json(self, lang: str = "id") -> dict:
         t = self.totals
@@ -48,7 +50,8 @@ class Result:
             "tahun": self.tahun,
             "ok": self.ok,
             "totals": {"pagu": json_value(t["pagu"]), "realisasi": json_value(t["realisasi"]),
-                       "serapan": None if t["serapan"] is None else str(t["serapan"])},
+                       "serapan": None if t["serapan"] is None else str(t["serapan"]),
+                       "bulan": t["bulan"], "incomplete": t["incomplete"]},
             "findings": [f.to_dict(lang) for f in self.findings],
         }
 
@@ -96,9 +99,10 @@ def check(paths: list, *, config=None, **overrides) -> Result:
     validated = validate(reading, settings)
     if not any(b.sheet.role == "dpa" for b in validated.budgets):
         raise NoRequiredRole(_no_dpa(reading))    # a DPA sheet lacking a required column is no DPA
-    budget, f_budget = reconcile_budget(validated)
+    budget, f_budget, told = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
-    findings = sort_findings(validated.findings + f_budget + f_ind + _year_check(settings, reading))
+    found = [told.get(f, f) for f in validated.findings]
+    findings = sort_findings(found + f_budget + f_ind + _year_check(settings, reading))
     instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"
     return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets)
 
