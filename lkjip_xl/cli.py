@@ -34,9 +34,6 @@ TEXT = {
         "fail": "Tidak dapat diproses: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "Ada {n} kesalahan: perbaiki sel yang disebut di atas, lalu jalankan lagi.",
-        "start": "Mulailah dari {where} ({code}): temuan lain bisa jadi ikut hilang setelah yang ini diperbaiki.",
-        "cell": "sel",
-        "incomplete": " (belum lengkap: ada sel yang tidak terbaca)",
         "interrupted": "Dihentikan (Ctrl+C). Tidak ada berkas keluaran yang ditulis atau ditinggalkan setengah jadi.",
         "memory": "memori komputer tidak cukup untuk berkas sebesar ini; tutup aplikasi lain, atau pisahkan lembar "
                   "yang diperlukan (DPA, realisasi, IKU) ke berkas yang lebih kecil, lalu jalankan lagi",
@@ -69,9 +66,6 @@ TEXT = {
         "fail": "Cannot be processed: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "{n} errors: fix the cells named above, then run again.",
-        "start": "Start with {where} ({code}): other findings may go away once this one is fixed.",
-        "cell": "cell",
-        "incomplete": " (incomplete: a cell could not be read)",
         "interrupted": "Interrupted (Ctrl+C). No output file was written or left half-written.",
         "memory": "not enough memory for a file this large; close other programs, or move the sheets needed "
                   "(DPA, realisasi, IKU) into a smaller file, and run again",
@@ -174,11 +168,10 @@ def _report(result, out, lang: str) -> str:
              t["read"].format(files=len(result.inputs.files), sheets=len(result.sheets), roles=roles)]
     tot = result.totals
     month = result.budget.latest_month
-    partial = {w: t["incomplete"] if w in tot["incomplete"] else "" for w in ("pagu", "realisasi")}
-    lines.append(f"  {t['pagu']:<10} {_rupiah(tot['pagu'], lang)}{partial['pagu']}")
+    lines.append(f"  {t['pagu']:<10} {_rupiah(tot['pagu'], lang)}")
     if result.budget.has_realisasi:
         until = f" ({t['until']} {(MONTH_NAMES if lang == 'id' else MONTHS_EN)[month]})" if month else ""
-        lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'], lang)}{until}{partial['realisasi']}")
+        lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'], lang)}{until}")
         lines.append(f"  {t['serapan']:<10} {fmt(tot['serapan'], lang)}%")
     lines.append("")
     c = result.counts()
@@ -191,11 +184,6 @@ def _report(result, out, lang: str) -> str:
         lines += ["", t["written"].format(path=out)]
     if c["error"]:
         lines += ["", t["error_exit"].format(n=c["error"])]
-        # the findings are root cause first: the first error is where the officer starts
-        first = next(f for f in result.findings if f.severity == "error")
-        where = " › ".join(x for x in (first.file, first.sheet) if x)
-        where += f" {t['cell']} {first.cell}" if first.cell else ""
-        lines.append(t["start"].format(where=where.strip() or "-", code=first.code))
     return "\n".join(lines)
 
 

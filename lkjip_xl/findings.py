@@ -15,43 +15,11 @@ from lkjip_xl.schemas_io import load_yaml
 
 SEVERITIES = ("error", "warning", "info")
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
-# Root cause first (CONTRACT §5): structure and year, then unreadable cells, then sums, then the
-# comparisons between documents; fixing an earlier one often clears a later one.
-CAUSES = (
-    ("unreadable-file", "missing-column", "no-role", "tahun-mismatch", "duplicate-file", "example-row"),
-    ("bad-number", "formula-without-value", "error-value", "bad-kode", "bad-month", "negative-amount",
-     "duplicate-kode", "row-without-kode", "bad-polaritas", "no-month", "realisasi-ambiguous"),
-    ("subtotal-mismatch", "total-mismatch"),
-)
-_CAUSE = {code: rank for rank, group in enumerate(CAUSES) for code in group}
 
 
 @lru_cache(maxsize=1)
-def _messages() -> dict:
-    return load_yaml("messages.yaml")
-
-
 def catalogue() -> dict[str, dict]:
-    return _messages()["codes"]
-
-
-def cause(code: str) -> int:
-    """0 structure and year, 1 unreadable or doubtful cells, 2 sums, 3 comparisons between documents."""
-    return _CAUSE.get(code, len(CAUSES))
-
-
-def _skipped(params: dict, kode: str | None, lang: str) -> str:
-    """What an unknown cell stopped: ' This cell is on the row of 7.01… ; … could not be checked.'"""
-    if "skipped" not in params:
-        return ""
-    words = _messages()["skipped"]
-    key = "en" if lang == "en" else "id"
-    items = [words["items"][kind][key].format(what=what) for kind, what in params["skipped"]]
-    parts = []
-    if kode:
-        parts.append(words["row"][key].format(kode=kode))
-    parts.append(words["checks" if items else "none"][key].format(items="; ".join(items)))
-    return " " + " ".join(parts)
+    return load_yaml("messages.yaml")["codes"]
 
 
 @dataclass(frozen=True)
@@ -81,8 +49,7 @@ class Finding:
         values.setdefault("kode", self.kode or "")
         values.setdefault("expected", fmt(self.expected, lang))
         values.setdefault("actual", fmt(self.actual, lang))
-        values.pop("skipped", None)
-        return (template.format(**values).strip() + _skipped(self.params, self.kode, lang)).strip()
+        return template.format(**values).strip()
 
     def to_dict(self, lang: str = "id") -> dict:
         return {
@@ -98,8 +65,7 @@ class Finding:
         }
 
     def sort_key(self):
-        return (_ORDER[self.severity], cause(self.code), self.file or "", self.sheet or "", _cell_key(self.cell),
-                self.code)
+        return (_ORDER[self.severity], self.file or "", self.sheet or "", _cell_key(self.cell), self.code)
 
 
 def _cell_key(cell: str | None):

@@ -39,9 +39,7 @@ class Result:
         pagu, real = self.budget.total("pagu"), self.budget.total("realisasi")
         # no realisasi file at all: serapan is unknown, not 0%
         s = serapan(pagu, real) if self.budget.has_realisasi else None
-        return {"pagu": pagu, "realisasi": real, "serapan": s, "bulan": self.budget.latest_month,
-                # the amounts that an unknown cell enters are the sum of what was readable
-                "incomplete": sorted(w for w in ("pagu", "realisasi") if self.budget.incomplete(w))}
+        return {"pagu": pagu, "realisasi": real, "serapan": s}
 
     def to_json(self, lang: str = "id") -> dict:
         t = self.totals
@@ -50,8 +48,7 @@ class Result:
             "tahun": self.tahun,
             "ok": self.ok,
             "totals": {"pagu": json_value(t["pagu"]), "realisasi": json_value(t["realisasi"]),
-                       "serapan": None if t["serapan"] is None else str(t["serapan"]),
-                       "bulan": t["bulan"], "incomplete": t["incomplete"]},
+                       "serapan": None if t["serapan"] is None else str(t["serapan"])},
             "findings": [f.to_dict(lang) for f in self.findings],
         }
 
@@ -60,9 +57,13 @@ class Result:
 
 
 def _guess_instansi(sheets) -> str | None:
+    """The office's name from a budget sheet's title block, read from one title line: the name never
+    runs on into the next row ('DINAS …' over 'Sumber Dana …')."""
     for s in sheets:
-        if s.role in ("dpa", "realisasi", "renja") and s.title:
-            m = _ORG.search(s.title)
+        if s.role not in ("dpa", "realisasi", "renja"):
+            continue
+        for line in s.title_lines or ([s.title] if s.title else []):
+            m = _ORG.search(line)
             if m:
                 words = re.split(r"\s+(?:kabupaten|kota|provinsi|tahun|ta\b|s\.d|sd\b)", m.group(1), flags=re.I)[0]
                 return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in words.split())
@@ -99,10 +100,9 @@ def check(paths: list, *, config=None, **overrides) -> Result:
     validated = validate(reading, settings)
     if not any(b.sheet.role == "dpa" for b in validated.budgets):
         raise NoRequiredRole(_no_dpa(reading))    # a DPA sheet lacking a required column is no DPA
-    budget, f_budget, told = reconcile_budget(validated)
+    budget, f_budget = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
-    found = [told.get(f, f) for f in validated.findings]
-    findings = sort_findings(found + f_budget + f_ind + _year_check(settings, reading))
+    findings = sort_findings(validated.findings + f_budget + f_ind + _year_check(settings, reading))
     instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"
     return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets)
 

@@ -7,14 +7,16 @@ from __future__ import annotations
 import pytest
 
 from lkjip_xl.pipeline import check
-from variants import make_variants as mv
+from variants import layouts, make_variants as mv
+
+ALL = {**mv.VARIANTS, **layouts.VARIANTS}
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("varian")
     built = {}
-    for name, v in mv.VARIANTS.items():
+    for name, v in ALL.items():
         if mv.available(v):
             built[name] = mv.build(v, root)
     return built
@@ -46,7 +48,7 @@ def canonical(result, ignore=frozenset()) -> dict:
 
 def _variant(name, corpus):
     if name not in corpus:
-        pytest.skip(f"{name}: modul {mv.VARIANTS[name].needs} tidak terpasang (pip install {mv.VARIANTS[name].needs})")
+        pytest.skip(f"{name}: modul {ALL[name].needs} tidak terpasang (pip install {ALL[name].needs})")
     return corpus[name]
 
 
@@ -59,10 +61,10 @@ def test_plain_twin_is_clean(corpus, results):
     assert len(twin.performance.ikus) == 2 and len(twin.performance.programs) == 2
 
 
-@pytest.mark.parametrize("name", list(mv.VARIANTS))
+@pytest.mark.parametrize("name", list(ALL))
 def test_variant_reads_like_its_twin(name, corpus, results):
     variant, twin, _ = _variant(name, corpus)
-    ignore = mv.VARIANTS[name].ignore
+    ignore = ALL[name].ignore
     assert canonical(results(variant), ignore) == canonical(results(twin), ignore)
 
 

@@ -7,13 +7,15 @@ from decimal import Decimal
 import pandas as pd
 
 from lkjip_xl.findings import Finding
-from lkjip_xl.read.sheets import Sheet
+from lkjip_xl.read.sheets import MONTH_NAMES, Sheet
 
 
 AMOUNTS = ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")
 COLUMN_LABELS = {"pagu": "Pagu/Anggaran", "pagu_next": "Anggaran tahun berikut", "realisasi": "Realisasi",
                  "realisasi_bulan_ini": "Realisasi bulan ini", "target": "Target", "capaian": "Capaian",
                  "kode": "Kode", "uraian": "Uraian", "indikator": "Indikator"}
+# months as columns (Januari … Desember): each month's own realisasi, named as the header says
+COLUMN_LABELS.update({f"bulanan:{m:02d}": f"Realisasi {name}" for m, name in enumerate(MONTH_NAMES) if m})
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,6 @@ class BudgetSheet:
     # df column → (code of each row, distinct values): kode, kode_rekening, sub, kind, bulan and the
     # names, so that reconcile groups 500,000 rows by integers instead of hashing their text again
     codes: dict = field(default_factory=dict)
-    # amount → {position in df: the bad-number/formula/error finding}: cells whose value is unknown
-    unknown: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -36,6 +36,8 @@ def _pick_amount_columns(sheet: Sheet, tahun: int | None) -> dict[str, str]:
             nxt = [c for y, c in yearly if chosen and y == chosen + 1]
             if nxt:
                 out["pagu_next"] = nxt[0]
+    for c in sheet.month_cols:        # months as columns: each month's own amount, summed like any other
+        out[c] = c
     if "pagu_next" in cols:
         out["pagu_next"] = "pagu_next"
     elif "pagu_next" not in out:
@@ -96,13 +98,10 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
             said, coded[name] = texts(col(c), fac(c))
             df[name] = column(said)
     ints: dict[str, tuple] = {}
-    unknown: dict[str, dict] = {}
     for canon, c in picked.items():
         sheet.cols[canon] = sheet.cols[c]
         values, fast = parse_amounts(cells, rows, c, col(c))
         df[canon] = column(values)
-        if c in cells.unknown:
-            unknown[canon] = cells.unknown[c]
         if fast is not None:
             ints[canon] = fast
             known[canon] = ("int64", *fast)
@@ -120,8 +119,8 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     df["kind"] = column(kinds)
     df["sub"] = column(subs)
     has_rek = bool((coded["kind"][0] == KINDS.index("rek")).any())
-    return BudgetSheet(sheet, df, [a for a in AMOUNTS if a in df], has_rek, sheet.month, ints, coded,
-                       unknown), findings
+    listed = [a for a in AMOUNTS if a in df] + sorted(c for c in sheet.month_cols if c in df)
+    return BudgetSheet(sheet, df, listed, has_rek, sheet.month, ints, coded), findings
 
 
 def _missing_required(sheet: Sheet) -> list[str]:
@@ -129,7 +128,7 @@ def _missing_required(sheet: Sheet) -> list[str]:
     in any of its forms: split (kode#1), by year (pagu@2024) or detailed (realisasi_bulan_ini)."""
     if sheet.frame is None:
         return list(role_specs()[sheet.role]["required"])[:1]
-    have = set(sheet.cols)
+    have = set(sheet.cols) | ({"realisasi_bulanan"} if len(sheet.month_cols) >= 2 else set())
     return [f for f in role_specs()[sheet.role]["required"]
             if not any(k == f or k.startswith((f + "#", f + "@", f + "_")) for k in have)]
 

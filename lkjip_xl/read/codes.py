@@ -48,19 +48,24 @@ def level(code: str) -> int:
     return code.count(".") + 1
 
 
-def join_parts(parts) -> str | None:
-    """SIPD splits a code over columns, either as full codes or one segment each; join either way."""
+def join_parts(parts, levels=None) -> str | None:
+    """SIPD splits a code over columns, either as full codes or one segment each; join by position.
+
+    A part that extends the code so far (7.01.01, then 7.01.01.2.01) is the fuller code; the same
+    code again, or a parent's full code where the column's header names that level (`levels`: per
+    part, 3 for 'Kode Program', None when unknown), adds nothing; any other part is the next
+    segment(s), whatever its value: urusan 2 and kegiatan 2 are different segments (2 | 05 | 02 |
+    2 | 01 | 0003 is 2.05.02.2.01.0003)."""
     current = None
-    for p in parts:
+    for i, p in enumerate(parts):
         p = clean(p)
         if not p:
             continue
-        if current is None:
+        level = levels[i] if levels is not None and i < len(levels) else None
+        if current is None or p.startswith(current + "."):
             current = p
-        elif p == current or current.startswith(p + "."):
+        elif p == current or (level is not None and p.count(".") + 1 == level and current.startswith(p + ".")):
             continue
-        elif p.startswith(current + "."):
-            current = p
         else:
             current = f"{current}.{p}"
     return current

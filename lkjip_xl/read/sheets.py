@@ -19,9 +19,9 @@ from lkjip_xl.config import Settings
 from lkjip_xl.read.files import Inputs, display_name
 from lkjip_xl.findings import Finding
 from lkjip_xl.read.headers import MONTHS, Col, find_header, normalize, role_keywords, role_specs, text, total_labels
+from lkjip_xl.read.rows import BUDGET_ROLES, block_labels, clear_total_codes, cut_tail, fill_merged, left_label
 
 ROLES = ("dpa", "realisasi", "indikator", "indikator_program", "renja")
-BUDGET_ROLES = ("dpa", "renja", "realisasi")
 MONTH_NAMES = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
                "September", "Oktober", "November", "Desember"]
 
@@ -46,6 +46,7 @@ class Sheet:
     frame: pd.DataFrame | None = None      # raw values; index = Excel row number (1-based)
     cols: dict[str, int] = field(default_factory=dict)   # frame column → Excel column (0-based)
     title: str = ""
+    title_lines: list = field(default_factory=list)      # the title block, one text per row
     header_row: int | None = None
     month: int | None = None
     years: dict[str, int] = field(default_factory=dict)  # frame column → year it is for
@@ -54,6 +55,8 @@ class Sheet:
     percent: set = field(default_factory=set)            # (r, c) 0-based: percent-formatted cells
     errors: dict = field(default_factory=dict)           # (r, c) 0-based → "#REF!" and the like
     codes: dict = field(default_factory=dict)            # frame column → (code of each row, distinct values)
+    month_cols: dict = field(default_factory=dict)       # months as columns: frame column → month (1..12)
+    kode_levels: dict = field(default_factory=dict)      # kode#i → the level its header names (Kode Program: 3)
     why: str = ""
 
     def cell(self, row: int, column: str) -> str | None:
@@ -138,13 +141,45 @@ def month_from_filename(stem: str) -> int | None:
     return None
 
 
+_LEVEL_WORDS = (("sub kegiatan", 6), ("subkegiatan", 6), ("kegiatan", 5), ("program", 3), ("bidang urusan", 2),
+                ("bidang", 2), ("urusan", 1))
+
+
+def kode_level(header: str) -> int | None:
+    """The level of code a Kode column's header names ('Kode Kegiatan': 5), None for 'Kode' or a
+    header naming several ('Kode Program/Kegiatan')."""
+    norm = normalize(header)
+    named = set()
+    for word, level in _LEVEL_WORDS:
+        if word in norm:
+            named.add(level)
+            norm = norm.replace(word, " ")
+    return named.pop() if len(named) == 1 else None
+
+
 def _column_names(role: str, found: dict[str, list[Col]], tahun: int | None) -> tuple[dict[str, int], dict[str, int]]:
-    """Field columns → frame columns. Multi-column fields get a suffix: kode#0, target@2022."""
+    """Field columns → frame columns. Multi-column fields get a suffix: kode#0, target@2022; month
+    columns (Januari … Desember) are bulanan:01 … bulanan:12."""
     cols, years = {}, {}
     if role in BUDGET_ROLES and "kode" not in found and "kode_rekening" in found:
         # the only code column holds program and account codes alike: "Kode Rekening" over 7.01.01 …
         # 5.1.02.01.01.0024
         found = {("kode" if f == "kode_rekening" else f): cs for f, cs in found.items()}
+    monthly = found.get("realisasi_bulanan", [])
+    by_month = {c.month: c for c in sorted(monthly, key=lambda c: c.index, reverse=True)}
+    if len(by_month) >= 2:
+        found = {f: cs for f, cs in found.items() if f != "realisasi_bulanan"}
+        for m in sorted(by_month):
+            cols[f"bulanan:{m:02d}"] = by_month[m].index
+        # a 'Jumlah'/'Total' right of the months adds them up: it is not the pagu
+        first = min(c.index for c in by_month.values())
+        found = {f: [c for c in cs if not (f == "pagu" and c.index > first and normalize(c.header) in total_labels())]
+                 for f, cs in found.items()}
+        found = {f: cs for f, cs in found.items() if cs}
+    elif monthly:
+        # one month's column: that month's own amount ("Realisasi Bulan Maret")
+        found = {f: cs for f, cs in found.items() if f != "realisasi_bulanan"}
+        found.setdefault("realisasi_bulan_ini", monthly)
     for fld, cs in found.items():
         if fld == "kode" or (fld.startswith("uraian") and len(cs) > 1 and role in BUDGET_ROLES and fld == "uraian"):
             for i, c in enumerate(sorted(cs, key=lambda c: c.index)):
@@ -180,40 +215,6 @@ def _frame(raw: grid.RawSheet, start: int, cols: dict[str, int]) -> pd.DataFrame
     return pd.DataFrame(data, index=pd.Index(index, name="row"), dtype=object)
 
 
-# Text that a merged cell states once for all the rows it covers: the program code merged down
-# over its kegiatan, a tujuan over its sasaran. Amounts are never filled: that would count twice.
-_MERGED_DOWN = ("uraian_program", "uraian_kegiatan", "uraian_sub", "no", "tujuan", "sasaran", "program", "indikator",
-                "satuan", "polaritas", "jenis", "tahun")
-
-
-def _fill_merged(frame: pd.DataFrame, merges, cols: dict[str, int]) -> None:
-    code_parts = [n for n in cols if n.startswith("kode#") or n == "kode_rekening"]
-    for name, c in cols.items():
-        if not (name.startswith("kode#") or name in _MERGED_DOWN):
-            continue
-        # a code part goes down only to rows with a code part of their own (the kegiatan under a merged
-        # program code); a row that only continues the text above is not a second row of that code
-        others = [n for n in code_parts if n != name] if name.startswith("kode#") else None
-        for r0, c0, r1, c1 in merges:
-            if r1 > r0 and c0 <= c <= c1 and (r0 + 1) in frame.index:
-                top = frame.at[r0 + 1, name]
-                for r in range(r0 + 2, r1 + 2):
-                    if r not in frame.index or text(frame.at[r, name]):
-                        continue
-                    if others is None or any(text(frame.at[r, o]) for o in others):
-                        frame.at[r, name] = top
-                    elif name == "kode#0":
-                        _join_text(frame, r0 + 1, r)
-
-
-def _join_text(frame: pd.DataFrame, top: int, row: int) -> None:
-    """A name typed over two rows beside one merged code: the second row's text ends the first's."""
-    for name in frame.columns:
-        if name.split("#")[0] in ("uraian", "uraian_sub", "nama_rekening") and text(frame.at[row, name]):
-            frame.at[top, name] = f"{text(frame.at[top, name])} {text(frame.at[row, name])}".strip()
-            frame.at[row, name] = ""
-
-
 def _block_frame(block, cols: dict[str, int]) -> tuple[pd.DataFrame, dict]:
     """_frame for the rows of a large sheet read column-wise (bulk.Block): the same rows and values;
     and the text columns' codes as read (each distinct text once), so that they are not hashed again."""
@@ -232,38 +233,6 @@ def _block_frame(block, cols: dict[str, int]) -> tuple[pd.DataFrame, dict]:
             columns[name] = block.objects(c, keep)
     # copy=False: a block per column, as built; joining them into one would copy 500,000 rows again
     return pd.DataFrame(columns, index=index, dtype=object, copy=False), codes
-
-
-def _block_labels(block, first_amount: int, labels: set[str]) -> dict[int, str]:
-    """_left_label for a large sheet: each distinct text is looked at once, and only the rows that
-    hold a label are visited (the leftmost such text of a row is its label)."""
-    initials = {label[:1] for label in labels}
-    found: dict[int, str] = {}            # row position → its label
-    for c in sorted(block.texts):
-        if c >= first_amount:
-            continue
-        codes, uniques = block.texts[c]
-        said = [v.strip() if v.lstrip()[:1].lower() in initials and normalize(v) in labels else None for v in uniques]
-        if not any(said):
-            continue
-        is_label = np.array([s is not None for s in said] + [False], dtype=bool)    # code -1: empty
-        for i in np.flatnonzero(is_label[codes]).tolist():
-            found.setdefault(i, said[codes[i]])
-    return {block.start + 1 + i: found[i] for i in sorted(found)}
-
-
-def _left_label(raw: grid.RawSheet, start: int, first_amount: int, labels: set[str]) -> dict[int, str]:
-    """Rows whose text cells left of the amounts say JUMLAH/TOTAL: row number → the label."""
-    out = {}
-    initials = {label[:1] for label in labels}
-    for r in range(start, len(raw.rows)):
-        row = raw.rows[r]
-        for c in range(min(first_amount, len(row))):
-            v = row[c]
-            if isinstance(v, str) and v.lstrip()[:1].lower() in initials and normalize(v) in labels:
-                out[r + 1] = v.strip()
-                break
-    return out
 
 
 def _read_sheet(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, specs):
@@ -309,10 +278,15 @@ def _header(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, spec
         return sheet, None
     sheet.header_row = header.row
     title_rows = raw.rows[: header.row]
-    sheet.title = " ".join(text(v) for row in title_rows for v in row if text(v))
+    sheet.title_lines = [" ".join(text(v) for v in row if text(v)) for row in title_rows]
+    sheet.title_lines = [line for line in sheet.title_lines if line]
+    sheet.title = " ".join(sheet.title_lines)
     tahun = settings.tahun or _year_in(normalize(sheet.title)) or _year_in(normalize(path.stem))
     cols, years = _column_names(role, found[role], tahun)
     sheet.cols, sheet.years = cols, years
+    sheet.month_cols = {n: int(n.partition(":")[2]) for n in cols if n.startswith("bulanan:")}
+    heads = {c.index: c.header for c in found[role].get("kode", found[role].get("kode_rekening", []))}
+    sheet.kode_levels = {n: kode_level(heads.get(c, "")) for n, c in cols.items() if n.startswith("kode#")}
     if raw.bulk is None:
         _read_rows(sheet, raw, header, found, cols, None)
         return sheet, None
@@ -335,15 +309,20 @@ def _read_rows(sheet: Sheet, raw: grid.RawSheet, header, found, cols: dict[str, 
     else:
         sheet.frame, sheet.codes = _block_frame(block, cols)
         if any(r1 > r0 for r0, _, r1, _ in raw.merges):
-            sheet.codes = {}      # _fill_merged may change the values
-    _fill_merged(sheet.frame, raw.merges, cols)
+            sheet.codes = {}      # fill_merged may change the values
+    fill_merged(sheet.frame, raw.merges, cols, role)
+    kept = cut_tail(sheet.frame, cols)
+    if kept is not None:
+        sheet.frame, sheet.codes = kept.copy(), {}
     if role in ("indikator", "indikator_program"):
         sheet.percent = grid.percent_cells(path, raw.name)
     amount_cols = [c for n, c in cols.items() if n.split("@")[0] in ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")]
     if role in BUDGET_ROLES and amount_cols and not sheet.frame.empty:
-        labels = _left_label(raw, header.data_start, min(amount_cols), total_labels()) if block is None else \
-            _block_labels(block, min(amount_cols), total_labels())
+        labels = left_label(raw, header.data_start, min(amount_cols), total_labels()) if block is None else \
+            block_labels(block, min(amount_cols), total_labels())
         sheet.frame["_total"] = pd.Series(labels, dtype=object).reindex(sheet.frame.index)
+        if labels and clear_total_codes(sheet.frame, labels):
+            sheet.codes = {}
     if role == "realisasi":
         chosen = {c for n, c in cols.items() if n.split("@")[0] == "realisasi"}
         heads = " ".join(c.header for c in found[role].get("realisasi", []) if c.index in chosen)

@@ -11,7 +11,7 @@ from lkjip_xl.check.indicators import serapan
 from lkjip_xl.read.codes import jenis_sorted
 from lkjip_xl.report.layout import Chart, Column, Formula, Link, Table
 from lkjip_xl.read.sheets import MONTH_NAMES
-from lkjip_xl.report.tables import Context, incomplete_notes
+from lkjip_xl.report.tables import Context
 from lkjip_xl.report.terbilang import format_rupiah
 
 SEVERITY_ID = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
@@ -29,12 +29,6 @@ def ringkasan(ctx: Context) -> Table:
     i = t.add({"uraian": "Seluruh program", "pagu": pagu, "realisasi": real}, "total")
     t.rows[i][t.col("serapan")] = Formula(fx.ratio(t.ref(i, "realisasi"), t.ref(i, "pagu")), serapan(pagu, real)) if pagu else None
     t.rows[i][t.col("ket")] = f"Sisa anggaran {format_rupiah(pagu - real)}" if b.has_realisasi else "Belum ada data realisasi"
-    partial = [w for w in ("pagu", "realisasi") if b.incomplete(w)]
-    if partial:
-        # unknown is not zero: the figures above are the sum of what could be read, and say so
-        t.rows[i][t.col("ket")] = "BELUM LENGKAP: " + " dan ".join({"pagu": "anggaran", "realisasi": "realisasi"}[w]
-                                                                    for w in partial) + " memuat sel yang tidak terbaca"
-        t.notes += incomplete_notes(b, partial)
     first = t.next_index()
     for p in b.programs():
         pp, rr = b.total("pagu", p), b.total("realisasi", p)

@@ -133,21 +133,7 @@ def tabel_2_3(ctx: Context) -> Table:
         prog_rows.append(pi)
     t.add({"uraian": "JUMLAH", "pagu": _sum_rows(t, "pagu", prog_rows, (b.total("pagu", p) for p in b.programs()))}, "total")
     t.notes.append(f"Sumber: {b.primary or 'DPA'}. Jumlah kegiatan, program dan total adalah rumus penjumlahan sub kegiatan.")
-    t.notes += incomplete_notes(b, ("pagu",))
     return t
-
-
-def incomplete_notes(b, what) -> list[str]:
-    """A footnote per amount that an unreadable cell left out of the totals (unknown is not zero)."""
-    label = {"pagu": "Anggaran", "realisasi": "Realisasi", "pagu_next": "Anggaran tahun berikut"}
-    out = []
-    for w in what:
-        subs = sorted(b.unknown.get(w, {}))
-        if subs:
-            out.append(f"{label[w]} belum lengkap: nilai sub kegiatan {', '.join(subs[:5])}{' …' if len(subs) > 5 else ''} "
-                       "tidak terbaca (lihat lembar Rekonsiliasi), sehingga jumlah dan total yang memuatnya hanya "
-                       "menjumlahkan nilai yang terbaca.")
-    return out
 
 
 def tabel_3_9(ctx: Context) -> Table:
@@ -186,7 +172,6 @@ def tabel_3_9(ctx: Context) -> Table:
         t.notes.append("Tidak ada data realisasi: kolom Realisasi bernilai 0.")
     elif b.latest_month:
         t.notes.append(f"Realisasi kumulatif s.d. bulan {MONTH_NAMES[b.latest_month]}.")
-    t.notes += incomplete_notes(b, keys)
     return t
 
 

@@ -1,0 +1,119 @@
+"""Layouts of unseen offices (issue 11) read with zero false errors: the named variants of
+tests/variants/layouts.py beyond their twin equality (tests/test_pipeline_variants.py), and the
+reading rules they rest on, each on its own."""
+from __future__ import annotations
+
+import pytest
+
+from lkjip_xl.pipeline import check
+from lkjip_xl.read.codes import join_parts
+from lkjip_xl.read.headers import find_header, is_number_row, role_specs
+from lkjip_xl.read.sheets import kode_level
+from variants import layouts
+
+SPECS = role_specs()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("layouts")
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            d = root / name
+            facts = layouts.VARIANTS[name].build(d)
+            cache[name] = (check([d]), facts)
+        return cache[name]
+    return get
+
+
+@pytest.mark.parametrize("name", [n for n in layouts.VARIANTS if n.startswith(("q01", "q03", "q04", "q14"))])
+def test_instansi_is_one_title_line(name, built):
+    result, facts = built(name)
+    assert result.instansi == facts["instansi"] == "Dinas Lingkungan Hidup"
+    assert result.findings == []
+
+
+def test_renja_official_form_is_read(built):
+    result, facts = built("q19-renja-official-form")
+    assert result.findings == []
+    renja = [s for s in result.sheets if s.role == "renja"]
+    assert [(s.file, s.name) for s in renja] == [facts["renja"]]
+    s = renja[0]
+    assert {"kode#0", "uraian", "pagu@2024", "pagu@2025", "target@2024", "indikator"} <= set(s.cols)
+    assert (s.cols["pagu@2024"], s.cols["pagu@2025"]) == (5, 9)       # Pagu Indikatif, Kebutuhan Dana 2025
+
+
+def test_dppa_pagu_is_after_the_shift(built):
+    result, _ = built("q04-dppa-setelah-pergeseran")
+    b = layouts.book("2.11")
+    assert result.budget.pagu == {n.kode: n.pagu for n in b.subs}
+    assert any(layouts._before(n) != n.pagu for n in b.subs)     # the column before the shift differs
+
+
+def test_months_as_columns_give_the_monthly_trend(built):
+    result, _ = built("q13-months-as-columns")
+    b = layouts.book("2.11")
+    assert result.budget.latest_month == 3
+    assert result.budget.monthly == {m: {n.kode: n.real[i] for n in b.subs} for i, m in enumerate((1, 2, 3))}
+    assert result.findings == []
+
+
+def test_a_wrong_jumlah_in_the_kode_column_is_checked(tmp_path):
+    b = layouts.book("2.11")
+    layouts.write_book(b, tmp_path, layouts.Layout(total="kode"))
+    path = tmp_path / "DPA Kecamatan Contoh 2024.xlsx"
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    last = ws.max_row
+    assert ws.cell(last, 1).value == "JUMLAH TOTAL"
+    ws.cell(last, 3).value = b.total["pagu"] + 1000
+    wb.save(path)
+    got = [(f.code, f.cell) for f in check([tmp_path]).findings]
+    assert got == [("total-mismatch", f"C{last}")]
+
+
+@pytest.mark.parametrize("values,expected", [
+    ([1, 2, 3, 4, 5], True), ([1.0, 2.0, 3.0], True), (["1", "2", "3"], True), (["(1)", "(2)", "(3)"], True),
+    ([1, 2, None, 4, "5=3-4"], True), ([7, 1, 1, 2, 1, 1], False), (["7.01.01", "Program", 100], False),
+    ([1, "Program", 100], False), ([2024, 2025], False), ([1], False), ([True, 2], False)])
+def test_column_number_row_whatever_its_type(values, expected):
+    assert is_number_row(values) is expected
+
+
+def test_group_over_non_year_sub_labels_is_a_two_row_header():
+    rows = [["DINAS X"], ["Kode", "Uraian", "Anggaran (Rp)", ""], ["", "", "Tahun 2025", "Prakiraan Maju 2026"],
+            ["2.11.01", "Program", 10, 12]]
+    merges = [(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 3)]
+    h = find_header(rows, merges, SPECS)
+    assert (h.row, h.height, h.data_start) == (1, 2, 3)
+    dpa = h.role_scores["dpa"]
+    assert [(c.index, c.year) for c in dpa["pagu"]] == [(2, 2025)]
+    assert [(c.index, c.year) for c in dpa["pagu_next"]] == [(3, 2026)]
+
+
+def test_a_title_over_the_whole_table_is_not_a_group():
+    rows = [["DOKUMEN PELAKSANAAN ANGGARAN TAHUN 2024", "", ""], ["Kode", "Uraian", "Pagu"], ["7.01.01", "P", 5]]
+    h = find_header(rows, [(0, 0, 0, 2)], SPECS)
+    assert (h.row, h.height, h.data_start) == (1, 1, 2)
+
+
+@pytest.mark.parametrize("parts,levels,code", [
+    (["2", "05", "02", "2", "01", "0003"], None, "2.05.02.2.01.0003"),       # kegiatan 2 after urusan 2
+    (["7", "01", "01", "2", "01", "0001"], None, "7.01.01.2.01.0001"),
+    (["2.05.02", "2.05.02.2.01", "2.05.02.2.01.0003"], None, "2.05.02.2.01.0003"),   # full codes
+    (["2", "05", "02", "2.05", "0001"], [1, 2, 3, 5, 6], "2.05.02.2.05.0001"),      # kegiatan 2.05 in its column
+    (["2.05.02", "2.01", "0003"], [3, 5, 6], "2.05.02.2.01.0003"),
+    (["2.05.02.2.01.0003", "2.05.02"], [None, 3], "2.05.02.2.01.0003"),              # a parent's code repeated
+    (["2", "05", "02", None, None], None, "2.05.02"),
+])
+def test_code_segments_join_by_position(parts, levels, code):
+    assert join_parts(parts, levels) == code
+
+
+def test_kode_level_from_header():
+    assert [kode_level(h) for h in ("Kode Urusan", "Kode Bidang Urusan", "Kode Program", "Kode Kegiatan",
+                                    "Kode Sub Kegiatan", "Kode", "Kode Program/Kegiatan")] == [1, 2, 3, 5, 6, None, None]
