@@ -1,4 +1,4 @@
-"""Command line: `lkjip-xl build|check|template`. The only module that parses arguments,
+"""Command line: `lkjip-xl build|check|batch|template`. The only module that parses arguments,
 prints, or exits; everything else is in pipeline.py and below."""
 from __future__ import annotations
 
@@ -86,11 +86,12 @@ def _lang(argv) -> str:
 
 # argparse's own sentences, said in Indonesian
 _ARGPARSE_ID = [
-    (r"the following arguments are required: command", r"perintah belum diberikan (build, check, atau template)"),
+    (r"the following arguments are required: command", r"perintah belum diberikan (build, check, batch, atau template)"),
     (r"the following arguments are required: (.*)", r"argumen wajib belum diberikan: \1"),
     (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
     (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"pilihan \2 untuk \1 tidak dikenal (pilih \3)"),
     (r"argument (\S+): invalid (?:int|_year) value: (.*)", r"nilai \2 untuk \1 bukan tahun (mis. 2024)"),
+    (r"argument (\S+): invalid _jobs value: (.*)", r"nilai \2 untuk \1 harus bilangan bulat 1 atau lebih"),
     (r"argument (\S+): expected one argument", r"\1 memerlukan satu nilai"),
 ]
 
@@ -109,6 +110,8 @@ class _Parser(argparse.ArgumentParser):
             text = f"Perintah tidak dapat dijalankan: {message}. Lihat '{self.prog} --help'."
         else:
             message = re.sub(r"argument (\S+): invalid _year value: (.*)", r"\2 is not a year for \1 (e.g. 2024)", message)
+            message = re.sub(r"argument (\S+): invalid _jobs value: (.*)", r"\1 must be a whole number of 1 or more, not \2",
+                             message)
             text = f"Cannot run the command: {message}. See '{self.prog} --help'."
         self.exit(2, text + "\n")
 
@@ -137,6 +140,7 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
         s.add_argument("--config", metavar="FILE", help=t["config"])
         s.add_argument("--json", action="store_true", help=t["json"])
         s.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t["lang"])
+    _batch_parser(sub, lang)
     s = sub.add_parser("template", help=t["template"], description=t["template"])
     s.add_argument("-o", "--output", metavar="DIR", default="templat-lkjip", help=t["out_dir"])
     s.add_argument("--tahun", type=_year, metavar="YYYY", help=t["tahun"])
@@ -217,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "template":
             return _template(args, lang)
+        if args.command == "batch":
+            return _batch(args, lang)
         return _run(args, lang)
     except BrokenPipeError:
         # output piped into `head` or a closed pager: not an error of the inputs
@@ -289,3 +295,138 @@ def _safe_streams() -> None:
             stream.reconfigure(errors="replace")
         except (AttributeError, ValueError):
             pass
+
+
+# batch -------------------------------------------------------------------------------------------
+BATCH_TEXT = {
+    "id": {
+        "batch": "proses setiap subfolder (satu perangkat daerah) lalu tulis buku kerja rekap kabupaten",
+        "root": "folder kabupaten: satu subfolder per perangkat daerah",
+        "out": "berkas rekap .xlsx (bawaan: hasil/Rekap-<kabupaten>-<tahun>.xlsx di folder kabupaten)",
+        "jobs": "jumlah kantor yang diproses bersamaan, tiap proses terpisah (bawaan: jumlah inti prosesor)",
+        "scheduler": "alamat scheduler Dask distributed, mis. tcp://10.0.0.5:8786 (perlu lkjip-xl[dask])",
+        "config": "lkjip.toml bawaan untuk semua kantor (bawaan: lkjip.toml di folder kabupaten); "
+                  "lkjip.toml milik kantor tetap menang",
+        "head": "lkjip-xl batch — {kab}, {tahun}: {n} perangkat daerah",
+        "kab": "Kabupaten {name}",
+        "office": "  {folder:<{w}}  {instansi}",
+        "figures": "      serapan {serapan}   {errors} kesalahan, {warnings} peringatan",
+        "unusable": "      TIDAK DAPAT DIPROSES: {msg}",
+        "total": "Jumlah kabupaten ({n} dapat diproses):",
+        "written": "Rekap ditulis: {path}",
+        "errors": "{bad} dari {n} perangkat daerah ada kesalahan atau tidak dapat diproses: lihat lembar "
+                  "Rekap OPD dan Temuan OPD, perbaiki, lalu jalankan lagi.",
+        "unit": "kantor",
+    },
+    "en": {
+        "batch": "process every subfolder (one office) then write the regency's consolidation workbook",
+        "root": "regency folder: one subfolder per office",
+        "out": "consolidation .xlsx file (default: hasil/Rekap-<kabupaten>-<tahun>.xlsx in the regency folder)",
+        "jobs": "offices processed at once, each in its own process (default: the number of cores)",
+        "scheduler": "address of a Dask distributed scheduler, e.g. tcp://10.0.0.5:8786 (needs lkjip-xl[dask])",
+        "config": "default lkjip.toml for every office (default: lkjip.toml in the regency folder); an "
+                  "office's own lkjip.toml still wins",
+        "head": "lkjip-xl batch — {kab}, {tahun}: {n} offices",
+        "kab": "Regency {name}",
+        "office": "  {folder:<{w}}  {instansi}",
+        "figures": "      absorption {serapan}   {errors} errors, {warnings} warnings",
+        "unusable": "      CANNOT BE PROCESSED: {msg}",
+        "total": "Regency total ({n} processed):",
+        "written": "Consolidation written: {path}",
+        "errors": "{bad} of {n} offices have errors or cannot be processed: see sheets Rekap OPD and Temuan OPD, "
+                  "fix them, and run again.",
+        "unit": "offices",
+    },
+}
+
+
+def _jobs(value: str) -> int:
+    jobs = int(value)
+    if jobs < 1:
+        raise ValueError(value)
+    return jobs
+
+
+def _batch_parser(sub, lang: str) -> None:
+    t, b = TEXT[lang], BATCH_TEXT[lang]
+    s = sub.add_parser("batch", help=b["batch"], description=b["batch"])
+    s.add_argument("root", metavar="ROOT", help=b["root"])
+    s.add_argument("-o", "--output", metavar="OUT.xlsx", help=b["out"])
+    s.add_argument("--jobs", type=_jobs, metavar="N", help=b["jobs"])
+    s.add_argument("--scheduler", metavar="ADDRESS", help=b["scheduler"])
+    s.add_argument("--tahun", type=_year, metavar="YYYY", help=t["tahun"])
+    s.add_argument("--kabupaten", help=t["kabupaten"])
+    s.add_argument("--config", metavar="FILE", help=b["config"])
+    s.add_argument("--json", action="store_true", help=t["json"])
+    s.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t["lang"])
+
+
+def _progress(lang: str, quiet: bool):
+    """A tqdm bar on stderr (offices done / total, the current office); None when stderr is not a
+    terminal or under --json, so pipes and logs stay clean."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    encoding = (getattr(sys.stderr, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    bar = tqdm(total=0, file=sys.stderr, unit=" " + BATCH_TEXT[lang]["unit"], ascii=encoding != "utf8",
+               dynamic_ncols=True, leave=False)
+
+    def update(done: int, total: int, folder: str) -> None:
+        bar.total = total
+        bar.n = done
+        bar.set_postfix_str(folder, refresh=False)
+        bar.refresh()
+
+    update.close = bar.close
+    return update
+
+
+def _batch(args, lang: str) -> int:
+    from lkjip_xl.batch import BatchError, run_batch
+    from lkjip_xl.config import ConfigError
+    from lkjip_xl.read.files import InputError
+    from lkjip_xl.report.workbook import OutputError
+
+    progress = _progress(lang, args.json)
+    try:
+        result = run_batch(args.root, output=args.output, jobs=args.jobs, scheduler=args.scheduler,
+                           config=args.config, progress=progress, tahun=args.tahun, kabupaten=args.kabupaten,
+                           lang=lang)
+    except (BatchError, ConfigError, InputError, OutputError) as exc:
+        return _fail(lang, str(exc))
+    finally:
+        if progress is not None:
+            progress.close()
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(_batch_report(result, lang))
+    return result.exit
+
+
+def _batch_report(result, lang: str) -> str:
+    from lkjip_xl.findings import fmt
+
+    b = BATCH_TEXT[lang]
+    kab = b["kab"].format(name=result.kabupaten) if result.kabupaten else "-"
+    lines = [b["head"].format(kab=kab, tahun=result.tahun or "-", n=len(result.offices)), ""]
+    w = max(len(o.folder) for o in result.offices)
+    for o in result.offices:
+        lines.append(b["office"].format(folder=o.folder, w=w, instansi=o.instansi or ""))
+        if o.usable:
+            s = "-" if o.serapan is None else f"{fmt(o.serapan, lang)}%"
+            lines.append(b["figures"].format(serapan=s, errors=o.errors, warnings=o.warnings))
+        else:
+            lines.append(b["unusable"].format(msg=o.message))
+    t = result.totals
+    usable = sum(1 for o in result.offices if o.usable)
+    lines += ["", b["total"].format(n=usable), f"  {TEXT[lang]['pagu']:<10} {_rupiah(t['pagu'], lang)}",
+              f"  {TEXT[lang]['realisasi']:<10} {_rupiah(t['realisasi'], lang)}"]
+    if t["serapan"] is not None:
+        lines.append(f"  {TEXT[lang]['serapan']:<10} {fmt(t['serapan'], lang)}%")
+    lines += ["", b["written"].format(path=result.output)]
+    bad = sum(1 for o in result.offices if o.exit != 0)
+    if bad:
+        lines += ["", b["errors"].format(bad=bad, n=len(result.offices))]
+    return "\n".join(lines)

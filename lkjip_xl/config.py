@@ -251,9 +251,27 @@ def _read_toml(config_file: Path) -> dict:
         raise ConfigError("config-unreadable", file=config_file.name, why=exc) from exc
 
 
-def load_settings(config_file: Path | None, overrides: dict) -> Settings:
-    """Merge defaults < lkjip.toml < flags (flags that are None do not override)."""
+def _layer(below: dict, above: dict) -> dict:
+    """`above` wins key by key; tables ([roles], [aliases.dpa] …) are merged, not replaced."""
+    out = dict(below)
+    for key, value in above.items():
+        out[key] = _layer(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def load_settings(config_file: Path | None, overrides: dict, defaults_file: Path | None = None) -> Settings:
+    """Merge defaults < defaults_file (for `batch`: the kabupaten's lkjip.toml, checked on its own
+    first) < lkjip.toml < flags (flags that are None do not override)."""
     data: dict = _read_toml(config_file) if config_file is not None else {}
+    if defaults_file is not None and not (config_file is not None and _same(config_file, defaults_file)):
+        data = _layer(_read_toml(Path(defaults_file)), data)
     try:
         return _settings(data, overrides, config_file)
     except ConfigError as exc:

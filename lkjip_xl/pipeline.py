@@ -89,11 +89,12 @@ def _no_dpa(reading) -> str:
             "dengan kata 'DPA' atau 'Anggaran', atau tetapkan perannya di lkjip.toml bagian [roles]")
 
 
-def check(paths: list, *, config=None, **overrides) -> Result:
-    """Read, validate and reconcile. Raises files.InputError, grid.Unreadable, config.ConfigError,
+def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
+    """Read, validate and reconcile. `defaults`: a config file under the folder's own (batch's
+    kabupaten lkjip.toml). Raises files.InputError, grid.Unreadable, config.ConfigError,
     read.NoRequiredRole for inputs that cannot be used at all."""
     inputs = discover(paths, config)
-    settings = load_settings(inputs.config, overrides)
+    settings = load_settings(inputs.config, overrides, defaults)
     reading = read_inputs(inputs, settings)
     if not any(s.role == "dpa" and s.frame is not None for s in reading.sheets):
         raise NoRequiredRole(_no_dpa(reading))
@@ -117,14 +118,15 @@ def _year_check(settings: Settings, reading) -> list[Finding]:
                     file=next((s.file for s in reading.sheets if s.role == "dpa"), None))]
 
 
-def build(paths: list, *, output: str | Path | None = None, config=None, **overrides) -> tuple[Result, Path]:
+def build(paths: list, *, output: str | Path | None = None, config=None, defaults=None,
+          **overrides) -> tuple[Result, Path]:
     """check(), then write the report workbook atomically. Returns the result and the path written."""
     from lkjip_xl.report.narasi import narasi
     from lkjip_xl.report.summary import realisasi_bulanan, rekonsiliasi, ringkasan
     from lkjip_xl.report.tables import Context, build_tables
     from lkjip_xl.report.workbook import write_workbook
 
-    result = check(paths, config=config, **overrides)
+    result = check(paths, config=config, defaults=defaults, **overrides)
     out = Path(output) if output else default_output(result.inputs, result.instansi, result.tahun,
                                                           result.budget.latest_month)
     ctx = Context(result.settings, result.budget, result.performance, result.findings, result.tahun,

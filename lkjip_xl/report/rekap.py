@@ -1,0 +1,311 @@
+"""The consolidation workbook of a kabupaten (`batch`): one row per office, every office's findings,
+every office's IKU — drawn from plain per-office records.
+
+The records are defined here, as plain data (strings, ints, Decimals), because they travel: a worker
+process or a Dask worker builds one per office and sends it back; the parent only sorts them by
+folder and lays them out, so the workbook does not depend on who ran which office.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from lkjip_xl.check.indicators import serapan as ratio_pct
+from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.report import formulas as fx
+from lkjip_xl.report.layout import Column, Formula, Link, Table
+
+__all__ = ["OfficeFinding", "OfficeIKU", "Office", "rekap_tables", "kabupaten_totals"]
+
+
+@dataclass(frozen=True)
+class OfficeFinding:
+    severity: str
+    code: str
+    message: str            # already in the run's language
+    file: str | None
+    sheet: str | None
+    cell: str | None
+    kode: str | None
+
+
+@dataclass(frozen=True)
+class OfficeIKU:
+    sasaran: str
+    indikator: str
+    satuan: str
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    predikat: str | None
+    capaian_expr: str | None = None   # Excel formula with {T} and {R} for the target and realisasi cells
+    predikat_expr: str | None = None  # Excel formula with {C} for the capaian cell
+    color: str | None = None
+
+
+@dataclass
+class Office:
+    """What one office's run hands back to the batch: plain data only."""
+    folder: str                     # the subfolder's name: the sort key
+    path: str                       # the subfolder, absolute
+    exit: int                       # 0, 1 or 2 as `build` would exit
+    message: str | None = None      # the exit-2 message of an unusable office
+    instansi: str | None = None
+    kabupaten: str | None = None
+    tahun: int | None = None
+    pagu: int | Decimal | None = None
+    realisasi: int | Decimal | None = None
+    serapan: Decimal | None = None
+    bulan: int | None = None        # the latest month of realisasi
+    rencana: int | Decimal | None = None   # anggaran kas planned up to that month, when given
+    errors: int = 0
+    warnings: int = 0
+    predikat: dict[str, int] = field(default_factory=dict)   # IKU count per predikat label, scale order
+    findings: list[OfficeFinding] = field(default_factory=list)
+    ikus: list[OfficeIKU] = field(default_factory=list)
+    totals: dict | None = None      # `check --json` totals of the office
+    output: str | None = None       # the office's report workbook
+    inputs: tuple[str, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        return self.exit in (0, 1)
+
+
+_LABELS = {
+    "id": {
+        "rekap": "REKAPITULASI REALISASI ANGGARAN DAN KINERJA PERANGKAT DAERAH",
+        "temuan": "DAFTAR TEMUAN REKONSILIASI PERANGKAT DAERAH",
+        "iku": "CAPAIAN INDIKATOR KINERJA UTAMA PERANGKAT DAERAH",
+        "kab": "Kabupaten {name}", "tahun": "Tahun {tahun}", "until": "s.d. {bulan}",
+        "no": "No", "folder": "Folder", "instansi": "Perangkat Daerah", "bulan": "Realisasi s.d. Bulan",
+        "pagu": "Pagu (Rp)", "realisasi": "Realisasi (Rp)", "serapan": "Serapan %", "rank": "Peringkat Serapan",
+        "rencana": "Rencana s.d. Bulan (Rp)", "rencana_pct": "Rencana %", "deviasi": "Deviasi (poin)",
+        "errors": "Kesalahan", "warnings": "Peringatan", "predikat": "Jumlah IKU per Predikat",
+        "ket": "Keterangan", "total": "JUMLAH KABUPATEN",
+        "unusable": "Tidak dapat diproses: {msg}", "has_errors": "Ada {n} kesalahan: lihat lembar Temuan OPD",
+        "clean": "Tidak ada kesalahan", "no_real": "Belum ada data realisasi",
+        "tingkat": "Tingkat", "code": "Kode Temuan", "pesan": "Uraian Temuan", "berkas": "Berkas",
+        "lembar": "Lembar", "sel": "Sel", "kode": "Kode", "none": "Tidak ada kesalahan atau peringatan.",
+        "sev": {"error": "Kesalahan", "warning": "Peringatan"},
+        "sasaran": "Sasaran", "indikator": "Indikator Kinerja", "satuan": "Satuan", "target": "Target",
+        "real_iku": "Realisasi", "capaian": "Capaian %", "pred": "Predikat", "no_iku": "Tidak ada data IKU.",
+        "note_rank": "Peringkat: 1 = serapan tertinggi; perangkat daerah tanpa realisasi atau yang tidak dapat "
+                     "diproses tidak diberi peringkat.",
+        "note_total": "Jumlah kabupaten menjumlahkan perangkat daerah yang dapat diproses.",
+    },
+    "en": {
+        "rekap": "BUDGET AND PERFORMANCE SUMMARY OF THE REGIONAL OFFICES",
+        "temuan": "RECONCILIATION FINDINGS OF THE REGIONAL OFFICES",
+        "iku": "KEY PERFORMANCE INDICATORS OF THE REGIONAL OFFICES",
+        "kab": "Regency {name}", "tahun": "Year {tahun}", "until": "to {bulan}",
+        "no": "No", "folder": "Folder", "instansi": "Office", "bulan": "Spending to Month",
+        "pagu": "Budget (Rp)", "realisasi": "Spending (Rp)", "serapan": "Absorption %", "rank": "Absorption Rank",
+        "rencana": "Planned to Month (Rp)", "rencana_pct": "Planned %", "deviasi": "Deviation (points)",
+        "errors": "Errors", "warnings": "Warnings", "predikat": "Key Indicators per Rating",
+        "ket": "Remarks", "total": "REGENCY TOTAL",
+        "unusable": "Cannot be processed: {msg}", "has_errors": "{n} errors: see sheet Temuan OPD",
+        "clean": "No errors", "no_real": "No spending data yet",
+        "tingkat": "Severity", "code": "Finding Code", "pesan": "Finding", "berkas": "File",
+        "lembar": "Sheet", "sel": "Cell", "kode": "Code", "none": "No errors or warnings.",
+        "sev": {"error": "Error", "warning": "Warning"},
+        "sasaran": "Objective", "indikator": "Performance Indicator", "satuan": "Unit", "target": "Target",
+        "real_iku": "Actual", "capaian": "Achievement %", "pred": "Rating", "no_iku": "No key indicator data.",
+        "note_rank": "Rank: 1 = highest absorption; offices without spending data or that cannot be processed "
+                     "are not ranked.",
+        "note_total": "The regency total adds up every office that could be processed.",
+    },
+}
+MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]
+_SEV_FILL = {"error": "#F4CCCC", "warning": "#FFF2CC"}
+_BAD_FILL = "#F4CCCC"
+
+
+def _month(m: int | None, lang: str) -> str | None:
+    return (MONTHS_EN if lang == "en" else MONTH_NAMES)[m] if m and 1 <= m <= 12 else None
+
+
+def kabupaten_totals(offices: list[Office]) -> dict:
+    """Pagu, realisasi, serapan (and rencana when any office has one) over the usable offices."""
+    usable = [o for o in offices if o.usable]
+    pagu = sum((o.pagu or 0 for o in usable), 0)
+    real = sum((o.realisasi or 0 for o in usable), 0)
+    has_real = any(o.serapan is not None for o in usable)
+    planned = [o.rencana for o in usable if o.rencana is not None]
+    return {"pagu": pagu, "realisasi": real, "serapan": ratio_pct(pagu, real) if has_real else None,
+            "rencana": sum(planned, 0) if planned else None}
+
+
+def _title(kind: str, kabupaten: str | None, tahun: int | None, lang: str) -> list[str]:
+    t = _LABELS[lang]
+    return [t[kind], t["kab"].format(name=kabupaten or "-"), t["tahun"].format(tahun=tahun or "-")]
+
+
+def rekap_tables(offices: list[Office], kabupaten: str | None, tahun: int | None, labels: list[str],
+                 out_dir: Path, lang: str = "id") -> list[Table]:
+    """The three sheets, offices in folder order. `labels`: the predikat columns, in scale order."""
+    lang = lang if lang in _LABELS else "id"
+    offices = sorted(offices, key=lambda o: o.folder)
+    return [_rekap(offices, kabupaten, tahun, labels, lang), _temuan(offices, kabupaten, tahun, out_dir, lang),
+            _capaian(offices, kabupaten, tahun, lang)]
+
+
+def _rank(values: list[Decimal | None]) -> list[int | None]:
+    """Excel's RANK (descending): 1 + how many are strictly higher; blanks are not ranked."""
+    present = [v for v in values if v is not None]
+    return [None if v is None else 1 + sum(1 for w in present if w > v) for v in values]
+
+
+def _rekap(offices: list[Office], kabupaten, tahun, labels: list[str], lang: str) -> Table:
+    t = _LABELS[lang]
+    kas = any(o.rencana is not None for o in offices if o.usable)
+    cols = [Column("no", t["no"], "center", 5), Column("folder", t["folder"], "wrap", 18),
+            Column("instansi", t["instansi"], "wrap", 32), Column("bulan", t["bulan"], "center", 12),
+            Column("pagu", t["pagu"], "money", 19), Column("realisasi", t["realisasi"], "money", 19),
+            Column("serapan", t["serapan"], "pct", 10), Column("rank", t["rank"], "int", 10)]
+    if kas:
+        cols += [Column("rencana", t["rencana"], "money", 19), Column("rencana_pct", t["rencana_pct"], "pct", 10),
+                 Column("deviasi", t["deviasi"], "pct", 10)]
+    cols += [Column("errors", t["errors"], "int", 10), Column("warnings", t["warnings"], "int", 11)]
+    pred_keys = [f"p{i}" for i in range(len(labels))]
+    cols += [Column(k, label, "int", 10) for k, label in zip(pred_keys, labels)]
+    cols.append(Column("ket", t["ket"], "wrap", 40))
+    groups = [(t["predikat"], pred_keys[0], pred_keys[-1])] if pred_keys else []
+    table = Table("Rekap OPD", _title("rekap", kabupaten, tahun, lang), cols, groups=groups)
+    n = len(offices)
+    ranks = _rank([o.serapan if o.usable else None for o in offices])
+    for i, o in enumerate(offices):
+        row: dict = {"no": i + 1, "folder": o.folder, "instansi": o.instansi}
+        if o.usable:
+            row.update({"bulan": _month(o.bulan, lang), "pagu": o.pagu, "realisasi": o.realisasi,
+                        "errors": o.errors, "warnings": o.warnings})
+            row.update({k: o.predikat.get(label, 0) for k, label in zip(pred_keys, labels)})
+            row["ket"] = (t["has_errors"].format(n=o.errors) if o.errors else
+                          t["clean"] if o.serapan is not None else t["no_real"])
+        else:
+            row["ket"] = t["unusable"].format(msg=o.message)
+        r = table.add(row)
+        if not o.usable:
+            table.fills[(r, "ket")] = _BAD_FILL
+            continue
+        if o.errors:
+            table.fills[(r, "errors")] = _BAD_FILL
+        if o.serapan is not None and o.pagu:
+            table.rows[r][table.col("serapan")] = Formula(fx.ratio(table.ref(r, "realisasi"), table.ref(r, "pagu")),
+                                                          o.serapan)
+            rng = f"{table.ref(0, 'serapan', True)}:{table.ref(n - 1, 'serapan', True)}"
+            table.rows[r][table.col("rank")] = Formula(f"RANK({table.ref(r, 'serapan')},{rng})", ranks[i])
+        if kas and o.rencana is not None:
+            _kas_cells(table, r, o.pagu, o.realisasi, o.rencana)
+    _total_row(table, offices, dict(zip(pred_keys, labels)), kas, lang)
+    table.notes = [t["note_rank"], t["note_total"]]
+    return table
+
+
+def _kas_cells(table: Table, r: int, pagu, realisasi, rencana) -> None:
+    table.rows[r][table.col("rencana")] = rencana
+    if not pagu:
+        return
+    planned = ratio_pct(pagu, rencana)
+    table.rows[r][table.col("rencana_pct")] = Formula(fx.ratio(table.ref(r, "rencana"), table.ref(r, "pagu")), planned)
+    # realisasi % − rencana %, from the amounts, rounded once
+    deviasi = ratio_pct(pagu, realisasi - rencana)
+    table.rows[r][table.col("deviasi")] = Formula(
+        f"ROUND(({table.ref(r, 'realisasi')}-{table.ref(r, 'rencana')})/{table.ref(r, 'pagu')}*100,2)", deviasi)
+
+
+def _total_row(table: Table, offices: list[Office], pred_labels: dict[str, str], kas: bool, lang: str) -> None:
+    n = len(offices)
+    usable = [i for i, o in enumerate(offices) if o.usable]
+    row: dict = {"instansi": _LABELS[lang]["total"]}
+
+    def column_sum(key: str, values):
+        cells = f"{table.ref(0, key)}:{table.ref(n - 1, key)}"
+        return Formula(f"SUM({cells})", sum((v for v in values if v is not None), 0))
+
+    sums = {"pagu": [offices[i].pagu for i in usable], "realisasi": [offices[i].realisasi for i in usable],
+            "errors": [offices[i].errors for i in usable], "warnings": [offices[i].warnings for i in usable]}
+    if kas:
+        sums["rencana"] = [offices[i].rencana for i in usable]
+    for key, label in pred_labels.items():
+        sums[key] = [offices[i].predikat.get(label, 0) for i in usable]
+    for key, values in sums.items():
+        row[key] = column_sum(key, values)
+    r = table.add(row, "total")
+    totals = kabupaten_totals(offices)
+    if totals["serapan"] is not None and totals["pagu"]:
+        table.rows[r][table.col("serapan")] = Formula(fx.ratio(table.ref(r, "realisasi"), table.ref(r, "pagu")),
+                                                      totals["serapan"])
+    if kas and totals["pagu"]:
+        _kas_cells(table, r, totals["pagu"], totals["realisasi"], totals["rencana"])
+        table.rows[r][table.col("rencana")] = row["rencana"]
+
+
+def _link(base: Path, f: OfficeFinding, out_dir: Path) -> Link | str | None:
+    if not f.cell:
+        return None
+    if not f.file or not f.file.lower().endswith((".xlsx", ".xlsm", ".xls")):
+        return f.cell
+    try:
+        rel = os.path.relpath(base / f.file, out_dir).replace(os.sep, "/")
+    except ValueError:          # another drive on Windows: no relative path
+        return f.cell
+    sheet = (f.sheet or "").replace("'", "''")
+    return Link(f"external:{rel}#'{sheet}'!{f.cell}", f.cell)
+
+
+def _temuan(offices: list[Office], kabupaten, tahun, out_dir: Path, lang: str) -> Table:
+    t = _LABELS[lang]
+    table = Table("Temuan OPD", _title("temuan", kabupaten, tahun, lang), [
+        Column("no", t["no"], "center", 5), Column("instansi", t["instansi"], "wrap", 26),
+        Column("tingkat", t["tingkat"], "center", 12), Column("code", t["code"], "text", 20),
+        Column("pesan", t["pesan"], "wrap", 64), Column("berkas", t["berkas"], "wrap", 26),
+        Column("lembar", t["lembar"], "wrap", 16), Column("sel", t["sel"], "center", 8),
+        Column("kode", t["kode"], "text", 18)])
+    n = 0
+    for o in offices:
+        for f in o.findings:
+            if f.severity not in _SEV_FILL:
+                continue
+            n += 1
+            r = table.add({"no": n, "instansi": o.instansi or o.folder, "tingkat": t["sev"][f.severity],
+                           "code": f.code, "pesan": f.message, "berkas": f.file, "lembar": f.sheet,
+                           "sel": _link(Path(o.path), f, out_dir), "kode": f.kode})
+            table.fills[(r, "tingkat")] = _SEV_FILL[f.severity]
+    if not n:
+        table.add({"pesan": t["none"]})
+    return table
+
+
+def _capaian(offices: list[Office], kabupaten, tahun, lang: str) -> Table:
+    t = _LABELS[lang]
+    table = Table("Capaian IKU OPD", _title("iku", kabupaten, tahun, lang), [
+        Column("no", t["no"], "center", 5), Column("instansi", t["instansi"], "wrap", 26),
+        Column("sasaran", t["sasaran"], "wrap", 30), Column("indikator", t["indikator"], "wrap", 36),
+        Column("satuan", t["satuan"], "center", 10), Column("target", t["target"], "num", 12),
+        Column("realisasi", t["real_iku"], "num", 12), Column("capaian", t["capaian"], "pct", 11),
+        Column("predikat", t["pred"], "center", 14)])
+    n = 0
+    for o in offices:
+        for k in o.ikus:
+            n += 1
+            r = table.add({"no": n, "instansi": o.instansi or o.folder, "sasaran": k.sasaran,
+                           "indikator": k.indikator, "satuan": k.satuan, "target": k.target,
+                           "realisasi": k.realisasi})
+            if k.capaian is not None:
+                cap = (Formula(k.capaian_expr.replace("{T}", table.ref(r, "target"))
+                               .replace("{R}", table.ref(r, "realisasi")), k.capaian)
+                       if k.capaian_expr and k.target is not None and k.realisasi is not None else k.capaian)
+                table.rows[r][table.col("capaian")] = cap
+            if k.predikat is not None:
+                table.rows[r][table.col("predikat")] = (
+                    Formula(k.predikat_expr.replace("{C}", table.ref(r, "capaian")), k.predikat)
+                    if k.predikat_expr and isinstance(table.rows[r][table.col("capaian")], Formula) else k.predikat)
+                if k.color:
+                    table.fills[(r, "predikat")] = k.color
+    if not n:
+        table.add({"indikator": t["no_iku"]})
+    return table
