@@ -314,7 +314,7 @@ def test_rencana_and_deviasi_columns_recalculate_in_libreoffice(tmp_path):
 
     from lkjip_xl.report.rekap import Office, rekap_tables
     from lkjip_xl.report.workbook import write_workbook
-    from test_libreoffice import SOFFICE, _same, convert
+    from test_report_libreoffice import SOFFICE, _same, convert
 
     offices = [_office("b", 3_000_000, 1_234_567, 1_500_000, errors=2),
                _office("a", 1_000_000, 600_000, 500_000, predikat={"Baik": 2, "Cukup": 1}, ikus=[
