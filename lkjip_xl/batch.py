@@ -20,6 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
+from lkjip_xl.errors import LkjipError
+from lkjip_xl.messages import error as message
 from lkjip_xl.read.files import CONFIG_NAME, OUTPUT_DIR
 from lkjip_xl.report.rekap import Office, OfficeFinding, OfficeIKU, kabupaten_totals
 
@@ -32,51 +34,17 @@ _WARM = ("lkjip_xl.pipeline", "lkjip_xl.report.tables", "lkjip_xl.report.summary
 Progress = Callable[[int, int, str], None]     # (offices done, total, the office just started or finished)
 
 
-class BatchError(Exception):
-    "The kabupaten folder, its settings, the output or the cluster cannot be used (exit 2)."
+class BatchError(LkjipError):
+    "The kabupaten folder, the --jobs value or the Dask cluster cannot be used (exit 2)."
 
 
-_MESSAGES = {
-    "missing": {"id": "folder '{root}' tidak ditemukan", "en": "folder '{root}' not found"},
-    "not_dir": {"id": "'{root}' bukan folder; berikan folder kabupaten yang berisi satu subfolder per perangkat "
-                      "daerah (untuk satu kantor saja, pakai 'lkjip-xl build')",
-                "en": "'{root}' is not a folder; give the regency folder holding one subfolder per office "
-                      "(for a single office, use 'lkjip-xl build')"},
-    "unreadable": {"id": "folder '{root}' tidak dapat dibaca ({why}); periksa izin aksesnya",
-                   "en": "folder '{root}' cannot be read ({why}); check its permissions"},
-    "no_offices": {"id": "folder '{root}' tidak berisi subfolder perangkat daerah; 'batch' memproses setiap "
-                         "subfolder (selain hasil/ dan folder tersembunyi) sebagai satu kantor, berisi berkas DPA, "
-                         "realisasi dan IKU-nya (untuk satu kantor saja, pakai 'lkjip-xl build')",
-                   "en": "folder '{root}' holds no office subfolders; 'batch' treats each subfolder (except hasil/ "
-                         "and hidden folders) as one office holding its DPA, realisasi and IKU files (for a single "
-                         "office, use 'lkjip-xl build')"},
-    "jobs": {"id": "--jobs harus bilangan bulat 1 atau lebih (diberikan: {jobs})",
-             "en": "--jobs must be a whole number of 1 or more (given: {jobs})"},
-    "no_dask": {"id": "--scheduler memerlukan Dask distributed, yang belum terpasang; pasang dengan "
-                      "pip install \"lkjip-xl[dask]\", atau jalankan tanpa --scheduler",
-                "en": "--scheduler needs Dask distributed, which is not installed; install it with "
-                      "pip install \"lkjip-xl[dask]\", or run without --scheduler"},
-    "unreachable": {"id": "scheduler Dask di '{address}' tidak dapat dihubungi ({why}); periksa alamatnya "
-                          "(mis. tcp://10.0.0.5:8786) dan bahwa scheduler sedang berjalan",
-                    "en": "the Dask scheduler at '{address}' cannot be reached ({why}); check the address "
-                          "(e.g. tcp://10.0.0.5:8786) and that the scheduler is running"},
-    "worker": {"id": "pekerja Dask gagal menjalankan kantor '{folder}' ({why}); pastikan lkjip-xl terpasang di "
-                     "setiap pekerja dan folder '{root}' terbaca dari sana di jalur yang sama",
-               "en": "a Dask worker failed to run office '{folder}' ({why}); make sure lkjip-xl is installed on "
-                     "every worker and that folder '{root}' is readable there under the same path"},
-    "internal": {"id": "terjadi kesalahan di dalam lkjip-xl ({error}). Ini bukan kesalahan Anda; laporkan ke "
-                       "pengembang beserta berkas masukannya",
-                 "en": "an internal error in lkjip-xl ({error}). It is not your mistake; please report it to the "
-                       "developers with the input files"},
-    "memory": {"id": "memori komputer tidak cukup untuk berkas kantor ini; pisahkan lembar yang diperlukan ke "
-                     "berkas yang lebih kecil, atau jalankan dengan --jobs yang lebih kecil",
-               "en": "not enough memory for this office's files; move the sheets needed into smaller files, or "
-                     "run with a smaller --jobs"},
-}
-
-
-def _msg(key: str, lang: str, **values) -> str:
-    return _MESSAGES[key]["en" if lang == "en" else "id"].format(**values)
+def _say(exc: BaseException, lang: str) -> str:
+    """An office's exit-2 message in the run's language, naming the file when there is one."""
+    if isinstance(exc, LkjipError):
+        text, where = exc.message(lang), exc.file
+    else:                        # an exception not yet moved to errors.py speaks Indonesian
+        text, where = _english(str(exc), lang), getattr(exc, "file", None)
+    return f"{where}: {text}" if where else text
 
 
 @dataclass
@@ -117,19 +85,19 @@ class Batch:
 
 
 # the offices --------------------------------------------------------------------------------------
-def offices_of(root: Path, lang: str = "id") -> list[Path]:
+def offices_of(root: Path) -> list[Path]:
     """Every immediate subfolder of root except hasil/ and hidden ones, in code-point order of name."""
     if not root.exists():
-        raise BatchError(_msg("missing", lang, root=root))
+        raise BatchError("batch-root-missing", path=str(root))
     if not root.is_dir():
-        raise BatchError(_msg("not_dir", lang, root=root))
+        raise BatchError("batch-root-not-folder", path=str(root))
     try:
         found = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
                  and p.name.casefold() != OUTPUT_DIR]
     except OSError as exc:
-        raise BatchError(_msg("unreadable", lang, root=root, why=exc.strerror or exc)) from exc
+        raise BatchError("folder-unreadable", path=str(root), why=exc.strerror or str(exc)) from exc
     if not found:
-        raise BatchError(_msg("no_offices", lang, root=root))
+        raise BatchError("batch-no-offices", path=str(root))
     return sorted(found, key=lambda p: p.name)
 
 
@@ -156,18 +124,14 @@ def run_office(folder: str, defaults: str | None, overrides: dict) -> Office:
     base = Office(folder=path.name, path=str(path.resolve()), exit=2)
     try:
         result, out = pipeline.build([path], defaults=defaults, **overrides)
-    except Unreadable as exc:
-        where = getattr(exc, "file", None)
-        text = _english(str(exc), lang)
-        base.message = f"{where}: {text}" if where else text
-    except (InputError, ConfigError, NoRequiredRole, OutputError) as exc:
-        base.message = _english(str(exc), lang)
+    except (Unreadable, InputError, ConfigError, NoRequiredRole, OutputError, LkjipError) as exc:
+        base.message = _say(exc, lang)
     except MemoryError:
-        base.message = _msg("memory", lang)
+        base.message = message("batch-office-memory", {}, lang)
     except Exception as exc:     # a bug met by one office must not cost the others their run
         if os.environ.get("LKJIP_DEBUG"):
             raise
-        base.message = _msg("internal", lang, error=f"{type(exc).__name__}: {str(exc)[:200]}")
+        base.message = message("internal", {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}, lang)
     else:
         return _record(base, result, out, lang)
     base.instansi = _own_instansi(path)
@@ -285,11 +249,11 @@ def _pool(tasks: list[tuple], jobs: int, progress: Progress | None) -> list[Offi
     return out
 
 
-def _dask(tasks: list[tuple], address: str, progress: Progress | None, root: Path, lang: str) -> list[Office]:
+def _dask(tasks: list[tuple], address: str, progress: Progress | None, root: Path) -> list[Office]:
     try:
         from distributed import Client, as_completed as dask_completed
     except ImportError as exc:
-        raise BatchError(_msg("no_dask", lang)) from exc
+        raise BatchError("batch-no-dask") from exc
     from distributed.comm import resolve_address
 
     try:
@@ -298,7 +262,7 @@ def _dask(tasks: list[tuple], address: str, progress: Progress | None, root: Pat
         resolve_address(address)
         client = Client(address, set_as_default=False)
     except Exception as exc:     # OSError, TimeoutError, ValueError of a malformed address …
-        raise BatchError(_msg("unreachable", lang, address=address, why=f"{type(exc).__name__}: {exc}")) from exc
+        raise BatchError("batch-unreachable", address=address, why=f"{type(exc).__name__}: {exc}") from exc
     out = []
     try:
         futures = {client.submit(run_office, *args, pure=False): Path(args[0]).name for args in tasks}
@@ -308,8 +272,8 @@ def _dask(tasks: list[tuple], address: str, progress: Progress | None, root: Pat
             try:
                 office = fut.result()
             except Exception as exc:      # the worker itself failed (lkjip-xl missing there, a lost worker)
-                raise BatchError(_msg("worker", lang, folder=futures[fut], root=root,
-                                      why=f"{type(exc).__name__}: {str(exc)[:200]}")) from exc
+                raise BatchError("batch-worker", folder=futures[fut], path=str(root),
+                                 why=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
             out.append(office)
             if progress:
                 progress(done, len(tasks), office.folder)
@@ -339,14 +303,12 @@ def run_batch(root: str | Path, *, output: str | Path | None = None, jobs: int |
 
     lang = overrides.get("lang") or "id"
     root = Path(root)
-    folders = offices_of(root, lang)
+    folders = offices_of(root)
     if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
-        raise BatchError(_msg("jobs", lang, jobs=jobs))
+        raise BatchError("batch-jobs", jobs=str(jobs))
     defaults = Path(config) if config else (root / CONFIG_NAME if (root / CONFIG_NAME).is_file() else None)
     if config and not defaults.is_file():
-        from lkjip_xl.read.files import InputError
-
-        raise InputError(f"berkas konfigurasi '{defaults}' tidak ditemukan")
+        raise BatchError("config-not-found", path=str(defaults))
     # the kabupaten's own settings: unusable settings stop the batch before any office is run
     settings = load_settings(defaults, overrides)
     office_overrides = {k: v for k, v in overrides.items() if v is not None}
@@ -354,7 +316,7 @@ def run_batch(root: str | Path, *, output: str | Path | None = None, jobs: int |
     order = sorted(folders, key=lambda p: (-_size(p), p.name))
     tasks = [(str(p), None if defaults is None else str(defaults.resolve()), office_overrides) for p in order]
     if scheduler:
-        offices = _dask(tasks, scheduler, progress, root, lang)
+        offices = _dask(tasks, scheduler, progress, root)
     else:
         workers = min(jobs or os.cpu_count() or 1, len(tasks))
         offices = _sequential(tasks, progress) if workers == 1 else _pool(tasks, workers, progress)

@@ -384,6 +384,7 @@ def _progress(lang: str, quiet: bool):
 
 def _batch(args, lang: str) -> int:
     from lkjip_xl.batch import BatchError, run_batch
+    from lkjip_xl.errors import LkjipError
     from lkjip_xl.config import ConfigError
     from lkjip_xl.read.files import InputError
     from lkjip_xl.report.workbook import OutputError
@@ -394,7 +395,7 @@ def _batch(args, lang: str) -> int:
                            config=args.config, progress=progress, tahun=args.tahun, kabupaten=args.kabupaten,
                            lang=lang)
     except (BatchError, ConfigError, InputError, OutputError) as exc:
-        return _fail(lang, str(exc))
+        return _fail(lang, exc if isinstance(exc, LkjipError) else str(exc))
     finally:
         if progress is not None:
             progress.close()

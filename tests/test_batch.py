@@ -237,6 +237,11 @@ def test_root_settings_are_defaults_and_the_office_wins(tmp_path):
         ("dua", "Kecamatan Dua", "Lain"), ("satu", "Kecamatan Satu", "Rembang")]
     assert result.kabupaten == "Rembang" and result.tahun == 2024 and result.exit == 0
     assert result.output.name == "Rekap-Rembang-2024.xlsx"
+    # a misspelt key in one office's lkjip.toml makes that office unusable, not the batch
+    (root / "dua" / "lkjip.toml").write_text('instansi = "Kecamatan Dua"\npredikta = "permendagri86"\n')
+    result = run_batch(root, jobs=1)
+    assert [o.exit for o in result.offices] == [2, 0] and result.exit == 1
+    assert result.offices[0].instansi == "Kecamatan Dua" and "predikat" in result.offices[0].message
 
 
 def test_scheduler_unreachable_or_dask_missing(kabupaten, tmp_path):
