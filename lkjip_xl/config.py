@@ -72,6 +72,7 @@ class Settings:
     titles: dict[str, str]
     numbers: dict[str, str]     # sheet → table number printed in its title
     source: str | None
+    deviasi: Scale = None       # RFK status bands (presets.yaml "deviasi")
 
     @property
     def presets(self) -> dict:
@@ -301,7 +302,7 @@ def _settings(data: dict, overrides: dict, config_file: Path | None) -> Settings
         efisiensi_requires_full_capaian=values["efisiensi_requires_full_capaian"],
         menunjang_min_capaian=values["menunjang_min_capaian"], tolerance=values["tolerance"],
         cap_capaian=values["cap_capaian"], roles=values["roles"], aliases=values["aliases"], titles=values["judul"],
-        numbers=values["nomor"], source=str(config_file) if config_file else None)
+        numbers=values["nomor"], source=str(config_file) if config_file else None, deviasi=values["deviasi"])
 
 
 def _check(key: str, kind: str, v, presets: dict):

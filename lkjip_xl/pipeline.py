@@ -11,6 +11,8 @@ from lkjip_xl.config import Settings, load_settings
 from lkjip_xl.read.files import Inputs, default_output, discover
 from lkjip_xl.findings import Finding, counts, json_value, sort_findings
 from lkjip_xl.check.indicators import Performance, evaluate, serapan
+from lkjip_xl.check.kas import fisik_per_code, reconcile_kas
+from lkjip_xl.check.rfk import Rfk, build_rfk, deviasi_findings
 from lkjip_xl.read.sheets import NoRequiredRole, read_inputs
 from lkjip_xl.check.reconcile import Budget, reconcile_budget
 from lkjip_xl.check.validate import validate
@@ -29,6 +31,7 @@ class Result:
     performance: Performance
     findings: list[Finding]
     sheets: list            # read.Sheet, for the summary of what was read
+    rfk: Rfk | None = None  # when an anggaran kas or a realisasi fisik is given
 
     @property
     def ok(self) -> bool:
@@ -39,7 +42,7 @@ class Result:
         pagu, real = self.budget.total("pagu"), self.budget.total("realisasi")
         # no realisasi file at all: serapan is unknown, not 0%
         s = serapan(pagu, real) if self.budget.has_realisasi else None
-        return {"pagu": pagu, "realisasi": real, "serapan": s}
+        return {"pagu": pagu, "realisasi": real, "serapan": s, "bulan": self.budget.latest_month}
 
     def to_json(self, lang: str = "id") -> dict:
         t = self.totals
@@ -48,9 +51,22 @@ class Result:
             "tahun": self.tahun,
             "ok": self.ok,
             "totals": {"pagu": json_value(t["pagu"]), "realisasi": json_value(t["realisasi"]),
-                       "serapan": None if t["serapan"] is None else str(t["serapan"])},
+                       "serapan": None if t["serapan"] is None else str(t["serapan"]),
+                       "bulan": t["bulan"]},
+            "rfk": self._rfk_json(),
             "findings": [f.to_dict(lang) for f in self.findings],
         }
+
+    def _rfk_json(self) -> dict | None:
+        """The plan against the realisasi up to the latest month; null without an anggaran kas."""
+        r = self.rfk
+        if r is None or not r.has_kas:
+            return None
+        t = r.total
+        dev = t.deviasi if r.bulan else None
+        return {"bulan": r.bulan, "rencana": json_value(t.rencana),
+                "realisasi": json_value(t.realisasi) if r.bulan else None,
+                "deviasi": None if dev is None else str(dev)}
 
     def counts(self) -> dict:
         return counts(self.findings)
@@ -103,9 +119,15 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
         raise NoRequiredRole(_no_dpa(reading))    # a DPA sheet lacking a required column is no DPA
     budget, f_budget = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
-    findings = sort_findings(validated.findings + f_budget + f_ind + _year_check(settings, reading))
+    f_kas: list[Finding] = []
+    kas = reconcile_kas(validated, budget.pagu, f_kas)
+    fisik = fisik_per_code(validated)
+    rfk = build_rfk(budget, kas, fisik, settings.deviasi) if kas is not None or fisik else None
+    if rfk is not None and kas is not None:
+        f_kas += deviasi_findings(rfk, validated.kas[0].sheet.place())
+    findings = sort_findings(validated.findings + f_budget + f_ind + f_kas + _year_check(settings, reading))
     instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"
-    return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets)
+    return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets, rfk)
 
 
 def _year_check(settings: Settings, reading) -> list[Finding]:

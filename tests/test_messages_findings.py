@@ -74,10 +74,30 @@ def _messy_indicators(tmp):
     return tmp
 
 
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember"]
+
+
+def _even(pagu: int) -> tuple:
+    m = [pagu // 12] * 12
+    m[-1] += pagu - sum(m)
+    return (*m, pagu)
+
+
+def _messy_kas(tmp):
+    dpa(tmp, SUBS)
+    realisasi(tmp, 6, SUBS, {**{c: v // 2 for c, v in REAL.items()}, "7.01.02.2.01.0001": 0, "7.01.02.2.02.0001": 0})
+    plan = {c: _even(v) for c, v in SUBS.items()}
+    plan[S1] = _even(SUBS[S1] + 12)                               # kas-mismatch; program 7.01.02: deviasi
+    save(tmp / "Anggaran Kas 2024.xlsx", budget_sheet("Anggaran Kas", plan, (*MONTHS, "Jumlah"),
+                                                      title="ANGGARAN KAS TAHUN 2024"))
+    return tmp
+
+
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory):
     out = []
-    for build in (_messy_budget, _messy_indicators):
+    for build in (_messy_budget, _messy_indicators, _messy_kas):
         out += check(build(tmp_path_factory.mktemp(build.__name__))).findings
     out.append(Finding("unreadable-file", {"reason": "berkas rusak"}, file="x.xlsx"))   # the CLI's exception
     wrong_year = tmp_path_factory.mktemp("tahun")

@@ -10,8 +10,16 @@ from lkjip_xl.findings import Finding
 from lkjip_xl.read.sheets import MONTH_NAMES, Sheet
 
 
-AMOUNTS = ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")
-COLUMN_LABELS = {"pagu": "Pagu/Anggaran", "pagu_next": "Anggaran tahun berikut", "realisasi": "Realisasi",
+MONTH_LABELS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+                "November", "Desember")
+QUARTER_LABELS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
+# an anggaran kas sheet's amount columns: the plan of each month, of each quarter, and the row total
+KAS_AMOUNTS = tuple(f"kas_{m}" for m in range(1, 13)) + tuple(f"kas_tw{q}" for q in range(1, 5)) + ("kas_total",)
+AMOUNTS = ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini") + KAS_AMOUNTS
+COLUMN_LABELS = {**{f"kas_{m}": f"Anggaran kas {name}" for m, name in enumerate(MONTH_LABELS, 1)},
+                 **{f"kas_tw{q}": f"Anggaran kas {name}" for q, name in enumerate(QUARTER_LABELS, 1)},
+                 "kas_total": "Jumlah anggaran kas", "realisasi_fisik": "Realisasi fisik",
+                 "pagu": "Pagu/Anggaran", "pagu_next": "Anggaran tahun berikut", "realisasi": "Realisasi",
                  "realisasi_bulan_ini": "Realisasi bulan ini", "target": "Target", "capaian": "Capaian",
                  "kode": "Kode", "uraian": "Uraian", "indikator": "Indikator"}
 # months as columns (Januari … Desember): each month's own realisasi, named as the header says
@@ -90,3 +98,4 @@ class Validated:
     programs: list[ProgramIndicatorSheet]
     findings: list[Finding]
     tahun: int | None
+    kas: list[BudgetSheet] = field(default_factory=list)     # anggaran kas sheets (check/kas.py)

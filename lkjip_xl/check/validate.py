@@ -9,6 +9,7 @@ from lkjip_xl.check.cells import Cells, kodes, texts
 from lkjip_xl.check.cells import amounts as parse_amounts, months as parse_months
 from lkjip_xl.check.hierarchy import KINDS, classify
 from lkjip_xl.check.indicator_rows import indicator_sheet, program_sheet
+from lkjip_xl.check.kas import fisik_values, kas_sheet
 from lkjip_xl.check.model import AMOUNTS, COLUMN_LABELS, BudgetSheet, Validated
 from lkjip_xl.check.schema import pandera_findings
 from lkjip_xl.config import Settings
@@ -105,6 +106,8 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
         if fast is not None:
             ints[canon] = fast
             known[canon] = ("int64", *fast)
+    if "realisasi_fisik" in raw:
+        df["realisasi_fisik"] = column(fisik_values(cells, rows, col("realisasi_fisik")))
     if "bulan" in raw:
         months, coded["bulan"] = parse_months(cells, rows, col("bulan"), fac("bulan"))
         df["bulan"] = column(months)
@@ -134,7 +137,7 @@ def _missing_required(sheet: Sheet) -> list[str]:
 
 
 def validate(reading: Reading, settings: Settings) -> Validated:
-    budgets, indicators, programs, findings = [], [], [], list(reading.findings)
+    budgets, indicators, programs, kas, findings = [], [], [], [], list(reading.findings)
     for sheet in reading.sheets:
         if sheet.role is None:
             continue
@@ -148,6 +151,9 @@ def validate(reading: Reading, settings: Settings) -> Validated:
             b, f = _budget(sheet, reading.tahun)
             if not any(x.code == "missing-column" for x in f):
                 budgets.append(b)
+        elif sheet.role == "anggaran_kas":
+            b, f = kas_sheet(sheet)
+            kas.append(b)
         elif sheet.role == "indikator":
             b, f = indicator_sheet(sheet, reading.tahun)
             indicators.append(b)
@@ -155,4 +161,4 @@ def validate(reading: Reading, settings: Settings) -> Validated:
             b, f = program_sheet(sheet, reading.tahun)
             programs.append(b)
         findings.extend(f)
-    return Validated(budgets, indicators, programs, findings, reading.tahun)
+    return Validated(budgets, indicators, programs, findings, reading.tahun, kas)

@@ -21,7 +21,7 @@ from lkjip_xl.findings import Finding
 from lkjip_xl.read.headers import MONTHS, Col, find_header, normalize, role_keywords, role_specs, text, total_labels
 from lkjip_xl.read.rows import BUDGET_ROLES, block_labels, clear_total_codes, cut_tail, fill_merged, left_label
 
-ROLES = ("dpa", "realisasi", "indikator", "indikator_program", "renja")
+ROLES = ("dpa", "realisasi", "indikator", "indikator_program", "renja", "anggaran_kas")
 MONTH_NAMES = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
                "September", "Oktober", "November", "Desember"]
 
@@ -68,12 +68,19 @@ class Sheet:
 
 
 def _keyword_roles(name: str) -> list[str]:
+    """Roles whose keywords the name holds, in the order of aliases.yaml; a role matched by more
+    words than any other ("Anggaran Kas": anggaran_kas over dpa's "Anggaran") alone."""
     words = set(re.findall(r"[a-z]+", normalize(name).replace("_", " ")))
-    out = []
+    out = {}
     for role, groups in role_keywords().items():
-        if any(all(w in words for w in group) for group in groups):
-            out.append(role)
-    return out
+        sizes = [len(group) for group in groups if all(w in words for w in group)]
+        if sizes:
+            out[role] = max(sizes)
+    longest = max(out.values(), default=0)
+    best = [r for r, n in out.items() if n == longest]
+    if len(best) == 1 and longest > 1 and best[0] == "anggaran_kas":
+        return best
+    return list(out)
 
 
 def _signature(found: dict[str, dict]) -> str | None:
@@ -82,6 +89,10 @@ def _signature(found: dict[str, dict]) -> str | None:
     r = found.get("realisasi", {})
     i = found.get("indikator", {})
     p = found.get("indikator_program", {})
+    k = found.get("anggaran_kas", {})
+    # a plan spread over months or quarters, and no realisasi column: SIPD's Anggaran Kas
+    if "kode" in k and sum(f.startswith("kas_") and f != "kas_total" for f in k) >= 2 and "realisasi" not in r:
+        return "anggaran_kas"
     if "kode" in b and "realisasi" in r and ("realisasi" in r and ("pagu" in b or "uraian" in b or "bulan" in r)) \
             and "indikator" not in i:
         return "realisasi"
@@ -314,10 +325,11 @@ def _read_rows(sheet: Sheet, raw: grid.RawSheet, header, found, cols: dict[str, 
     kept = cut_tail(sheet.frame, cols)
     if kept is not None:
         sheet.frame, sheet.codes = kept.copy(), {}
-    if role in ("indikator", "indikator_program"):
+    if role in ("indikator", "indikator_program") or (role == "realisasi" and "realisasi_fisik" in cols):
         sheet.percent = grid.percent_cells(path, raw.name)
-    amount_cols = [c for n, c in cols.items() if n.split("@")[0] in ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")]
-    if role in BUDGET_ROLES and amount_cols and not sheet.frame.empty:
+    amount_cols = [c for n, c in cols.items() if n.split("@")[0] in ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini")
+                   or n.startswith("kas_")]
+    if (role in BUDGET_ROLES or role == "anggaran_kas") and amount_cols and not sheet.frame.empty:
         labels = left_label(raw, header.data_start, min(amount_cols), total_labels()) if block is None else \
             block_labels(block, min(amount_cols), total_labels())
         sheet.frame["_total"] = pd.Series(labels, dtype=object).reindex(sheet.frame.index)

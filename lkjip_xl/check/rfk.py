@@ -1,0 +1,127 @@
+"""RFK (Realisasi Fisik dan Keuangan): per program, kegiatan and sub kegiatan, the anggaran kas
+planned up to the latest realisasi month against the realisasi, in rupiah and % of pagu, the
+deviation in percentage points, and the status band; `deviasi` warnings for the programs and
+kegiatan behind plan beyond the band. The report (report/rfk.py) draws exactly these figures."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lkjip_xl.check.indicators import r2, serapan
+from lkjip_xl.check.kas import Kas
+from lkjip_xl.check.model import MONTH_LABELS, QUARTER_LABELS
+from lkjip_xl.check.reconcile import Budget
+from lkjip_xl.config import Scale
+from lkjip_xl.findings import Finding
+from lkjip_xl.read import codes
+
+
+@dataclass
+class Line:
+    kode: str | None
+    level: int                     # 3 program, 5 kegiatan, 6 sub kegiatan; 0 the total
+    pagu: object
+    rencana: object | None         # None: no anggaran kas given
+    realisasi: object
+    fisik: Decimal | None = None
+
+    @property
+    def rencana_pct(self) -> Decimal | None:
+        return None if self.rencana is None else serapan(self.pagu, self.rencana)
+
+    @property
+    def realisasi_pct(self) -> Decimal | None:
+        return serapan(self.pagu, self.realisasi)
+
+    @property
+    def deviasi(self) -> Decimal | None:
+        """realisasi % − rencana %, both as shown (2 decimals), so the sheet's formula gives the same."""
+        a, b = self.realisasi_pct, self.rencana_pct
+        return None if a is None or b is None else r2(a - b)
+
+    @property
+    def sisa(self):
+        return self.pagu - self.realisasi
+
+
+@dataclass
+class Quarter:
+    number: int                    # 1..4
+    month: int                     # the month the figures run to (the quarter's end, or the latest month)
+    rencana: object | None
+    realisasi: object | None       # None: that month has no realisasi (not reached, or no file for it)
+
+    @property
+    def label(self) -> str:
+        end = 3 * self.number
+        until = "" if self.month == end else f" s.d. {MONTH_LABELS[self.month - 1]}"
+        return f"{QUARTER_LABELS[self.number - 1]}{until}"
+
+
+@dataclass
+class Rfk:
+    bulan: int | None
+    lines: list[Line]              # programs, kegiatan and sub kegiatan in tree order
+    total: Line
+    quarters: list[Quarter]
+    scale: Scale
+    kas_source: str | None
+    has_kas: bool
+    has_fisik: bool
+
+    def status(self, line: Line) -> str | None:
+        return self.scale.classify(line.deviasi)
+
+
+def _weighted(fisik: dict, pagu: dict, subs: list[str]) -> Decimal | None:
+    """Realisasi fisik of a group: the sub kegiatan's fisik weighted by their pagu."""
+    given = [s for s in subs if s in fisik]
+    weight = sum((pagu.get(s, 0) for s in given), 0)
+    if not given or not weight:
+        return None
+    return r2(sum((fisik[s] * Decimal(pagu.get(s, 0)) for s in given), Decimal(0)) / Decimal(weight))
+
+
+def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk:
+    month = budget.latest_month
+    upto = month or 12
+    plan = (lambda code: kas.upto(upto, code)) if kas else (lambda code: None)
+    subs_of: dict[str, list[str]] = {}
+    for c in budget.codes:
+        if codes.level(c) == 6:
+            for p in (".".join(c.split(".")[:3]), ".".join(c.split(".")[:5])):
+                subs_of.setdefault(p, []).append(c)
+    lines = []
+    for c in budget.codes:
+        level = codes.level(c)
+        if level not in (3, 5, 6):
+            continue
+        f = fisik.get(c) if level == 6 else _weighted(fisik, budget.pagu, subs_of.get(c, []))
+        lines.append(Line(c, level, budget.total("pagu", c), plan(c), budget.total("realisasi", c), f))
+    all_subs = [c for c in budget.codes if codes.level(c) == 6]
+    total = Line(None, 0, budget.total("pagu"), kas.upto(upto) if kas else None, budget.total("realisasi"),
+                 _weighted(fisik, budget.pagu, all_subs))
+    quarters = []
+    for q in range(1, 5):
+        end = 3 * q
+        at = month if month and end - 2 <= month < end else end
+        real = sum(budget.monthly[at].values(), 0) if at in budget.monthly else None
+        quarters.append(Quarter(q, at, kas.upto(at) if kas else None, real))
+    return Rfk(month, lines, total, quarters, scale, kas.source if kas else None, kas is not None,
+               any(x.fisik is not None for x in lines))
+
+
+def deviasi_findings(rfk: Rfk, kas_place: dict) -> list[Finding]:
+    """A warning for each program and kegiatan in the worst band (behind plan beyond the limit)."""
+    if not rfk.has_kas or not rfk.bulan:
+        return []
+    worst = rfk.scale.bands[-1]
+    out = []
+    for line in rfk.lines:
+        if line.level not in (3, 5) or line.deviasi is None or not worst.contains(line.deviasi):
+            continue
+        out.append(Finding("deviasi", {"level": codes.level_name(line.kode), "month": MONTH_LABELS[rfk.bulan - 1],
+                                       "realisasi": line.realisasi_pct, "rencana": line.rencana_pct,
+                                       "deviasi": line.deviasi, "band": f"{worst.label} {worst.text}"},
+                           **kas_place, kode=line.kode, expected=line.rencana_pct, actual=line.realisasi_pct))
+    return out
