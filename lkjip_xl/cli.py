@@ -28,6 +28,8 @@ TEXT = {
         "none": "Tidak ada temuan: semua jumlah, subtotal dan capaian sesuai.",
         "sev": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO"},
         "written": "Buku kerja ditulis: {path}",
+        "written_docx": "Dokumen Word ditulis: {path}",
+        "no_docx": "jangan tulis dokumen Word (.docx) di samping buku kerja",
         "templates": "Templat ditulis di {path}:",
         "template_exists": "folder {path} sudah berisi {files}; templat tidak ditulis agar isian Anda tidak tertimpa. "
                            "Pilih folder lain dengan -o.",
@@ -60,6 +62,8 @@ TEXT = {
         "none": "No findings: every sum, subtotal and achievement agrees.",
         "sev": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
         "written": "Workbook written: {path}",
+        "written_docx": "Word document written: {path}",
+        "no_docx": "do not write the Word document (.docx) beside the workbook",
         "templates": "Templates written to {path}:",
         "template_exists": "folder {path} already holds {files}; no template was written so your work is not "
                            "overwritten. Choose another folder with -o.",
@@ -136,6 +140,7 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
             s.add_argument("-o", "--output", metavar="OUT.xlsx", help=t["out"])
             s.add_argument("--instansi", help=t["instansi"])
             s.add_argument("--kabupaten", help=t["kabupaten"])
+            s.add_argument("--no-docx", action="store_true", help=t["no_docx"])
         s.add_argument("--tahun", type=_year, metavar="YYYY", help=t["tahun"])
         s.add_argument("--config", metavar="FILE", help=t["config"])
         s.add_argument("--json", action="store_true", help=t["json"])
@@ -159,7 +164,7 @@ MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July",
              "November", "December"]
 
 
-def _report(result, out, lang: str) -> str:
+def _report(result, out, lang: str, docx=None) -> str:
     from lkjip_xl.findings import fmt
     from lkjip_xl.read.sheets import MONTH_NAMES
 
@@ -186,6 +191,8 @@ def _report(result, out, lang: str) -> str:
         lines.append(f"             {f.message(lang)}")
     if out is not None:
         lines += ["", t["written"].format(path=out)]
+    if docx is not None:
+        lines.append(t["written_docx"].format(path=docx))
     if c["error"]:
         lines += ["", t["error_exit"].format(n=c["error"])]
     return "\n".join(lines)
@@ -268,11 +275,15 @@ def _run(args, lang: str) -> int:
     out = None
     try:
         if args.command == "build":
+            from lkjip_xl.errors import OutputError as DocumentError
             from lkjip_xl.report.workbook import OutputError
             try:
-                result, out = pipeline.build(args.inputs, output=args.output, config=args.config, **overrides)
+                result, out = pipeline.build(args.inputs, output=args.output, config=args.config,
+                                             docx=not args.no_docx, **overrides)
             except OutputError as exc:
                 return _fail(lang, str(exc))
+            except DocumentError as exc:     # the .docx beside the workbook
+                return _fail(lang, exc)
         else:
             result = pipeline.check(args.inputs, config=args.config, **overrides)
     except Unreadable as exc:
@@ -284,7 +295,10 @@ def _run(args, lang: str) -> int:
     if args.json:
         print(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2))
     else:
-        print(_report(result, out, lang))
+        from lkjip_xl.report.docx_writer import docx_path
+
+        written = docx_path(out) if out is not None and not getattr(args, "no_docx", True) else None
+        print(_report(result, out, lang, written))
     return 0 if result.ok else 1
 
 

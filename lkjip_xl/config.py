@@ -71,6 +71,7 @@ class Settings:
     aliases: dict[str, dict[str, list[str]]]
     titles: dict[str, str]
     numbers: dict[str, str]     # sheet → table number printed in its title
+    template_docx: Path | None    # an office's own Word template for the .docx (beside lkjip.toml)
     source: str | None
     deviasi: Scale = None       # RFK status bands (presets.yaml "deviasi")
 
@@ -252,6 +253,14 @@ def _read_toml(config_file: Path) -> dict:
         raise ConfigError("config-unreadable", file=config_file.name, why=exc) from exc
 
 
+def _beside(config_file: Path | None, value) -> Path | None:
+    """A path written in lkjip.toml, relative to the folder of that file."""
+    if value in (None, ""):
+        return None
+    path = Path(str(value)).expanduser()
+    return path if path.is_absolute() or config_file is None else Path(config_file).parent / path
+
+
 def _layer(below: dict, above: dict) -> dict:
     """`above` wins key by key; tables ([roles], [aliases.dpa] …) are merged, not replaced."""
     out = dict(below)
@@ -272,7 +281,11 @@ def load_settings(config_file: Path | None, overrides: dict, defaults_file: Path
     first) < lkjip.toml < flags (flags that are None do not override)."""
     data: dict = _read_toml(config_file) if config_file is not None else {}
     if defaults_file is not None and not (config_file is not None and _same(config_file, defaults_file)):
-        data = _layer(_read_toml(Path(defaults_file)), data)
+        below = _read_toml(Path(defaults_file))
+        if isinstance(below.get("template_docx"), str) and below["template_docx"]:
+            # a path in the kabupaten's lkjip.toml is relative to that file, not to the office's
+            below["template_docx"] = str(_beside(Path(defaults_file), below["template_docx"]))
+        data = _layer(below, data)
     try:
         return _settings(data, overrides, config_file)
     except ConfigError as exc:
@@ -302,7 +315,8 @@ def _settings(data: dict, overrides: dict, config_file: Path | None) -> Settings
         efisiensi_requires_full_capaian=values["efisiensi_requires_full_capaian"],
         menunjang_min_capaian=values["menunjang_min_capaian"], tolerance=values["tolerance"],
         cap_capaian=values["cap_capaian"], roles=values["roles"], aliases=values["aliases"], titles=values["judul"],
-        numbers=values["nomor"], source=str(config_file) if config_file else None, deviasi=values["deviasi"])
+        numbers=values["nomor"], template_docx=_beside(config_file, values["template_docx"]),
+        source=str(config_file) if config_file else None, deviasi=values["deviasi"])
 
 
 def _check(key: str, kind: str, v, presets: dict):

@@ -140,10 +140,12 @@ def _year_check(settings: Settings, reading) -> list[Finding]:
                     file=next((s.file for s in reading.sheets if s.role == "dpa"), None))]
 
 
-def build(paths: list, *, output: str | Path | None = None, config=None, defaults=None,
+def build(paths: list, *, output: str | Path | None = None, config=None, defaults=None, docx: bool = True,
           **overrides) -> tuple[Result, Path]:
-    """check(), then write the report workbook atomically. Returns the result and the path written."""
-    from lkjip_xl.report.narasi import narasi
+    """check(), then write the report workbook atomically, and beside it the Word document with the
+    same stem (report.docx_writer.docx_path) unless docx=False. Returns the result and the workbook's path."""
+    from lkjip_xl.report import docx_writer
+    from lkjip_xl.report.narasi import narasi, paragraphs
     from lkjip_xl.report.summary import realisasi_bulanan, rekonsiliasi, ringkasan
     from lkjip_xl.report.tables import Context, build_tables
     from lkjip_xl.report.workbook import write_workbook
@@ -161,7 +163,14 @@ def build(paths: list, *, output: str | Path | None = None, config=None, default
     sheets.append(narasi(ctx))
     # a fixed document date keeps the bytes identical for identical inputs
     created = datetime(result.tahun + 1, 1, 1) if result.tahun else datetime(2000, 1, 1)
+    document = None
+    if docx:    # rendered first: a bad template stops the run before anything is written
+        document = docx_writer.render_docx(tabel, paragraphs(ctx), instansi=ctx.title("Tabel 3.2")[2],
+                                           tahun=result.tahun, created=created, template=result.settings.template_docx)
+        docx_writer.check_target(docx_writer.docx_path(out), result.inputs.files)
     write_workbook(sheets, out, created=created, lang=result.settings.lang, protect=result.inputs.files)
+    if document is not None:
+        docx_writer.write_docx(document, docx_writer.docx_path(out), protect=result.inputs.files)
     return result, out
 
 

@@ -76,8 +76,11 @@ def test_every_office_and_only_offices(batched, kabupaten):
     assert [o.exit for o in result.offices] == [1, 1, 0, 2]
     assert result.output == kabupaten.resolve() / "hasil" / "Rekap-Blora-2024.xlsx"
     assert result.kabupaten == "Blora" and result.tahun == 2024 and result.exit == 1
-    assert sorted(written) == ["a-blora/hasil/LKjIP-Kecamatan-Blora-2024.xlsx",
+    assert sorted(written) == ["a-blora/hasil/LKjIP-Kecamatan-Blora-2024.docx",     # each office as build
+                               "a-blora/hasil/LKjIP-Kecamatan-Blora-2024.xlsx",     # writes it: Word too
+                               "b-cepu/hasil/LKjIP-Kecamatan-Cepu-2024.docx",
                                "b-cepu/hasil/LKjIP-Kecamatan-Cepu-2024.xlsx",
+                               "c-bersih/hasil/LKjIP-Kecamatan-Bersih-2024.docx",
                                "c-bersih/hasil/LKjIP-Kecamatan-Bersih-2024.xlsx",
                                "hasil/Rekap-Blora-2024.xlsx"]
     broken = result.offices[3]

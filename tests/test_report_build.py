@@ -6,8 +6,8 @@ import pytest
 
 from lkjip_xl.pipeline import build
 
-SHEETS = ["Ringkasan", "Rekonsiliasi", "Tabel 2.3", "Tabel 3.1", "Tabel 3.2", "Tabel 3.3", "Tabel 3.4", "Tabel 3.5",
-          "Tabel 3.6", "Tabel 3.7", "Tabel 3.8", "Tabel 3.9", "Realisasi Bulanan", "Narasi"]
+SHEETS = ["Ringkasan", "Rekonsiliasi", "Tabel 2.1", "Tabel 2.2", "Tabel 2.3", "Tabel 3.1", "Tabel 3.2", "Tabel 3.3", "Tabel 3.4", "Tabel 3.5",
+          "Tabel 3.6", "Tabel 3.7", "Tabel 3.8", "Tabel 3.9", "Tabel 4.1", "Realisasi Bulanan", "Narasi"]
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,8 @@ def test_same_inputs_same_bytes_and_inputs_untouched(tmp_path, sample_dir):
     assert a.read_bytes() == b.read_bytes()
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sample_dir.iterdir() if p.is_file()}
     assert before == after
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]
+    assert a.with_suffix(".docx").read_bytes() == b.with_suffix(".docx").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "a.xlsx", "b.docx", "b.xlsx"]
 
 
 def test_table_titles_and_numbers_from_config(tmp_path, sample_dir):

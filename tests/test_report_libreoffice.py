@@ -1,5 +1,6 @@
 """Open the report in a real spreadsheet program (LibreOffice, recalculation forced on load) and
 check that every formula recalculates to the value the workbook cached."""
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -82,3 +83,25 @@ def test_renders_to_pdf(recalculated):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
         pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
         assert pages >= 14          # at least one page per sheet
+
+
+PDFINFO = shutil.which("pdfinfo")
+
+
+@pytest.mark.skipif(PDFINFO is None, reason="pdfinfo (poppler-utils) is not installed; .ci/run installs it")
+def test_word_document_renders_on_a4(recalculated):
+    """LibreOffice Writer opens the .docx: 13 A4 pages for the sample (cover and Bab II, the landscape
+    sections for Tabel 3.3, 3.5, 3.7-3.8, the Narasi), every Tabel title and the totals on them."""
+    report, _, _, tmp = recalculated
+    document = report.with_suffix(".docx")
+    pdf = convert(document, tmp / "docx-pdf", tmp / "profile", "pdf")
+    info = subprocess.run([PDFINFO, "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    sizes = [tuple(round(float(x)) for x in m) for m in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    assert 11 <= pages <= 15, pages        # 13 here; fonts differ a little between machines
+    assert len(sizes) == pages and all(s in {(595, 842), (842, 595)} for s in sizes)     # A4 only
+    assert sum(1 for w, h in sizes if w > h) >= 3
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for n in ["2.1", "2.2", "2.3"] + [f"3.{k}" for k in range(1, 10)] + ["4.1"]:
+        assert f"Tabel {n}" in text
+    assert "19.422.400.000" in text and "19.092.845.159" in text and "94,21" in text

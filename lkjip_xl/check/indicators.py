@@ -98,6 +98,8 @@ class Performance:
     renstra_years: list[int]
     counts: dict[str, int]
     program_sasaran: dict[str, str]                      # program code → sasaran text
+    renstra: list[Indicator] = field(default_factory=list)   # Renstra rows as written (Tabel 2.1, 2.2)
+    renstra_sources: list[str] = field(default_factory=list)  # "file › sheet" of each Renstra sheet
 
 
 def _key(s: str) -> str:
@@ -296,4 +298,6 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
         if m and m.predikat:
             counts[m.predikat] += 1
     years = sorted({y for s in v.indicators if s.renstra for i in s.rows for y in i.years})
-    return Performance(tahun, main, sasaran, links, years, counts, program_sasaran), findings
+    plan = [i for s in v.indicators if s.renstra for i in s.rows]
+    plan_sources = [f"{s.sheet.file} › {s.sheet.name}" for s in v.indicators if s.renstra and s.rows]
+    return Performance(tahun, main, sasaran, links, years, counts, program_sasaran, plan, plan_sources), findings

@@ -11,6 +11,10 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name as col_letter
 
 
+PORTRAIT_PX = 698      # printable width of A4 portrait with 0.5" margins, in 96-dpi pixels
+LANDSCAPE_PX = 1026    # the same in landscape
+
+
 @dataclass(frozen=True)
 class Formula:
     """An Excel formula and the value it evaluates to, cached in the file for non-calculating viewers."""
@@ -59,6 +63,18 @@ class Table:
     notes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     landscape: bool = True
+    pages_wide: int = 1        # printed this many pages wide (fit to width); more than 1 for very wide sheets
+    repeat_cols: int = 0       # leading columns printed again on each of those pages
+
+    # print width ------------------------------------------------------------------------------
+    def width_px(self, keys: list[str] | None = None) -> int:
+        """Screen width of the columns (all, or those keyed) as Excel draws them: 7 px a unit + 5 px padding."""
+        cols = self.columns if keys is None else [c for c in self.columns if c.key in keys]
+        return sum(round(c.width * 7) + 5 for c in cols)
+
+    def fits_portrait(self) -> bool:
+        """Printed one page wide on A4 portrait (0.5" margins, 698 px) at 85 % or more: readable."""
+        return self.width_px() <= PORTRAIT_PX / 0.85
 
     # positions ---------------------------------------------------------------------------------
     @property

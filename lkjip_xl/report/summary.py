@@ -127,6 +127,13 @@ def realisasi_bulanan(ctx: Context) -> Table | None:
             val = _value(t.rows[r][t.col(key)])
             t.rows[j][t.col(key)] = Formula(fx.ratio(t.ref(r, key), t.ref(r, "pagu")), serapan(pagu, val)) if pagu else None
             t.fmts[(j, key)] = "pct"
+    if len(months) > 6:
+        # twelve money columns on one page print at ~5 pt: two pages, code, name and pagu on each, a group
+        # label over each half so that neither page shows half a label
+        k = (len(months) + 1) // 2
+        label = t.groups[0][0]
+        t.groups = [(label, f"m{months[0]}", f"m{months[k - 1]}"), (label, f"m{months[k]}", f"m{months[-1]}")]
+        t.pages_wide, t.repeat_cols = 2, 3
     return t
 
 

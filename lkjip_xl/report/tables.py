@@ -14,11 +14,14 @@ from lkjip_xl.findings import Finding
 from xlsxwriter.utility import xl_col_to_name as col_letter
 from lkjip_xl.check.indicators import Performance
 from lkjip_xl.report.layout import Column, Formula, Table
+from lkjip_xl.report.tables_plan import tabel_2_1, tabel_2_2
 from lkjip_xl.read.numbers import BadNumber, parse_indicator
 from lkjip_xl.read.sheets import MONTH_NAMES
 from lkjip_xl.check.reconcile import Budget
 
 TITLES = {
+    "Tabel 2.1": "Target Renstra",
+    "Tabel 2.2": "Target Renja",
     "Tabel 2.3": "Perjanjian Kinerja: Program, Kegiatan dan Sub Kegiatan",
     "Tabel 3.1": "Skala Nilai Capaian Kinerja, Predikat Capaian Kinerja",
     "Tabel 3.2": "Hasil Pengukuran Indikator Kinerja",
@@ -29,6 +32,7 @@ TITLES = {
     "Tabel 3.7": "Perbandingan Pencapaian Kinerja dan Anggaran",
     "Tabel 3.8": "Analisis Program/Kegiatan yang Menunjang Keberhasilan ataupun Kegagalan Pencapaian Pernyataan Kinerja",
     "Tabel 3.9": "Tabel Realisasi Anggaran",
+    "Tabel 4.1": "Hasil Pengukuran Indikator Kinerja",
 }
 
 
@@ -189,7 +193,8 @@ def tabel_3_1(ctx: Context) -> Table:
         Column("predikat", "Predikat Capaian Kinerja", "wrap", 26), Column("warna", "Kode Warna", "center", 16),
     ])
     for n, band in enumerate(scale.bands, start=1):
-        i = t.add({"no": n, "skala": band.text, "predikat": band.label, "warna": band.color or "-"})
+        # the colour is the cell's fill (as in the seed), not its code written as text
+        i = t.add({"no": n, "skala": band.text, "predikat": band.label, "warna": None if band.color else "-"})
         if band.color:
             t.fills[(i, "warna")] = band.color
     t.notes.append(f"Skala: {scale.title}. Batas bawah/atas mengikuti tanda ≥, >, <, ≤ pada kolom skala.")
@@ -222,8 +227,9 @@ def _ind_columns(extra: list[Column]) -> list[Column]:
             Column("indikator", "Indikator Kinerja", "wrap", 30)] + extra
 
 
-def tabel_3_2(ctx: Context) -> Table:
-    t = Table("Tabel 3.2", ctx.title("Tabel 3.2"), _ind_columns([
+def tabel_3_2(ctx: Context, sheet: str = "Tabel 3.2") -> Table:
+    """Hasil pengukuran; Bab IV repeats it as Tabel 4.1, with the same columns."""
+    t = Table(sheet, ctx.title(sheet), _ind_columns([
         Column("target", "Target", "num", 11), Column("realisasi", "Realisasi", "num", 11),
         Column("capaian", "Capaian %", "pct", 11), Column("kategori", "Kategori", "center", 14),
         Column("sumber", "Sumber Data", "wrap", 20)]))
@@ -387,6 +393,12 @@ def tabel_3_8(ctx: Context) -> Table:
 
 
 def build_tables(ctx: Context) -> list[Table]:
+    """Every Tabel in report order: 2.1 (when a Renstra is given), 2.2, 2.3, 3.1 … 3.9, 4.1."""
     t39 = tabel_3_9(ctx)       # first: Tabel 3.7 refers to its program rows
-    return [tabel_2_3(ctx), tabel_3_1(ctx), tabel_3_2(ctx), tabel_3_3(ctx), tabel_3_4(ctx), tabel_3_5(ctx),
-            tabel_3_6(ctx), tabel_3_7(ctx), tabel_3_8(ctx), t39]
+    renstra = tabel_2_1(ctx)
+    tables = ([renstra] if renstra else []) + [
+        tabel_2_2(ctx), tabel_2_3(ctx), tabel_3_1(ctx), tabel_3_2(ctx), tabel_3_3(ctx), tabel_3_4(ctx), tabel_3_5(ctx),
+        tabel_3_6(ctx), tabel_3_7(ctx), tabel_3_8(ctx), t39, tabel_3_2(ctx, "Tabel 4.1")]
+    for t in tables:           # portrait where the table prints readably that way, else landscape
+        t.landscape = not t.fits_portrait()
+    return tables

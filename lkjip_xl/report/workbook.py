@@ -274,8 +274,11 @@ def _merge(ws: Worksheet, r0: int, c0: int, r1: int, c1: int, value: Any, fmt: F
 # blocks ------------------------------------------------------------------------------------------
 def _write_title(ws: Worksheet, formats: _Formats, table: Table) -> None:
     last = len(table.columns) - 1
+    align = "center"
+    if table.pages_wide > 1 and table.repeat_cols:     # printed on every page: over the repeated columns only
+        last, align = table.repeat_cols - 1, "left"
     for r, line in enumerate(table.title):
-        fmt = formats.get({"bold": True, "align": "center", "font_size": 12 if r == 0 else 11})
+        fmt = formats.get({"bold": True, "align": align, "font_size": 12 if r == 0 else 11})
         _merge(ws, r, 0, r, last, line, fmt)
 
 
@@ -330,6 +333,8 @@ def _write_data(ws: Worksheet, formats: _Formats, table: Table) -> None:
         style = table.styles[i] if i < len(table.styles) else ""
         column = table.columns[c]
         override = table.fmts.get((i, column.key))
+        if override is None and column.fmt == "num" and _whole(value):
+            override = "money"          # a whole number shows as 95, not 95.00 (#,##0)
         if override:
             column = Column(column.key, column.header, override, column.width)
         return formats.get(*_cell_props(column, style, indent=style == "sub" and c == indent_col,
@@ -351,6 +356,13 @@ def _write_data(ws: Worksheet, formats: _Formats, table: Table) -> None:
         c0, c1 = table.col(key0), table.col(key1)
         value = table.rows[i0][c0]
         _merge(ws, table.data_row0 + i0, c0, table.data_row0 + i1, c1, value, fmt(i0, c0, value))
+
+
+def _whole(value: Any) -> bool:
+    v = value.value if isinstance(value, Formula) else value
+    if isinstance(v, bool) or not isinstance(v, (int, float, Decimal)):
+        return False
+    return isinstance(v, int) or (math.isfinite(v) and v == int(v))
 
 
 def _shown(value: Any) -> str:
@@ -379,8 +391,15 @@ def _print_setup(ws: Worksheet, table: Table) -> None:
     else:
         ws.set_portrait()
     ws.set_paper(9)                     # A4
-    ws.fit_to_pages(1, 0)               # one page wide, as many long as needed
-    ws.repeat_rows(table.header_row, table.data_row0 - 1)
+    # one page wide (or pages_wide), as many long as needed; Excel and LibreOffice choose the scale
+    ws.fit_to_pages(table.pages_wide, 0)
+    if table.repeat_cols:
+        ws.repeat_columns(0, table.repeat_cols - 1)
+    if table.charts:
+        # the charts start on a page of their own; a short table needs no header repeated over them
+        ws.set_h_pagebreaks([_charts_row(table)])
+    else:
+        ws.repeat_rows(table.header_row, table.data_row0 - 1)
     ws.set_margins(left=0.5, right=0.5, top=0.5, bottom=0.6)
     ws.center_horizontally()
     ws.set_footer("&CHalaman &P dari &N")
@@ -388,12 +407,16 @@ def _print_setup(ws: Worksheet, table: Table) -> None:
 
 def _insert_charts(workbook: xlsxwriter.Workbook, ws: Worksheet, table: Table) -> None:
     # below the table: beside it, fit-to-width printing would shrink the table to fit the charts
-    row, col = table.data_row0 + len(table.rows) + len(table.notes) + 2, 0
+    row, col = _charts_row(table), 0
     for chart in table.charts:
         drawn = _chart(workbook, table, chart)
         if drawn is not None:
             ws.insert_chart(row, col, drawn)
             row += _CHART_STEP
+
+
+def _charts_row(table: Table) -> int:
+    return table.data_row0 + len(table.rows) + len(table.notes) + 2
 
 
 def _chart(workbook: xlsxwriter.Workbook, table: Table, chart: Chart) -> XlChart | None:
