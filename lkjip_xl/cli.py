@@ -7,6 +7,8 @@ import json
 import os
 import sys
 
+from lkjip_xl.errors import LkjipError
+
 TEXT = {
     "id": {
         "description": "Rekonsiliasi anggaran dan kinerja untuk LKjIP dari berkas Excel kantor.",
@@ -31,16 +33,10 @@ TEXT = {
         "written_docx": "Dokumen Word ditulis: {path}",
         "no_docx": "jangan tulis dokumen Word (.docx) di samping buku kerja",
         "templates": "Templat ditulis di {path}:",
-        "template_exists": "folder {path} sudah berisi {files}; templat tidak ditulis agar isian Anda tidak tertimpa. "
-                           "Pilih folder lain dengan -o.",
         "fail": "Tidak dapat diproses: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "Ada {n} kesalahan: perbaiki sel yang disebut di atas, lalu jalankan lagi.",
         "interrupted": "Dihentikan (Ctrl+C). Tidak ada berkas keluaran yang ditulis atau ditinggalkan setengah jadi.",
-        "memory": "memori komputer tidak cukup untuk berkas sebesar ini; tutup aplikasi lain, atau pisahkan lembar "
-                  "yang diperlukan (DPA, realisasi, IKU) ke berkas yang lebih kecil, lalu jalankan lagi",
-        "internal": "terjadi kesalahan di dalam lkjip-xl ({error}). Ini bukan kesalahan Anda; laporkan ke "
-                    "pengembang beserta berkas masukannya",
     },
     "en": {
         "description": "Budget and performance reconciliation for LKjIP from an office's Excel files.",
@@ -65,16 +61,10 @@ TEXT = {
         "written_docx": "Word document written: {path}",
         "no_docx": "do not write the Word document (.docx) beside the workbook",
         "templates": "Templates written to {path}:",
-        "template_exists": "folder {path} already holds {files}; no template was written so your work is not "
-                           "overwritten. Choose another folder with -o.",
         "fail": "Cannot be processed: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "{n} errors: fix the cells named above, then run again.",
         "interrupted": "Interrupted (Ctrl+C). No output file was written or left half-written.",
-        "memory": "not enough memory for a file this large; close other programs, or move the sheets needed "
-                  "(DPA, realisasi, IKU) into a smaller file, and run again",
-        "internal": "an internal error in lkjip-xl ({error}). It is not your mistake; please report it to the "
-                    "developers with the input files",
     },
 }
 
@@ -160,13 +150,8 @@ def _rupiah(v, lang: str = "id") -> str:
     return text if lang == "id" else text.replace(".", "\0").replace(",", ".").replace("\0", ",")
 
 
-MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]
-
-
 def _report(result, out, lang: str, docx=None) -> str:
-    from lkjip_xl.findings import fmt
-    from lkjip_xl.read.sheets import MONTH_NAMES
+    from lkjip_xl.messages import fmt, month_name
 
     t = TEXT[lang]
     by_role: dict = {}
@@ -179,7 +164,7 @@ def _report(result, out, lang: str, docx=None) -> str:
     month = result.budget.latest_month
     lines.append(f"  {t['pagu']:<10} {_rupiah(tot['pagu'], lang)}")
     if result.budget.has_realisasi:
-        until = f" ({t['until']} {(MONTH_NAMES if lang == 'id' else MONTHS_EN)[month]})" if month else ""
+        until = f" ({t['until']} {month_name(month, lang)})" if month else ""
         lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'], lang)}{until}")
         lines.append(f"  {t['serapan']:<10} {fmt(tot['serapan'], lang)}%")
     lines.append("")
@@ -198,20 +183,11 @@ def _report(result, out, lang: str, docx=None) -> str:
     return "\n".join(lines)
 
 
-def _fail(lang: str, msg, file: str | None = None) -> int:
-    """One paragraph on stderr, exit 2. `msg` is an LkjipError (rendered in `lang` from the catalogue)
-    or text."""
-    if hasattr(msg, "message"):
-        file = file or msg.file
-        msg = msg.message(lang)
-    elif lang == "en":    # the reader's exceptions speak Indonesian; their English is schemas/errors_en.yaml
-        from lkjip_xl.lang import to_english
-
-        try:
-            msg = to_english(msg)
-        except Exception:   # a broken entry there must not hide the message itself
-            pass
-    text = TEXT[lang]["in_file"].format(file=file, msg=msg) if file else msg
+def _fail(lang: str, error) -> int:
+    """One paragraph on stderr, exit 2: an errors.LkjipError rendered in `lang` from the catalogue,
+    after the name of the file it is about."""
+    msg = error.message(lang)
+    text = TEXT[lang]["in_file"].format(file=error.file, msg=msg) if error.file else msg
     print(TEXT[lang]["fail"].format(msg=text), file=sys.stderr)
     return 2
 
@@ -239,11 +215,11 @@ def main(argv: list[str] | None = None) -> int:
         print(TEXT[lang]["interrupted"], file=sys.stderr)
         return 130
     except MemoryError:
-        return _fail(lang, TEXT[lang]["memory"])
+        return _fail(lang, LkjipError("out-of-memory"))
     except Exception as exc:   # a bug: the user still gets one paragraph, never a traceback
         if os.environ.get("LKJIP_DEBUG"):
             raise
-        return _fail(lang, TEXT[lang]["internal"].format(error=f"{type(exc).__name__}: {str(exc)[:200]}"))
+        return _fail(lang, LkjipError("internal", error=f"{type(exc).__name__}: {str(exc)[:200]}"))
 
 
 def _template(args, lang: str) -> int:
@@ -254,9 +230,9 @@ def _template(args, lang: str) -> int:
     try:
         paths = write_templates(Path(args.output), args.tahun)
     except FileExistsError as exc:
-        return _fail(lang, TEXT[lang]["template_exists"].format(path=args.output, files=exc))
+        return _fail(lang, LkjipError("template-exists", path=args.output, files=str(exc)))
     except OSError as exc:
-        return _fail(lang, f"{args.output}: {exc.strerror or exc}")
+        return _fail(lang, LkjipError("template-unwritable", path=args.output, why=str(exc.strerror or exc)))
     print(TEXT[lang]["templates"].format(path=args.output))
     for p in paths:
         print(f"  {p}")
@@ -265,33 +241,18 @@ def _template(args, lang: str) -> int:
 
 def _run(args, lang: str) -> int:
     from lkjip_xl import pipeline
-    from lkjip_xl.config import ConfigError
-    from lkjip_xl.read.files import InputError
-    from lkjip_xl.xlsx.grid import Unreadable
-    from lkjip_xl.read.sheets import NoRequiredRole
 
     overrides = {"tahun": args.tahun, "lang": lang, "instansi": getattr(args, "instansi", None),
                  "kabupaten": getattr(args, "kabupaten", None)}
     out = None
     try:
         if args.command == "build":
-            from lkjip_xl.errors import OutputError as DocumentError
-            from lkjip_xl.report.workbook import OutputError
-            try:
-                result, out = pipeline.build(args.inputs, output=args.output, config=args.config,
-                                             docx=not args.no_docx, **overrides)
-            except OutputError as exc:
-                return _fail(lang, str(exc))
-            except DocumentError as exc:     # the .docx beside the workbook
-                return _fail(lang, exc)
+            result, out = pipeline.build(args.inputs, output=args.output, config=args.config,
+                                         docx=not args.no_docx, **overrides)
         else:
             result = pipeline.check(args.inputs, config=args.config, **overrides)
-    except Unreadable as exc:
-        return _fail(lang, str(exc), getattr(exc, "file", None))
-    except ConfigError as exc:
+    except LkjipError as exc:       # Unreadable, InputError, ConfigError, NoRequiredRole, OutputError
         return _fail(lang, exc)
-    except (InputError, NoRequiredRole) as exc:
-        return _fail(lang, str(exc))
     if args.json:
         print(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2))
     else:
@@ -409,7 +370,7 @@ def _batch(args, lang: str) -> int:
                            config=args.config, progress=progress, tahun=args.tahun, kabupaten=args.kabupaten,
                            lang=lang)
     except (BatchError, ConfigError, InputError, OutputError) as exc:
-        return _fail(lang, exc if isinstance(exc, LkjipError) else str(exc))
+        return _fail(lang, exc)
     finally:
         if progress is not None:
             progress.close()

@@ -105,7 +105,7 @@ def _choice(key: str, value, choices) -> ConfigError:
 
 def _bad(key: str, value, expected: str) -> ConfigError:
     shown = f'"{value}"' if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else \
-        "{…}" if isinstance(value, dict) else "[…]" if isinstance(value, list) else value
+        "{…}" if isinstance(value, dict) else "[…]" if isinstance(value, list) else str(value)
     return ConfigError("config-bad-value", key=key, value=shown, expected=Text(f"type-{expected}"))
 
 
@@ -175,16 +175,18 @@ def _aliases(key: str, v) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def _scale(name: str, spec: dict, key: str) -> Scale:
+def _scale(name: str, spec: dict, key: str, label: str | None = None) -> Scale:
+    """A Scale from presets.yaml or lkjip.toml; errors name it as `label` (default: its name)."""
+    label = label or name
     presets = load_yaml("presets.yaml")
     _only(f"{key}.", spec, presets["scale_keys"])
     if not isinstance(spec.get("bands"), list) or not spec["bands"]:
-        raise ConfigError("config-scale-no-bands", name=name)
+        raise ConfigError("config-scale-no-bands", name=label)
     bands = []
     for i, b in enumerate(spec["bands"], start=1):
         where = f"{key}.bands[{i}]"
         if not isinstance(b, dict) or not str(b.get("label", "")).strip():
-            raise ConfigError("config-band-no-label", name=name)
+            raise ConfigError("config-band-no-label", name=label)
         _only(f"{where}.", b, presets["band_keys"])
         for edge in ("min", "max"):
             if b.get(edge) is not None:
@@ -195,7 +197,7 @@ def _scale(name: str, spec: dict, key: str) -> Scale:
         bands.append(Band(label=str(b["label"]).strip(), min=_dec(b.get("min")), min_incl=bool(b.get("min_incl", True)),
                           max=_dec(b.get("max")), max_incl=bool(b.get("max_incl", False)), text=str(b.get("text", "")),
                           color=b.get("color"), keterangan=str(b.get("keterangan", ""))))
-    return Scale(name=name, title=str(spec.get("title", name)), bands=_cover(name, bands))
+    return Scale(name=name, title=str(spec.get("title", name)), bands=_cover(label, bands))
 
 
 def _cover(name: str, bands: list[Band]) -> tuple[Band, ...]:
@@ -228,7 +230,7 @@ def _band_text(b: Band) -> str:
 def _pick_scale(kind: str, value) -> Scale:
     presets = load_yaml("presets.yaml")
     if isinstance(value, dict):
-        return _scale(str(value.get("name", "kustom")), value, kind)
+        return _scale(str(value.get("name", "kustom")), value, kind, str(value.get("name", kind)))
     if not isinstance(value, str):
         raise _bad(kind, value, "scale")
     if value not in presets[kind]:

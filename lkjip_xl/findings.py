@@ -1,25 +1,25 @@
 """Findings: every problem in the inputs, as plain data with a stable code and a place.
 
 A finding keeps its parameters, not a rendered sentence, so the same run can be shown in
-Bahasa Indonesia or English. Templates and default severities are data (schemas/messages.yaml).
+Bahasa Indonesia or English: messages.py renders it from the catalogue (schemas/messages.yaml,
+`codes:`, which also holds the default severities).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from decimal import Decimal
 from typing import Any
 
-from lkjip_xl.lang import to_english, user_params
-from lkjip_xl.schemas_io import load_yaml
+from lkjip_xl import messages
+from lkjip_xl.messages import fmt  # noqa: F401  (findings.fmt, as callers know it)
 
 SEVERITIES = ("error", "warning", "info")
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-@lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict]:
-    return load_yaml("messages.yaml")["codes"]
+    "Finding code → severity and its id/en templates."
+    return messages.catalogue()["codes"]
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,7 @@ class Finding:
             object.__setattr__(self, "severity", catalogue()[self.code]["severity"])
 
     def message(self, lang: str = "id") -> str:
-        template = catalogue()[self.code][lang if lang in ("id", "en") else "id"]
-        values = {k: fmt(v, lang) for k, v in self.params.items()}
-        if lang == "en":    # Indonesian fragments some checks pass (" s.d. Desember", "target bernilai 0")
-            values.update({k: to_english(v, user=k in user_params()) for k, v in self.params.items()
-                           if isinstance(v, str)})
-        values.setdefault("kode", self.kode or "")
-        values.setdefault("expected", fmt(self.expected, lang))
-        values.setdefault("actual", fmt(self.actual, lang))
-        return template.format(**values).strip()
+        return messages.finding(self, lang)
 
     def to_dict(self, lang: str = "id") -> dict:
         return {
@@ -81,23 +73,6 @@ def json_value(v):
     if isinstance(v, Decimal):
         return str(int(v)) if v == v.to_integral_value() and v.as_tuple().exponent >= 0 else str(v)
     return v
-
-
-def fmt(v, lang: str = "id") -> str:
-    """Numbers in the reader's convention: 19.422.400.000 and 94,21 (id) or 19,422,400,000 (en)."""
-    if v is None:
-        return "-"
-    if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
-        return str(v)
-    if isinstance(v, Decimal) and (v != v.to_integral_value() or v.as_tuple().exponent < 0):
-        # at least 2 decimals (rupiah sen, percentages); more when an indicator was typed with more
-        places = min(max(2, -v.normalize().as_tuple().exponent), 6)
-        text = f"{v.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,.{places}f}"
-    else:
-        text = f"{int(v):,}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
 
 
 def sort_findings(findings) -> list[Finding]:

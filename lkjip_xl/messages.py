@@ -52,10 +52,13 @@ class Text:
         return f"Text({self.code!r}, {self.params!r})"
 
     def __eq__(self, other) -> bool:
+        # equal to the same fragment, and to its Indonesian text (what a parameter held before)
+        if isinstance(other, str):
+            return self.render("id") == other
         return isinstance(other, Text) and (self.section, self.code, self.params) == (other.section, other.code, other.params)
 
     def __hash__(self) -> int:
-        return hash((self.section, self.code))
+        return hash(self.render("id"))
 
 
 class Month:
@@ -76,10 +79,28 @@ class Month:
         return f"Month({self.n})"
 
     def __eq__(self, other) -> bool:
+        if isinstance(other, str):
+            return self.render("id") == other
         return isinstance(other, Month) and other.n == self.n
 
     def __hash__(self) -> int:
-        return hash(("month", self.n))
+        return hash(self.render("id"))
+
+
+class RowNumber:
+    """The row of a far-away cell address (U500000): Indonesian messages group its digits as they
+    always have (U500.000), English ones write it as Excel does."""
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int):
+        self.n = int(n)
+
+    def render(self, lang: str = "id") -> str:
+        return fmt(self.n, "id") if language(lang) == "id" else str(self.n)
+
+    def __str__(self) -> str:
+        return self.render("id")
 
 
 def month_names(lang: str = "id") -> list[str]:
@@ -112,6 +133,13 @@ def fill(template: str, params: dict, lang: str = "id") -> str:
 def error(code: str, params: dict, lang: str = "id") -> str:
     "The sentence for an error code (schemas/messages.yaml `errors:`)."
     return fill(catalogue()["errors"][code][language(lang)], params, lang).strip()
+
+
+def finding(f, lang: str = "id") -> str:
+    """The sentence for a findings.Finding: its code's template, filled from its parameters and
+    its kode, expected and actual values."""
+    params = {"kode": f.kode or "", "expected": f.expected, "actual": f.actual, **f.params}
+    return fill(catalogue()["codes"][f.code][language(lang)], params, lang).strip()
 
 
 def fmt(v, lang: str = "id") -> str:

@@ -9,11 +9,13 @@ from pathlib import Path
 
 from lkjip_xl.config import Settings, load_settings
 from lkjip_xl.read.files import Inputs, default_output, discover
+from lkjip_xl.errors import NoRequiredRole
 from lkjip_xl.findings import Finding, counts, json_value, sort_findings
+from lkjip_xl.messages import Text
 from lkjip_xl.check.indicators import Performance, evaluate, serapan
 from lkjip_xl.check.kas import fisik_per_code, reconcile_kas
 from lkjip_xl.check.rfk import Rfk, build_rfk, deviasi_findings
-from lkjip_xl.read.sheets import NoRequiredRole, read_inputs
+from lkjip_xl.read.sheets import read_inputs
 from lkjip_xl.check.reconcile import Budget, reconcile_budget
 from lkjip_xl.check.validate import validate
 
@@ -86,23 +88,24 @@ def _guess_instansi(sheets) -> str | None:
     return None
 
 
-def _no_dpa(reading) -> str:
-    """Why no DPA was found, naming what was read, in one paragraph."""
-    seen = []
+def _no_dpa(reading) -> NoRequiredRole:
+    """Why no DPA was found, naming what was read (at most six sheets or files)."""
+    seen: list = []
     for s in reading.sheets:
+        place = f"{s.file} › {s.name}"
         if s.role == "dpa":
-            seen.append(f"{s.file} › {s.name}: bernama DPA tetapi judul kolom Kode, Uraian dan Pagu tidak ditemukan "
-                        "di 30 baris pertama")
+            seen.append(Text("seen-dpa-without-header", place=place))
         elif s.role is None:
-            seen.append(f"{s.file} › {s.name}: tidak dikenali{s.why}")
+            seen.append(Text("seen-not-recognised", place=place, why=s.why))
         else:
-            seen.append(f"{s.file} › {s.name}: {s.role}")
-    seen += [f"{f.file}: buku kerja kosong" for f in reading.findings
-             if f.code == "no-role" and f.sheet is None and f.file]
-    listed = "; ".join(seen[:6]) + ("; …" if len(seen) > 6 else "")
-    return ("tidak ada lembar DPA (anggaran) di antara masukan" + (f" (dibaca: {listed})" if listed else "") +
-            ". Sertakan berkas DPA dengan kolom Kode, Uraian dan Pagu/Anggaran, beri nama lembar atau berkasnya "
-            "dengan kata 'DPA' atau 'Anggaran', atau tetapkan perannya di lkjip.toml bagian [roles]")
+            seen.append(Text("seen-role", place=place, role=Text(f"role-{s.role}")))
+    for f in reading.findings:
+        if f.code == "no-role" and f.sheet is None and f.file:
+            why = f.params.get("why")
+            seen.append(Text("seen-empty-workbook", place=f.file) if why == Text("why-empty-workbook") else
+                        Text("seen-not-recognised", place=f.file, why=why or ""))
+    listed = seen[:6] + (["…"] if len(seen) > 6 else [])
+    return NoRequiredRole("no-dpa", seen=Text("no-dpa-seen", items=listed) if listed else "")
 
 
 def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
@@ -113,10 +116,10 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     settings = load_settings(inputs.config, overrides, defaults)
     reading = read_inputs(inputs, settings)
     if not any(s.role == "dpa" and s.frame is not None for s in reading.sheets):
-        raise NoRequiredRole(_no_dpa(reading))
+        raise _no_dpa(reading)
     validated = validate(reading, settings)
     if not any(b.sheet.role == "dpa" for b in validated.budgets):
-        raise NoRequiredRole(_no_dpa(reading))    # a DPA sheet lacking a required column is no DPA
+        raise _no_dpa(reading)    # a DPA sheet lacking a required column is no DPA
     budget, f_budget = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
     f_kas: list[Finding] = []
@@ -156,7 +159,8 @@ def build(paths: list, *, output: str | Path | None = None, config=None, default
     ctx = Context(result.settings, result.budget, result.performance, result.findings, result.tahun,
                   result.instansi, result.settings.kabupaten)
     tabel = build_tables(ctx)
-    sheets = [ringkasan(ctx), rekonsiliasi(ctx, result.inputs.base, out.parent.resolve(), result.settings.lang)] + tabel
+    lang = result.settings.lang
+    sheets = [ringkasan(ctx, lang), rekonsiliasi(ctx, result.inputs.base, out.parent.resolve(), lang)] + tabel
     monthly = realisasi_bulanan(ctx)
     if monthly is not None:
         sheets.append(monthly)
@@ -168,7 +172,7 @@ def build(paths: list, *, output: str | Path | None = None, config=None, default
         document = docx_writer.render_docx(tabel, paragraphs(ctx), instansi=ctx.title("Tabel 3.2")[2],
                                            tahun=result.tahun, created=created, template=result.settings.template_docx)
         docx_writer.check_target(docx_writer.docx_path(out), result.inputs.files)
-    write_workbook(sheets, out, created=created, lang=result.settings.lang, protect=result.inputs.files)
+    write_workbook(sheets, out, created=created, protect=result.inputs.files)
     if document is not None:
         docx_writer.write_docx(document, docx_writer.docx_path(out), protect=result.inputs.files)
     return result, out

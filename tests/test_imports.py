@@ -18,7 +18,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lkjip_xl"
 ROOMS = ("xlsx", "read", "check", "report")
-SHARED = {"config", "findings", "errors", "messages", "schemas_io", "lang", "__init__"}
+SHARED = {"config", "findings", "errors", "messages", "schemas_io", "__init__"}
 DRIVERS = {"cli", "pipeline", "batch", "__main__"}
 IMPORTERS_OF_DRIVERS = {"lkjip_xl.cli", "lkjip_xl.__main__"}
 _BATCH_BUILDS = ("lkjip_xl.batch", "lkjip_xl.pipeline")

@@ -1,11 +1,12 @@
 """`--lang en`: a reader of English gets English, also when an input cannot be used at all.
 
-The reasons an input is unusable are raised in Bahasa Indonesia where they arise (files.py,
-config.py, grid.py, guard.py, pipeline.py), and some finding parameters carry Indonesian fragments;
-schemas/errors_en.yaml holds their English (lkjip_xl/lang.py). Every unusable input below is run
-through `lkjip_xl.cli.main` twice: by default it must say why in Indonesian, with --lang en in
-English without Indonesian words. A message changed in the code without its entry in
-errors_en.yaml fails here.
+The reasons an input is unusable are errors with a code and parameters (lkjip_xl/errors.py), and
+findings carry structured parameters (fragments, months, numbers); both are rendered from the one
+catalogue, schemas/messages.yaml, which has an id and an en template for every code. Every unusable
+input below is run through `lkjip_xl.cli.main` twice: by default it must say why in Indonesian,
+with --lang en in English without Indonesian words. The catalogue itself is checked too: every
+code used in the source exists, every code exists in both languages with the same placeholders,
+and no English template holds an Indonesian word.
 """
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ import pytest
 import builders as b
 from lkjip_xl.xlsx import cells, grid
 from lkjip_xl.cli import main
+from lkjip_xl import errors, messages
 from lkjip_xl.findings import Finding
-from lkjip_xl.lang import rules, to_english, user_params
-from lkjip_xl.schemas_io import load_yaml
+from lkjip_xl.messages import Month, Text
 from test_xlsx_hostile import LAUGHS, SHEET, _bomb, _ole_with_encrypted_package, part, rezip, shared_strings_dpa, \
     with_sheet_data
 
@@ -34,12 +35,15 @@ from test_xlsx_hostile import LAUGHS, SHEET, _bomb, _ole_with_encrypted_package,
 INDONESIAN = ["berkas", "tidak", "lembar", "dengan", "atau", "simpan", "buka", "ulang", "kolom", "isi", "bukan",
               "tanpa", "rusak", "lalu", "kosong", "dibaca", "ditemukan", "dikenal", "dikenali", "bagian", "baris",
               "sel", "yang", "dari", "ini", "sandi", "masukan", "folder berkas", "sebagai", "bernilai", "pilihan",
-              "batas", "s.d.", "Desember", "Sertakan", "tertulis"]
+              "batas", "s.d.", "Desember", "Sertakan", "tertulis", "tetapi", "karena", "harus", "belum", "pada",
+              "untuk", "maksudnya", "perbaiki", "periksa", "sebesar", "melebihi", "rekening", "kegiatan",
+              "rumus", "nilai", "jumlah", "selisih", "pilihan", "seharusnya", "temuan", "lebih", "kurang"]
 _WORDS = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in INDONESIAN) + r")(?![\w])", re.I)
 
 
 def indonesian(text: str) -> list[str]:
-    return _WORDS.findall(text)
+    """The Indonesian words in `text` outside the user's data, which messages quote: 'Kurang', "Nilai"."""
+    return _WORDS.findall(re.sub(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"", "''", text))
 
 
 def run(capsys, *args) -> tuple[int, str]:
@@ -312,63 +316,93 @@ def test_far_cells_in_english(tmp_path, case):
         assert "U500000" in errs["en"] and "10,000,000 cells" in errs["en"], errs["en"]
 
 
-# the data itself ---------------------------------------------------------------------------------
+# the catalogue itself ---------------------------------------------------------------------------
 
 def _fields(template: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(template) if f}
 
 
-def test_every_pattern_compiles_and_has_english():
-    raw = load_yaml("errors_en.yaml")
-    assert raw["patterns"] and len(rules()) == len(raw["patterns"])
-    for entry, rule in zip(raw["patterns"], rules()):
-        assert set(entry) <= {"pattern", "en", "translate", "numbers", "user_text"}, entry
-        re.compile(entry["pattern"])
-        assert isinstance(entry["en"], str) and entry["en"].strip(), entry
-        groups = set(rule.pattern.groupindex)
-        assert _fields(entry["en"]) <= groups, entry
-        assert set(entry.get("translate", ())) <= groups and set(entry.get("numbers", {})) <= groups, entry
-        assert set(entry.get("numbers", {}).values()) <= {"en", "plain"}, entry
-        assert not indonesian(entry["en"].replace("{", " {")), entry
+SECTIONS = ("errors", "fragments", "labels", "codes")
 
 
-# Messages that the inputs above do not reach (limits of calamine, reasons from the OS), copied from
-# the code: their English must still be found.
+@pytest.mark.parametrize("section", SECTIONS)
+def test_every_code_has_both_languages_with_the_same_placeholders(section):
+    entries = messages.catalogue()[section]
+    assert len(entries) >= 10
+    for code, entry in entries.items():
+        assert {"id", "en"} <= set(entry), code
+        assert isinstance(entry["id"], str) and isinstance(entry["en"], str) and entry["en"].strip(), code
+        assert _fields(entry["id"]) == _fields(entry["en"]), code
+        english = string.Formatter().vformat(entry["en"], (), {f: "" for f in _fields(entry["en"])})
+        assert not indonesian(english), (code, indonesian(english), entry["en"])
+
+
+def test_months_in_both_languages():
+    cat = messages.catalogue()["months"]
+    assert len(cat["id"]) == len(cat["en"]) == 12 and cat["id"][11] == "Desember" and cat["en"][2] == "March"
+    assert Month(12).render("en") == "December" and str(Month(5)) == "Mei"
+
+
+_SOURCE = {p: p.read_text(encoding="utf-8") for p in Path(errors.__file__).parent.rglob("*.py")}
+_RAISED = {m for text in _SOURCE.values()
+           for m in re.findall(r"\b(?:Unreadable|Refused|InputError|ConfigError|NoRequiredRole|OutputError|LkjipError)"
+                               r"\(\s*\"([a-z0-9-]+)\"", text)}
+
+
+def test_every_error_raised_is_in_the_catalogue_and_every_error_is_raised():
+    cat = set(messages.catalogue()["errors"])
+    assert len(_RAISED) >= 40
+    assert _RAISED <= cat, _RAISED - cat
+    used = _RAISED | {m for text in _SOURCE.values() for m in re.findall(r'refuse\("([a-z0-9-]+)"', text)}
+    assert cat <= used, cat - used
+
+
+def test_every_fragment_named_in_the_source_exists():
+    named = {m for text in _SOURCE.values() for m in re.findall(r'\bText\(\s*"([a-z0-9-]+)"', text)}
+    assert len(named) >= 20 and named <= set(messages.catalogue()["fragments"]), named - set(messages.catalogue()["fragments"])
+
+
+def test_an_unknown_code_fails_loudly():
+    with pytest.raises(KeyError):
+        errors.Unreadable("no-such-code")
+    with pytest.raises(KeyError):
+        Text("no-such-fragment")
+
+
+# Errors that the inputs above do not reach (limits of calamine, reasons from the OS), with the
+# parameters the code gives them: their English must still be English, user data kept as written.
 LITERAL = [
-    "berkas tidak dapat dibuka (Permission denied)",
-    "lembar 'DPA' terlalu besar (1048576 baris × 20 kolom; batas 10,000,000 sel)",
-    "isi berkas rusak dan tidak dapat dibaca (ValueError: bad row)",
-    "bagian xl/worksheets/sheet1.xml terkompresi secara tidak wajar (rasio > 200:1, kemungkinan 'zip bomb'); "
-    "berkas tidak dibaca",
-    "berkas .csv tidak dapat diurai (field larger than field limit (131072))",
-    "lembar 'DPA' menyebut sel di luar batas lembar Excel (XFD1.048.576); berkas rusak atau sengaja dibuat "
-    "berbahaya, tidak dibaca",
-    "bagian xl/styles.xml berisi tag XML yang tidak tertutup; berkas rusak atau sengaja dibuat berbahaya, tidak "
-    "dibaca. Buka di Excel dan simpan ulang bila berkas ini memang dari kantor Anda",
-    "folder 'kantor; 2024' tidak dapat dibaca (Permission denied); periksa izin aksesnya",
-    "'data; lama' tidak ditemukan",
+    (errors.Unreadable("file-cannot-open", why="Permission denied"), "Permission denied"),
+    (errors.Unreadable("sheet-too-large", sheet="DPA", rows=1048576, cols=20, limit=10_000_000), "1,048,576 rows"),
+    (errors.Unreadable("content-broken", why="ValueError: bad row"), "ValueError: bad row"),
+    (errors.Unreadable("zip-ratio", part="xl/worksheets/sheet1.xml", ratio=200), "ratio above 200:1"),
+    (errors.Unreadable("csv-unparsable", why="field larger than field limit (131072)"), "(131072)"),
+    (errors.Refused("cell-beyond-grid", where=Text("where-sheet", sheet="DPA"), cell="XFD1048576"),
+     "sheet 'DPA' names a cell beyond the edge of an Excel sheet (XFD1048576)"),
+    (errors.Refused("part-unclosed", where=Text("where-part", part="xl/styles.xml")), "part xl/styles.xml holds"),
+    (errors.InputError("folder-unreadable", path="kantor; 2024", why="Permission denied"), "folder 'kantor; 2024'"),
+    (errors.InputError("input-not-found", path="data; lama"), "'data; lama' was not found"),
+    (errors.Unreadable("merges-overlap", sheet="Desember"), "sheet 'Desember' holds merged cells"),
 ]
 
 
-@pytest.mark.parametrize("text", LITERAL)
-def test_messages_not_reached_above(text):
-    en = to_english(text)
-    assert en != text and not indonesian(en), en
+@pytest.mark.parametrize("error,expected", LITERAL, ids=[e.code for e, _ in LITERAL])
+def test_messages_not_reached_above(error, expected):
+    en, id_ = error.message("en"), str(error)
+    assert expected in en and en != id_ and indonesian(id_), (en, id_)
+    assert not indonesian(en.replace("Desember", "")), en
 
 
-def test_text_that_matches_nothing_is_kept():
-    assert to_english("Permission denied") == "Permission denied"
-    assert to_english("") == "" and to_english(None) is None
-    # a clause that matches nothing stays; the others are translated
-    assert to_english("arsip zip biasa; something else") == "a plain zip archive; something else"
-
-
-def test_user_text_is_not_translated():
-    assert {"text", "indikator", "other", "doc"} <= user_params()
+def test_user_text_is_kept_as_written():
+    # a sheet named "Desember" or an uraian "Program" is the user's data: never translated
     f = Finding("bad-kode", {"text": "Desember"})
     assert "'Desember'" in f.message("en")
-    f = Finding("row-without-kode", {"text": "(tanpa uraian)", "column": "Realisasi bulan ini"}, actual=5)
+    f = Finding("row-without-kode", {"text": Text("no-uraian"), "column": Text("column-realisasi_bulan_ini")}, actual=5)
     assert f.message("en") == "Row '(no description)' has This month's realisasi 5 but no code, so it is not added up."
+    assert f.message("id") == "Baris '(tanpa uraian)' berisi nilai Realisasi bulan ini 5 tetapi tidak memiliki kode, " \
+                              "sehingga tidak dijumlahkan."
+    f = Finding("row-without-kode", {"text": "Program", "column": Text("column-pagu")}, actual=5)
+    assert f.message("en").startswith("Row 'Program' has Pagu/Anggaran (budget) 5")
 
 
 # findings built from real inputs -----------------------------------------------------------------

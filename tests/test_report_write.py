@@ -374,8 +374,10 @@ def test_missing_folders_are_created(tmp_path):
 
 def test_english_messages(tmp_path):
     (tmp_path / "hasil").write_text("bukan folder")
-    with pytest.raises(OutputError, match="cannot be created"):
-        write_workbook([narasi()], tmp_path / "hasil" / "tabel.xlsx", created=CREATED, lang="en")
+    with pytest.raises(OutputError) as exc:
+        write_workbook([narasi()], tmp_path / "hasil" / "tabel.xlsx", created=CREATED)
+    assert exc.value.code == "output-folder" and exc.value.params["folder"] == str(tmp_path / "hasil")
+    assert "cannot be created" in exc.value.message("en") and "tidak dapat dibuat" in str(exc.value)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")

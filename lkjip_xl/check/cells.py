@@ -7,7 +7,7 @@ import re
 import numpy as np
 from pandas.api.types import infer_dtype
 
-from lkjip_xl.check.model import COLUMN_LABELS, Val
+from lkjip_xl.check.model import Val, column_label
 from lkjip_xl.findings import Finding
 from lkjip_xl.read import codes
 from lkjip_xl.read.arrays import distinct, factorize, groups, is_type, nones, table
@@ -77,7 +77,7 @@ class Cells:
         if len(years) == 1:
             return int(years.pop())
         if needed or text(value):
-            self.findings.append(Finding("bad-number", {"text": text(value), "column": "Tahun"}, **self.sheet.place(),
+            self.findings.append(Finding("bad-number", {"text": text(value), "column": column_label("tahun")}, **self.sheet.place(),
                                          cell=self.sheet.cell(row, column), actual=text(value)))
         return None
 
@@ -278,7 +278,7 @@ def amounts(cells: Cells, rows: np.ndarray, column: str, values: np.ndarray):
 
 
 def bad_number(cells: Cells, row: int, column: str, value) -> Finding:
-    label = COLUMN_LABELS.get(column.split("@")[0], column)
+    label = column_label(column)
     return Finding("bad-number", {"text": text(value), "column": label}, **cells.sheet.place(),
                    cell=cells.sheet.cell(row, column), actual=text(value))
 

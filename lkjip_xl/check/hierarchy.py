@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lkjip_xl.check.model import AMOUNTS, COLUMN_LABELS
+from lkjip_xl.check.model import AMOUNTS, column_label
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
 from lkjip_xl.read import codes
 from lkjip_xl.read.arrays import distinct, per_value_bool, table
 from lkjip_xl.read.sheets import Sheet
@@ -74,7 +75,7 @@ def classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Findi
             row = rows[i]
             label = df["uraian"].iat[i] or totals[i] or ""
             a, v = next((a, v) for a in amount_cols if (v := df[a].iat[i]))
-            findings.append(Finding("row-without-kode", {"text": label or "(tanpa uraian)", "column": COLUMN_LABELS[a]},
+            findings.append(Finding("row-without-kode", {"text": label or Text("no-uraian"), "column": column_label(a)},
                                     **sheet.place(), cell=sheet.cell(row, a), actual=v))
     # an account with other accounts of its sub kegiatan under it is their stated subtotal
     at = np.flatnonzero(is_rek)

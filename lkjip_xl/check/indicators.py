@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
 from lkjip_xl.read.headers import normalize
 from lkjip_xl.check.reconcile import Budget
 from lkjip_xl.check.model import Indicator, IndicatorSheet, ProgramIndicator, Validated
@@ -120,18 +121,18 @@ def _renstra(sheets: list[IndicatorSheet]) -> dict[str, dict[int, tuple[Decimal,
     return out
 
 
-def _why_not(T, R, negative: bool, settings: Settings, given: bool) -> tuple[str, str] | None:
+def _why_not(T, R, negative: bool, settings: Settings, given: bool) -> tuple[Text, str] | None:
     """Why capaian cannot be computed, and which cell to fix ("target"/"realisasi"); None when it
     can, or when nothing is filled in yet (no target, no realisasi, no stated capaian)."""
     if T == 0:
-        return "target bernilai 0", "target"
+        return Text("why-target-zero"), "target"
     if T is None:
-        return ("target kosong", "target") if given else None
+        return (Text("why-target-empty"), "target") if given else None
     if R is None:
-        return ("realisasi kosong", "realisasi") if given else None
+        return (Text("why-realisasi-empty"), "realisasi") if given else None
     formula = settings.formula(negative)
     if sum(coef * {"T": T, "R": R}[x] for x, coef in formula["denominator"].items()) == 0:
-        return "realisasi bernilai 0 (rumus Target / Realisasi)", "realisasi"
+        return Text("why-realisasi-zero", rumus=formula["text"]), "realisasi"
     return None
 
 

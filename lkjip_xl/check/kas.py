@@ -13,7 +13,7 @@ import pandas as pd
 from lkjip_xl.check.cells import Cells, kodes, texts
 from lkjip_xl.check.cells import amounts as parse_amounts
 from lkjip_xl.check.hierarchy import KINDS, classify
-from lkjip_xl.check.model import COLUMN_LABELS, KAS_AMOUNTS, QUARTER_LABELS, BudgetSheet, Validated
+from lkjip_xl.check.model import KAS_AMOUNTS, QUARTER_LABELS, BudgetSheet, Validated, column_label
 from lkjip_xl.check.schema import pandera_findings
 from lkjip_xl.check.sums import cell_at, code_key, diff, prefixes, sheet_sums, under
 from lkjip_xl.findings import Finding
@@ -139,7 +139,7 @@ def _row_checks(sheet: Sheet, df: pd.DataFrame, months: list[str], unknown: dict
             stated = stated_values[pos]
             if stated is not None and any(v is not None for v in got) and stated != computed:
                 label = df["kode"].iat[pos] or df["uraian"].iat[pos] or str(rows[pos])
-                findings.append(Finding("total-mismatch", {"label": str(label), "column": COLUMN_LABELS[stated_col],
+                findings.append(Finding("total-mismatch", {"label": str(label), "column": column_label(stated_col),
                                                            "diff": diff(stated, computed)},
                                         **sheet.place(), cell=sheet.cell(rows[pos], stated_col),
                                         kode=df["kode"].iat[pos], expected=computed, actual=stated))

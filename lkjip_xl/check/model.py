@@ -1,29 +1,37 @@
 """The typed sheets that validation makes of read's raw frames: what check/ and report/ work on."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
 from lkjip_xl.findings import Finding
-from lkjip_xl.read.sheets import MONTH_NAMES, Sheet
+from lkjip_xl.messages import Month, Text, catalogue, month_names
+from lkjip_xl.read.sheets import Sheet
 
 
-MONTH_LABELS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-                "November", "Desember")
+MONTH_LABELS = tuple(month_names("id"))
 QUARTER_LABELS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
+QUARTERS = ("I", "II", "III", "IV")
 # an anggaran kas sheet's amount columns: the plan of each month, of each quarter, and the row total
 KAS_AMOUNTS = tuple(f"kas_{m}" for m in range(1, 13)) + tuple(f"kas_tw{q}" for q in range(1, 5)) + ("kas_total",)
 AMOUNTS = ("pagu", "pagu_next", "realisasi", "realisasi_bulan_ini") + KAS_AMOUNTS
-COLUMN_LABELS = {**{f"kas_{m}": f"Anggaran kas {name}" for m, name in enumerate(MONTH_LABELS, 1)},
-                 **{f"kas_tw{q}": f"Anggaran kas {name}" for q, name in enumerate(QUARTER_LABELS, 1)},
-                 "kas_total": "Jumlah anggaran kas", "realisasi_fisik": "Realisasi fisik",
-                 "pagu": "Pagu/Anggaran", "pagu_next": "Anggaran tahun berikut", "realisasi": "Realisasi",
-                 "realisasi_bulan_ini": "Realisasi bulan ini", "target": "Target", "capaian": "Capaian",
-                 "kode": "Kode", "uraian": "Uraian", "indikator": "Indikator"}
-# months as columns (Januari … Desember): each month's own realisasi, named as the header says
-COLUMN_LABELS.update({f"bulanan:{m:02d}": f"Realisasi {name}" for m, name in enumerate(MONTH_NAMES) if m})
+
+
+def column_label(column: str) -> Text | str:
+    """A column as findings name it: the catalogue's `column-<name>` fragment (the header the user
+    sees, per language); a month's own realisasi when months are columns (bulanan:03); an anggaran
+    kas month or quarter; or the field name itself for a column without one."""
+    name = str(column).split("@")[0]
+    if name.startswith("bulanan:"):
+        return Text("column-bulanan", month=Month(int(name.split(":")[1])))
+    if re.fullmatch(r"kas_tw[1-4]", name):
+        return Text("column-kas-quarter", quarter=QUARTERS[int(name[-1]) - 1])
+    if re.fullmatch(r"kas_\d+", name):
+        return Text("column-kas-month", month=Month(int(name[4:])))
+    return Text(f"column-{name}") if f"column-{name}" in catalogue()["fragments"] else str(column)
 
 
 @dataclass(frozen=True)

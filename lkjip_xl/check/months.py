@@ -7,7 +7,7 @@ from collections import defaultdict
 from lkjip_xl.check.documents import uraian_mismatches
 from lkjip_xl.check.sums import SheetSums, cell_at, code_key, diff, prefixes
 from lkjip_xl.findings import Finding
-from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.messages import Month, Text
 
 
 def monthly_realisasi(sums: list[SheetSums], findings):
@@ -32,7 +32,7 @@ def monthly_realisasi(sums: list[SheetSums], findings):
             bucket, came = per_month.setdefault(m, {}), origin.setdefault(m, {})
             for code, value in vals.items():
                 if code in bucket and bucket[code] != value:
-                    findings.append(Finding("realisasi-mismatch", {"other": came[code].label, "month": MONTH_NAMES[m],
+                    findings.append(Finding("realisasi-mismatch", {"other": came[code].label, "month": Month(m),
                                                                    "diff": diff(value, bucket[code])},
                                             **s.bs.sheet.place(), cell=cell_at(s, code, "realisasi", m), kode=code,
                                             expected=bucket[code], actual=value))
@@ -45,7 +45,7 @@ def monthly_realisasi(sums: list[SheetSums], findings):
             before = per_month[prev].get(code)
             if before is not None and value < before:
                 s = origin[cur][code]
-                findings.append(Finding("realisasi-decreased", {"prev": MONTH_NAMES[prev], "month": MONTH_NAMES[cur],
+                findings.append(Finding("realisasi-decreased", {"prev": Month(prev), "month": Month(cur),
                                                                 "diff": before - value},
                                         **s.bs.sheet.place(), cell=cell_at(s, code, "realisasi", cur), kode=code,
                                         expected=before, actual=value))
@@ -99,7 +99,7 @@ def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, realisasi: dic
                                     **s.bs.sheet.place(), cell=cell_at(s, code, "pagu", latest), kode=code,
                                     expected=limit, actual=stated))
     reported = {p for c in realisasi for p in prefixes(c)}
-    month = f" s.d. {MONTH_NAMES[latest]}" if latest else ""
+    month = Text("until-month", month=Month(latest)) if latest else ""
     for code, p in pagu.items():
         if p and not any(x in realisasi for x in prefixes(code)) and code not in reported:
             findings.append(Finding("missing-realisasi", {"month": month}, **primary.bs.sheet.place(),

@@ -13,6 +13,7 @@ from lkjip_xl.check.model import MONTH_LABELS, QUARTER_LABELS
 from lkjip_xl.check.reconcile import Budget
 from lkjip_xl.config import Scale
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Month, Text
 from lkjip_xl.read import codes
 
 
@@ -120,7 +121,7 @@ def deviasi_findings(rfk: Rfk, kas_place: dict) -> list[Finding]:
     for line in rfk.lines:
         if line.level not in (3, 5) or line.deviasi is None or not worst.contains(line.deviasi):
             continue
-        out.append(Finding("deviasi", {"level": codes.level_name(line.kode), "month": MONTH_LABELS[rfk.bulan - 1],
+        out.append(Finding("deviasi", {"level": Text(codes.level_fragment(line.kode)), "month": Month(rfk.bulan),
                                        "realisasi": line.realisasi_pct, "rencana": line.rencana_pct,
                                        "deviasi": line.deviasi, "band": f"{worst.label} {worst.text}"},
                            **kas_place, kode=line.kode, expected=line.rencana_pct, actual=line.realisasi_pct))

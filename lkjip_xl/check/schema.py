@@ -7,8 +7,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from lkjip_xl.check.model import COLUMN_LABELS
+from lkjip_xl.check.model import column_label
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
 from lkjip_xl.read.arrays import per_value_bool
 from lkjip_xl.read.sheets import Sheet
 from lkjip_xl.schemas_io import load_yaml, schema_path
@@ -89,7 +90,7 @@ def pandera_findings(bs_sheet: Sheet, df: pd.DataFrame, role: str, known: dict |
         if code is None:
             continue
         if code == "missing-column":
-            out.append(Finding(code, {"role": role, "column": COLUMN_LABELS.get(str(case.failure_case), case.failure_case)},
+            out.append(Finding(code, {"role": Text(f"role-{role}"), "column": column_label(case.failure_case)},
                                **bs_sheet.place()))
             continue
         row = int(case.index)
@@ -97,7 +98,7 @@ def pandera_findings(bs_sheet: Sheet, df: pd.DataFrame, role: str, known: dict |
         if code == "bad-kode":
             bad_rows.add(row)      # a row that cannot be placed is left out; a negative amount still counts
         kode = df.at[row, "kode"] if "kode" in df else None
-        params = {"text": case.failure_case, "column": COLUMN_LABELS.get(column, column)}
+        params = {"text": case.failure_case, "column": column_label(column)}
         out.append(Finding(code, params, **bs_sheet.place(), cell=bs_sheet.cell(row, column if column in bs_sheet.cols else "kode#0"),
                            kode=kode if code != "bad-kode" else None, actual=case.failure_case))
     return out, bad_rows

@@ -9,8 +9,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from lkjip_xl.check.model import COLUMN_LABELS, BudgetSheet
+from lkjip_xl.check.model import BudgetSheet, column_label
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
 from lkjip_xl.read import codes
 from lkjip_xl.read.arrays import distinct, factorize, groups as group_keys, table, texts_only
 
@@ -227,7 +228,7 @@ def sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
         for a, said in values_at(i).items():
             computed = sums[m, k][a] if (m, k) in sums else 0
             if said is not None and said != computed:
-                findings.append(Finding("subtotal-mismatch", {"level": codes.level_name(k), "column": COLUMN_LABELS[a],
+                findings.append(Finding("subtotal-mismatch", {"level": Text(codes.level_fragment(k)), "column": column_label(a),
                                                               "diff": diff(said, computed)},
                                         **place, cell=sheet.cell(row, a), kode=k, expected=computed, actual=said))
     if len(rsum_at):
@@ -252,7 +253,7 @@ def sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
                 computed = running[a][hi] - running[a][lo]
                 computed = int(computed) if isinstance(computed, np.integer) else computed
                 if said is not None and said != computed:
-                    findings.append(Finding("total-mismatch", {"label": label.upper(), "column": COLUMN_LABELS[a],
+                    findings.append(Finding("total-mismatch", {"label": label.upper(), "column": column_label(a),
                                                                "diff": diff(said, computed)},
                                             **place, cell=sheet.cell(row, a), expected=computed, actual=said))
             prev = row
@@ -345,8 +346,8 @@ def _check_account_sums(bs: BudgetSheet, rek_at, rsum_at, month_sub, accounts, a
             said = df[a].iat[i]
             computed = totals[a].get(k, 0)
             if said is not None and said != computed:
-                findings.append(Finding("subtotal-mismatch", {"level": f"Rekening {account} pada Sub Kegiatan",
-                                                              "column": COLUMN_LABELS[a], "diff": diff(said, computed)},
+                findings.append(Finding("subtotal-mismatch", {"level": Text("level-account", account=account),
+                                                              "column": column_label(a), "diff": diff(said, computed)},
                                         **sheet.place(), cell=sheet.cell(int(rows[i]), a), kode=s, expected=computed,
                                         actual=said))
 

@@ -10,10 +10,11 @@ from lkjip_xl.check.cells import amounts as parse_amounts, months as parse_month
 from lkjip_xl.check.hierarchy import KINDS, classify
 from lkjip_xl.check.indicator_rows import indicator_sheet, program_sheet
 from lkjip_xl.check.kas import fisik_values, kas_sheet
-from lkjip_xl.check.model import AMOUNTS, COLUMN_LABELS, BudgetSheet, Validated
+from lkjip_xl.check.model import AMOUNTS, BudgetSheet, Validated, column_label
 from lkjip_xl.check.schema import pandera_findings
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
 from lkjip_xl.read.arrays import distinct, nones
 from lkjip_xl.read.headers import role_specs
 from lkjip_xl.read.sheets import BUDGET_ROLES, Reading, Sheet
@@ -144,7 +145,7 @@ def validate(reading: Reading, settings: Settings) -> Validated:
         missing = _missing_required(sheet)
         if missing:
             # the required fields of each role are data: aliases.yaml
-            findings += [Finding("missing-column", {"role": sheet.role, "column": COLUMN_LABELS.get(m, m)}, **sheet.place())
+            findings += [Finding("missing-column", {"role": Text(f"role-{sheet.role}"), "column": column_label(m)}, **sheet.place())
                          for m in missing]
             continue
         if sheet.role in BUDGET_ROLES:

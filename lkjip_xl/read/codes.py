@@ -84,8 +84,9 @@ def jenis_belanja(account: str) -> str:
     return "Belanja Lainnya"
 
 
-def level_name(code: str) -> str:
-    return LEVEL_NAMES.get(level(code), "Kode")
+def level_fragment(code: str) -> str:
+    """The catalogue fragment (schemas/messages.yaml) naming the code's level in a message."""
+    return f"level-{level(code)}" if level(code) in LEVEL_NAMES else "level-other"
 
 
 def jenis_sorted(jenis: dict) -> list[tuple[str, object]]:

@@ -5,13 +5,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkjip_xl.errors import InputError  # noqa: F401  (files.InputError, as callers know it)
+
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".csv")
 OUTPUT_DIR = "hasil"
 CONFIG_NAME = "lkjip.toml"
-
-
-class InputError(Exception):
-    "The inputs named on the command line cannot be used."
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ def discover(paths: list[str | Path], config: str | Path | None = None) -> Input
     base: Path | None = None
     cfg = Path(config) if config else None
     if cfg is not None and not cfg.is_file():
-        raise InputError(f"berkas konfigurasi '{cfg}' tidak ditemukan")
+        raise InputError("config-not-found", path=str(cfg))
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -40,7 +38,7 @@ def discover(paths: list[str | Path], config: str | Path | None = None) -> Input
             try:
                 found = sorted((c for c in p.iterdir() if c.is_file() and _is_input(c)), key=lambda c: c.name)
             except OSError as exc:
-                raise InputError(f"folder '{p}' tidak dapat dibaca ({exc.strerror or exc}); periksa izin aksesnya") from exc
+                raise InputError("folder-unreadable", path=str(p), why=str(exc.strerror or exc)) from exc
             files.extend(found)
             if cfg is None and (p / CONFIG_NAME).is_file():
                 cfg = p / CONFIG_NAME
@@ -51,13 +49,12 @@ def discover(paths: list[str | Path], config: str | Path | None = None) -> Input
             base = base or p.parent
             files.append(p)
         else:
-            raise InputError(f"'{p}' tidak ditemukan")
+            raise InputError("input-not-found", path=str(p))
     unique = list(dict.fromkeys(f.resolve() for f in files))
     if not unique and skipped:
-        raise InputError(f"'{skipped[0]}' ada di folder {OUTPUT_DIR}/: itu buku kerja hasil lkjip-xl, bukan masukan. "
-                         "Berikan folder berkas DPA, realisasi dan IKU Anda")
+        raise InputError("input-is-output", path=str(skipped[0]), out=OUTPUT_DIR)
     if not unique:
-        raise InputError("tidak ada berkas .xlsx, .xlsm, .xls, atau .csv di masukan yang diberikan")
+        raise InputError("no-input-files")
     return Inputs(files=tuple(unique), base=(base or Path.cwd()).resolve(), config=cfg)
 
 

@@ -17,23 +17,20 @@ from lkjip_xl.xlsx import cells, grid
 from lkjip_xl.read.arrays import table
 from lkjip_xl.config import Settings
 from lkjip_xl.read.files import Inputs, display_name
+from lkjip_xl.errors import NoRequiredRole  # noqa: F401  (sheets.NoRequiredRole, as callers know it)
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text, month_names
 from lkjip_xl.read.headers import MONTHS, Col, find_header, normalize, role_keywords, role_specs, text, total_labels
 from lkjip_xl.read.rows import BUDGET_ROLES, block_labels, clear_total_codes, cut_tail, fill_merged, left_label
 
 ROLES = ("dpa", "realisasi", "indikator", "indikator_program", "renja", "anggaran_kas")
-MONTH_NAMES = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-               "September", "Oktober", "November", "Desember"]
+MONTH_NAMES = ["", *month_names("id")]       # MONTH_NAMES[12] == "Desember"
 
 
 # a workbook with these sheets is a report this tool wrote, not an input
 OUTPUT_SHEETS = {"Ringkasan", "Rekonsiliasi", "Narasi"}
 # instruction and cover sheets are not data; saying so for each of them is noise
 NOTE_SHEETS = {"petunjuk", "petunjuk pengisian", "cara pengisian", "readme", "instructions", "cover", "sampul"}
-
-
-class NoRequiredRole(Exception):
-    "No sheet of a role the report needs (a DPA) was found."
 
 
 @dataclass
@@ -57,7 +54,7 @@ class Sheet:
     codes: dict = field(default_factory=dict)            # frame column → (code of each row, distinct values)
     month_cols: dict = field(default_factory=dict)       # months as columns: frame column → month (1..12)
     kode_levels: dict = field(default_factory=dict)      # kode#i → the level its header names (Kode Program: 3)
-    why: str = ""
+    why: Text | str = ""                                 # why it has no role (a messages.Text), or ""
 
     def cell(self, row: int, column: str) -> str | None:
         c = self.cols.get(column)
@@ -280,11 +277,11 @@ def _header(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, spec
     sheet = Sheet(file=name, path=path, name=raw.name, role=role, role_source=source, formulas=raw.formulas,
                   merges=raw.merges, errors=raw.errors)
     if role is None:
-        sheet.why = "" if header else " (judul kolom tidak ditemukan di 30 baris pertama)"
+        sheet.why = "" if header else Text("why-no-header")
         return sheet, None
     if header is None or len(found.get(role, {})) < 2:
         if source in ("file name", "header"):
-            sheet.role, sheet.why = None, " (judul kolom tidak ditemukan di 30 baris pertama)"
+            sheet.role, sheet.why = None, Text("why-no-header")
         sheet.frame = None
         return sheet, None
     sheet.header_row = header.row
@@ -362,10 +359,10 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
             _finish(pending)       # a file before this one that turns out unreadable is named first
             raise
         if not raws or all(not r.rows for r in raws):
-            said.append(Finding("no-role", {"why": " (buku kerja kosong)"}, file=display_name(path, inputs.base)))
+            said.append(Finding("no-role", {"why": Text("why-empty-workbook")}, file=display_name(path, inputs.base)))
             continue
         if OUTPUT_SHEETS <= {r.name for r in raws}:
-            said.append(Finding("no-role", {"why": " (ini buku kerja hasil lkjip-xl, bukan masukan)"},
+            said.append(Finding("no-role", {"why": Text("why-own-output")},
                                 file=display_name(path, inputs.base)))
             continue
         for raw in raws:

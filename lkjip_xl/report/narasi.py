@@ -6,7 +6,7 @@ from decimal import Decimal
 from lkjip_xl.read.codes import jenis_sorted
 from lkjip_xl.check.indicators import serapan
 from lkjip_xl.report.layout import Column, Table
-from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.messages import month_name
 from lkjip_xl.report.tables import Context
 from lkjip_xl.report.terbilang import BATAS, format_angka, format_rupiah, terbilang, terbilang_rupiah
 
@@ -38,7 +38,7 @@ def paragraphs(ctx: Context) -> list[str]:
     out = []
     pagu, real = b.total("pagu"), b.total("realisasi")
     if pagu:
-        until = f" s.d. bulan {MONTH_NAMES[b.latest_month]}" if b.latest_month and b.latest_month < 12 else ""
+        until = f" s.d. bulan {month_name(b.latest_month)}" if b.latest_month and b.latest_month < 12 else ""
         text = (f"Dalam rangka mendukung pelaksanaan tugas pokok dan fungsi {ctx.instansi} pada Tahun Anggaran {tahun}, "
                 f"tersedia anggaran sebesar {rp(pagu)}.")
         if b.has_realisasi:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from lkjip_xl.check.indicators import serapan as ratio_pct
-from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.messages import month_name
 from lkjip_xl.report import formulas as fx
 from lkjip_xl.report.layout import Column, Formula, Link, Table
 
@@ -118,14 +118,12 @@ _LABELS = {
         "note_total": "The regency total adds up every office that could be processed.",
     },
 }
-MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December"]
 _SEV_FILL = {"error": "#F4CCCC", "warning": "#FFF2CC"}
 _BAD_FILL = "#F4CCCC"
 
 
 def _month(m: int | None, lang: str) -> str | None:
-    return (MONTHS_EN if lang == "en" else MONTH_NAMES)[m] if m and 1 <= m <= 12 else None
+    return month_name(m, lang) if m and 1 <= m <= 12 else None
 
 
 def kabupaten_totals(offices: list[Office]) -> dict:

@@ -10,25 +10,32 @@ from lkjip_xl.findings import counts, sort_findings
 from lkjip_xl.check.indicators import serapan
 from lkjip_xl.read.codes import jenis_sorted
 from lkjip_xl.report.layout import Chart, Column, Formula, Link, Table
-from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.messages import Text, catalogue, month_name
 from lkjip_xl.report.tables import Context
 from lkjip_xl.report.terbilang import format_rupiah
 
-SEVERITY_ID = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
-SEVERITY_EN = {"error": "Error", "warning": "Warning", "info": "Info"}
+def _label(lang: str):
+    """The working sheets' labels (schemas/messages.yaml `labels:`) in `lang`."""
+    return lambda key, **params: Text(key, section="labels", **params).render(lang)
 
 
-def ringkasan(ctx: Context) -> Table:
+def _rupiah(amount, lang: str) -> str:
+    text = format_rupiah(amount)
+    return text if lang != "en" else text.replace(".", "\0").replace(",", ".").replace("\0", ",")
+
+
+def ringkasan(ctx: Context, lang: str = "id") -> Table:
     b, perf = ctx.budget, ctx.perf
-    t = Table("Ringkasan", ["RINGKASAN LKjIP", ctx.instansi + (f", Kabupaten {ctx.kabupaten}" if ctx.kabupaten else ""),
-                            f"Tahun {ctx.tahun or '-'}"], [
-        Column("uraian", "Uraian", "wrap", 46), Column("pagu", "Anggaran (Rp)", "money", 20),
-        Column("realisasi", "Realisasi (Rp)", "money", 20), Column("serapan", "Serapan %", "pct", 11),
-        Column("ket", "Keterangan", "wrap", 24)])
+    L = _label(lang)
+    t = Table("Ringkasan", [L("ringkasan-title"), ctx.instansi + (L("kabupaten", name=ctx.kabupaten) if ctx.kabupaten else ""),
+                            L("tahun", tahun=str(ctx.tahun or "-"))], [
+        Column("uraian", L("col-uraian"), "wrap", 46), Column("pagu", L("col-anggaran"), "money", 20),
+        Column("realisasi", L("col-realisasi"), "money", 20), Column("serapan", L("col-serapan"), "pct", 11),
+        Column("ket", L("col-keterangan"), "wrap", 24)])
     pagu, real = b.total("pagu"), b.total("realisasi")
-    i = t.add({"uraian": "Seluruh program", "pagu": pagu, "realisasi": real}, "total")
+    i = t.add({"uraian": L("all-programs"), "pagu": pagu, "realisasi": real}, "total")
     t.rows[i][t.col("serapan")] = Formula(fx.ratio(t.ref(i, "realisasi"), t.ref(i, "pagu")), serapan(pagu, real)) if pagu else None
-    t.rows[i][t.col("ket")] = f"Sisa anggaran {format_rupiah(pagu - real)}" if b.has_realisasi else "Belum ada data realisasi"
+    t.rows[i][t.col("ket")] = L("sisa", amount=_rupiah(pagu - real, lang)) if b.has_realisasi else L("no-realisasi")
     first = t.next_index()
     for p in b.programs():
         pp, rr = b.total("pagu", p), b.total("realisasi", p)
@@ -36,11 +43,12 @@ def ringkasan(ctx: Context) -> Table:
         t.rows[j][t.col("serapan")] = Formula(fx.ratio(t.ref(j, "realisasi"), t.ref(j, "pagu")), serapan(pp, rr)) if pp else None
     last = t.next_index() - 1
     if last >= first:
-        t.charts.append(Chart("column", "Realisasi dan Pagu per Program", "ket",
-                              [("pagu", "Pagu"), ("realisasi", "Realisasi")], "Rupiah", first, last))
+        t.charts.append(Chart("column", L("chart-programs"), "ket",
+                              [("pagu", L("series-pagu")), ("realisasi", L("series-realisasi"))], L("axis-rupiah"),
+                              first, last))
     for label, amount in jenis_sorted(b.jenis):
-        j = t.add({"uraian": label, "pagu": amount, "ket": "komposisi belanja (pagu)"})
-    t.add({"uraian": "Indikator Kinerja Utama", "ket": "capaian % dan predikat"}, "bold")
+        j = t.add({"uraian": L(label) if label in catalogue()["labels"] else label, "pagu": amount, "ket": L("komposisi")})
+    t.add({"uraian": L("iku"), "ket": L("iku-note")}, "bold")
     for iku in perf.ikus:
         m = iku.at(ctx.tahun)
         j = t.add({"uraian": iku.ind.indikator, "serapan": m.capaian if m else None, "ket": m.predikat if m else None})
@@ -48,19 +56,19 @@ def ringkasan(ctx: Context) -> Table:
         if band and band.color:
             t.fills[(j, "ket")] = band.color
     c = counts(ctx.findings)
-    t.add({"uraian": "Temuan rekonsiliasi", "ket": "jumlah (lihat lembar Rekonsiliasi)"}, "bold")
+    t.add({"uraian": L("findings"), "ket": L("findings-note")}, "bold")
     for sev in ("error", "warning", "info"):
-        j = t.add({"uraian": SEVERITY_ID[sev], "pagu": c[sev]})
+        j = t.add({"uraian": L(f"severity-{sev}"), "pagu": c[sev]})
         t.fmts[(j, "pagu")] = "int"
     months = sorted(m for m in b.monthly if 1 <= m <= 12)
     if months:
-        t.add({"uraian": "Serapan kumulatif per bulan", "ket": "realisasi s.d. bulan / pagu"}, "bold")
+        t.add({"uraian": L("monthly"), "ket": L("monthly-note")}, "bold")
         mfirst = t.next_index()
         for m in months:
             rr = sum(b.monthly[m].values(), 0)
-            j = t.add({"uraian": MONTH_NAMES[m], "pagu": pagu, "realisasi": rr})
+            j = t.add({"uraian": month_name(m, lang), "pagu": pagu, "realisasi": rr})
             t.rows[j][t.col("serapan")] = Formula(fx.ratio(t.ref(j, "realisasi"), t.ref(j, "pagu")), serapan(pagu, rr)) if pagu else None
-        t.charts.append(Chart("line", "Serapan Kumulatif Bulanan (%)", "uraian", [("serapan", "Serapan %")], "%",
+        t.charts.append(Chart("line", L("chart-monthly"), "uraian", [("serapan", L("col-serapan"))], "%",
                               mfirst, t.next_index() - 1))
     t.landscape = False
     return t
@@ -77,15 +85,16 @@ def _link(f, base: Path, out_dir: Path) -> Link | str | None:
 
 
 def rekonsiliasi(ctx: Context, base: Path, out_dir: Path, lang: str = "id") -> Table:
-    names = SEVERITY_ID if lang != "en" else SEVERITY_EN
-    t = Table("Rekonsiliasi", ["DAFTAR TEMUAN REKONSILIASI", ctx.instansi, f"Tahun {ctx.tahun or '-'}"], [
-        Column("no", "No", "center", 5), Column("tingkat", "Tingkat", "center", 12), Column("kode_temuan", "Kode Temuan", "text", 20),
-        Column("pesan", "Uraian Temuan", "wrap", 70), Column("berkas", "Berkas", "wrap", 26), Column("lembar", "Lembar", "wrap", 16),
-        Column("sel", "Sel", "center", 8), Column("kode", "Kode", "text", 18),
-        Column("seharusnya", "Seharusnya", "num", 18), Column("tertulis", "Tertulis", "num", 18)])
+    L = _label(lang)
+    t = Table("Rekonsiliasi", [L("rekonsiliasi-title"), ctx.instansi, L("tahun", tahun=str(ctx.tahun or "-"))], [
+        Column("no", L("col-no"), "center", 5), Column("tingkat", L("col-tingkat"), "center", 12),
+        Column("kode_temuan", L("col-kode-temuan"), "text", 20), Column("pesan", L("col-uraian-temuan"), "wrap", 70),
+        Column("berkas", L("col-berkas"), "wrap", 26), Column("lembar", L("col-lembar"), "wrap", 16),
+        Column("sel", L("col-sel"), "center", 8), Column("kode", L("col-kode"), "text", 18),
+        Column("seharusnya", L("col-seharusnya"), "num", 18), Column("tertulis", L("col-tertulis"), "num", 18)])
     colors = {"error": "#F4CCCC", "warning": "#FFF2CC", "info": "#DDEBF7"}
     for n, f in enumerate(sort_findings(ctx.findings), start=1):
-        i = t.add({"no": n, "tingkat": names[f.severity], "kode_temuan": f.code, "pesan": f.message(lang), "berkas": f.file,
+        i = t.add({"no": n, "tingkat": L(f"severity-{f.severity}"), "kode_temuan": f.code, "pesan": f.message(lang), "berkas": f.file,
                    "lembar": f.sheet, "sel": _link(f, base, out_dir), "kode": f.kode,
                    "seharusnya": f.expected, "tertulis": f.actual})
         t.fills[(i, "tingkat")] = colors[f.severity]
@@ -95,7 +104,7 @@ def rekonsiliasi(ctx: Context, base: Path, out_dir: Path, lang: str = "id") -> T
             elif not isinstance(v, Decimal):
                 t.fmts[(i, key)] = "text"
     if not ctx.findings:
-        t.add({"pesan": "Tidak ada temuan: semua jumlah, subtotal dan capaian sesuai."})
+        t.add({"pesan": L("no-findings")})
     return t
 
 
@@ -105,7 +114,7 @@ def realisasi_bulanan(ctx: Context) -> Table | None:
     if not months:
         return None
     cols = [Column("kode", "Kode", "text", 10), Column("program", "Program", "wrap", 40), Column("pagu", "Pagu (Rp)", "money", 18)]
-    cols += [Column(f"m{m}", MONTH_NAMES[m], "money", 16) for m in months]
+    cols += [Column(f"m{m}", month_name(m), "money", 16) for m in months]
     t = Table("Realisasi Bulanan", ["REALISASI ANGGARAN KUMULATIF PER BULAN", ctx.instansi, f"Tahun {ctx.tahun or '-'}"], cols,
               groups=[("Realisasi kumulatif s.d. bulan (Rp)", f"m{months[0]}", f"m{months[-1]}")])
     prog_rows = []

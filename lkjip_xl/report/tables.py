@@ -16,7 +16,7 @@ from lkjip_xl.check.indicators import Performance
 from lkjip_xl.report.layout import Column, Formula, Table
 from lkjip_xl.report.tables_plan import tabel_2_1, tabel_2_2
 from lkjip_xl.read.numbers import BadNumber, parse_indicator
-from lkjip_xl.read.sheets import MONTH_NAMES
+from lkjip_xl.messages import month_name
 from lkjip_xl.check.reconcile import Budget
 
 TITLES = {
@@ -175,7 +175,7 @@ def tabel_3_9(ctx: Context) -> Table:
     if not b.has_realisasi:
         t.notes.append("Tidak ada data realisasi: kolom Realisasi bernilai 0.")
     elif b.latest_month:
-        t.notes.append(f"Realisasi kumulatif s.d. bulan {MONTH_NAMES[b.latest_month]}.")
+        t.notes.append(f"Realisasi kumulatif s.d. bulan {month_name(b.latest_month)}.")
     return t
 
 
@@ -354,7 +354,7 @@ def tabel_3_7(ctx: Context) -> Table:
         if last > first:
             for key in ("no", "sasaran", "pagu", "belanja", "serapan", "efisiensi", "kategori"):
                 t.merges.append((first, key, last, key))
-    until = f" s.d. bulan {MONTH_NAMES[ctx.budget.latest_month]}" if ctx.budget.latest_month else ""
+    until = f" s.d. bulan {month_name(ctx.budget.latest_month)}" if ctx.budget.latest_month else ""
     t.notes.append(f"Anggaran dan realisasi{until} adalah jumlah program yang mendukung sasaran (lihat Tabel 3.8), "
                    "dirujuk dari Tabel 3.9.")
     t.notes.append(f"Tingkat efisiensi = % capaian kinerja − % serapan anggaran; kategori menurut {ctx.settings.efisiensi.title} (Tabel 3.6).")

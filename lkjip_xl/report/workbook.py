@@ -20,43 +20,11 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from lkjip_xl.errors import OutputError
 from lkjip_xl.report.layout import Chart, Column, Formula, Link, Table
 
 __all__ = ["OutputError", "write_workbook"]
 
-
-class OutputError(Exception):
-    "The output workbook cannot be written; the message says why and what to do."
-
-
-_MESSAGES = {
-    "folder": {
-        "id": "folder keluaran '{folder}' tidak dapat dibuat ({why}); pastikan tidak ada berkas dengan "
-              "nama yang sama di jalurnya dan Anda berhak menulis di sana, atau pilih folder lain",
-        "en": "the output folder '{folder}' cannot be created ({why}); make sure no file of the same name "
-              "is in the way and that you may write there, or choose another folder",
-    },
-    "locked": {
-        "id": "berkas '{path}' tidak dapat ditulis: kemungkinan sedang dibuka di Excel, atau folder/berkasnya "
-              "hanya-baca; tutup berkas itu (atau pilih folder lain), lalu jalankan lagi",
-        "en": "'{path}' cannot be written: it is probably open in Excel, or the folder or file is read-only; "
-              "close it (or choose another folder) and run again",
-    },
-    "is_dir": {
-        "id": "'{path}' adalah sebuah folder, bukan berkas; pilih nama berkas keluaran yang lain",
-        "en": "'{path}' is a folder, not a file; choose another output file name",
-    },
-    "is_input": {
-        "id": "'{path}' adalah salah satu berkas masukan; keluaran tidak pernah menimpa masukan, pilih nama "
-              "berkas keluaran yang lain",
-        "en": "'{path}' is one of the input files; the output never overwrites an input, choose another output "
-              "file name",
-    },
-    "io": {
-        "id": "berkas '{path}' gagal ditulis ({why}); periksa ruang disk yang tersisa, lalu jalankan lagi",
-        "en": "writing '{path}' failed ({why}); check the free disk space and run again",
-    },
-}
 
 _NUMBER_FORMATS = {"money": "#,##0", "pct": "0.00", "num": "#,##0.00", "int": "0"}
 _TEXT_FMTS = ("text", "wrap")
@@ -86,20 +54,20 @@ _CHART_SIZE = (720, 360)      # pixels
 _CHART_STEP = 20              # rows between stacked charts: 360 px at 20 px a row, plus a gap
 
 
-def write_workbook(tables: list[Table], path: Path, *, created: datetime.datetime, lang: str = "id",
+def write_workbook(tables: list[Table], path: Path, *, created: datetime.datetime,
                    protect: Iterable[Path] = ()) -> None:
     """Write the tables, one sheet each in the order given, to path, atomically. `protect`: files
     that must never be replaced (the inputs)."""
     path = Path(path)
     if any(_same_file(path, p) for p in protect):
-        raise OutputError(_message("is_input", lang, path=path))
-    made = _check_target(path, lang)
+        raise OutputError("output-is-input", path=str(path))
+    made = _check_target(path)
     done = False
     try:
         try:
             fd, name = tempfile.mkstemp(prefix=".~lkjip-", suffix=".xlsx", dir=path.parent)
         except OSError as exc:
-            raise OutputError(_message("locked", lang, path=path)) from exc
+            raise OutputError("output-locked", path=str(path)) from exc
         os.close(fd)
         tmp = Path(name)
         try:
@@ -108,18 +76,14 @@ def write_workbook(tables: list[Table], path: Path, *, created: datetime.datetim
             os.replace(tmp, path)
             done = True
         except PermissionError as exc:
-            raise OutputError(_message("locked", lang, path=path)) from exc
+            raise OutputError("output-locked", path=str(path)) from exc
         except (OSError, FileCreateError) as exc:
-            raise OutputError(_message("io", lang, path=path, why=exc)) from exc
+            raise OutputError("output-io", path=str(path), why=str(exc)) from exc
         finally:
             tmp.unlink(missing_ok=True)
     finally:
         if not done:            # a failed or interrupted run leaves no empty hasil/ folder behind either
             _remove_folders(made)
-
-
-def _message(key: str, lang: str, **values: Any) -> str:
-    return _MESSAGES[key][lang if lang in ("id", "en") else "id"].format(**values)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -129,7 +93,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _check_target(path: Path, lang: str) -> list[Path]:
+def _check_target(path: Path) -> list[Path]:
     """Fail before any work with a message that names the real obstacle. Returns the folders it
     made, deepest first, so that a failed write can take them away again."""
     folder = path.parent
@@ -141,12 +105,12 @@ def _check_target(path: Path, lang: str) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(_message("folder", lang, folder=folder, why=exc.strerror or exc)) from exc
+        raise OutputError("output-folder", folder=str(folder), why=str(exc.strerror or exc)) from exc
     try:
         if path.is_dir():
-            raise OutputError(_message("is_dir", lang, path=path))
+            raise OutputError("output-is-dir", path=str(path))
         if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-            raise OutputError(_message("locked", lang, path=path))
+            raise OutputError("output-locked", path=str(path))
     except OutputError:
         _remove_folders(made)
         raise

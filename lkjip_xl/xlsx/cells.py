@@ -1,15 +1,13 @@
 """What the two sheet readers share (grid.py cell by cell, bulk.py column-wise): cell addresses,
 the regular expressions for formula and error cells, merged ranges, the calamine read of one
-sheet, and the one exception a bad file raises."""
+sheet. A bad file raises errors.Unreadable (a code and its parameters, see schemas/messages.yaml)."""
 from __future__ import annotations
 
 import re
 
+from lkjip_xl.errors import Unreadable  # also known as cells.Unreadable and grid.Unreadable
+
 MAX_CELLS = 10_000_000                  # rows × columns from A1 to the last cell with a value, one sheet
-
-
-class Unreadable(Exception):
-    "The file cannot be read as a workbook; the message says why and what to do."
 
 
 def col_letter(c: int) -> str:
@@ -31,12 +29,6 @@ def parse_a1(ref: str) -> tuple[int, int]:
     for ch in m.group(1):
         col = col * 26 + ord(ch) - 64
     return int(m.group(2)) - 1, col - 1
-
-
-PASSWORD = ("berkas dilindungi kata sandi (terenkripsi), jadi isinya tidak dapat dibaca. Buka di Excel dengan "
-            "kata sandinya, pilih File > Info > Protect Workbook (Proteksi Buku Kerja) > Encrypt with Password "
-            "(Enkripsikan dengan Kata Sandi), kosongkan kata sandinya, klik OK, lalu simpan; atau Simpan Sebagai "
-            "berkas baru tanpa kata sandi")
 
 
 def unescape(s: str) -> str:
@@ -113,9 +105,7 @@ def clip_merges(name: str, ranges, height: int, width: int) -> list[tuple[int, i
         out.append((r0, c0, r1, c1))
         area += (r1 - r0 + 1) * (c1 - c0 + 1)
     if area > max(height * width, 1):
-        raise Unreadable(f"lembar '{name}' memuat sel gabungan (merge) yang saling bertumpuk, yang tidak pernah "
-                         "disimpan Excel; berkas rusak. Buka di Excel (biarkan Excel memperbaikinya) dan simpan "
-                         "ulang, lalu jalankan lagi")
+        raise Unreadable("merges-overlap", sheet=name)
     return out
 
 
@@ -130,9 +120,9 @@ def open_workbook(opener):
         source = opener()
         return pc.CalamineWorkbook.from_path(source) if isinstance(source, str) else pc.CalamineWorkbook.from_filelike(source)
     except pc.PasswordError as exc:
-        raise Unreadable(PASSWORD) from exc
+        raise Unreadable("file-password") from exc
     except Exception as exc:  # calamine raises several unrelated types for a broken file
-        raise Unreadable(f"berkas rusak atau bukan buku kerja Excel yang dapat dibaca ({type(exc).__name__})") from exc
+        raise Unreadable("workbook-broken", why=type(exc).__name__) from exc
 
 
 def sheet_rows(wb, name: str, deferred: bool = False) -> tuple[list[list], list, list]:
@@ -143,7 +133,7 @@ def sheet_rows(wb, name: str, deferred: bool = False) -> tuple[list[list], list,
         sheet = wb.get_sheet_by_name(name)
         end = sheet.end
         if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
-            raise Unreadable(f"lembar '{name}' terlalu besar ({end[0] + 1} baris × {end[1] + 1} kolom; batas {MAX_CELLS:,} sel)")
+            raise Unreadable("sheet-too-large", sheet=name, rows=end[0] + 1, cols=end[1] + 1, limit=MAX_CELLS)
         rows = sheet.to_python(skip_empty_area=False) if end is not None else []
         # an empty row costs nothing: a stray cell at A1048576 leaves a million of them above it
         rows = [row if row.count("") != len(row) else [] for row in rows]
@@ -153,4 +143,4 @@ def sheet_rows(wb, name: str, deferred: bool = False) -> tuple[list[list], list,
     except Unreadable:
         raise
     except Exception as exc:
-        raise Unreadable(f"isi berkas rusak dan tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:120]})") from exc
+        raise Unreadable("content-broken", why=f"{type(exc).__name__}: {str(exc)[:120]}") from exc

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from posixpath import join as zjoin, normpath
 
+from lkjip_xl.messages import Text
 from lkjip_xl.xlsx import bulk, cells, guard
-from lkjip_xl.xlsx.cells import (CELL, PASSWORD, REF, Unreadable, a1, col_letter, error_cells, errors_in,
+from lkjip_xl.xlsx.cells import (CELL, REF, Unreadable, a1, col_letter, error_cells, errors_in,
                                  formulas_in, formulas_without_value, open_workbook, parse_a1, sheet_rows, unescape)
 
 MAX_FILE_BYTES = 100 * 1024**2          # a workbook larger than this on disk is refused
@@ -52,38 +53,32 @@ def load(path: Path) -> list[RawSheet]:
         with path.open("rb") as fh:
             head = fh.read(512)
     except OSError as exc:
-        raise Unreadable(f"berkas tidak dapat dibuka ({exc.strerror or exc})") from exc
+        raise Unreadable("file-cannot-open", why=str(exc.strerror or exc)) from exc
     if size == 0:
-        raise Unreadable("berkas kosong (0 byte), kemungkinan salinan atau unduhan yang gagal; salin ulang berkas "
-                         "aslinya")
+        raise Unreadable("file-empty")
     if size > MAX_FILE_BYTES:
-        raise Unreadable(f"berkas lebih besar dari batas {_size(MAX_FILE_BYTES)}; simpan lembar yang "
-                         "diperlukan (DPA, realisasi, IKU) sebagai berkas tersendiri")
+        raise Unreadable("file-too-large", size=_size(MAX_FILE_BYTES))
     suffix = path.suffix.lower()
     if suffix == ".csv":
         _check_csv_size(path)
         return [_load_csv(path)]
     if head.startswith(_OLE):
         if _ENCRYPTED in path.read_bytes():
-            raise Unreadable(PASSWORD)
+            raise Unreadable("file-password")
         return _load_calamine(path, None)
     if head.startswith(b"PK"):
         try:
             return _load_xlsx(path)
         except _BROKEN as exc:
             if "encrypted" in str(exc):         # a zip tool's password, not Excel's
-                raise Unreadable(PASSWORD) from exc
-            raise Unreadable("berkas rusak atau terpotong (isi arsip .xlsx tidak utuh); minta kirim ulang atau "
-                             "simpan ulang dari Excel") from exc
+                raise Unreadable("file-password") from exc
+            raise Unreadable("xlsx-incomplete") from exc
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in text:
-        raise Unreadable("berkas ini sebenarnya halaman web (HTML) yang diberi nama .xls/.xlsx, seperti hasil "
-                         "ekspor sebagian aplikasi; buka di Excel, lalu Simpan Sebagai 'Excel Workbook (*.xlsx)'")
+        raise Unreadable("file-is-html")
     if text.startswith(b"<?xml"):
-        raise Unreadable("berkas ini sebenarnya XML (mis. 'XML Spreadsheet 2003') yang diberi nama .xls/.xlsx; "
-                         "buka di Excel, lalu Simpan Sebagai 'Excel Workbook (*.xlsx)'")
-    raise Unreadable("isi berkas bukan buku kerja Excel (mungkin berkas lain yang diberi nama .xlsx/.xls); "
-                     "buka di Excel dan simpan sebagai .xlsx")
+        raise Unreadable("file-is-xml")
+    raise Unreadable("file-not-excel")
 
 
 def _size(n: int) -> str:
@@ -95,7 +90,7 @@ def _check_csv_size(path: Path) -> None:
     raw = path.read_bytes()
     n = sum(raw.count(sep) for sep in (b",", b";", b"\t", b"|", b"\n")) + 1
     if n > cells.MAX_CELLS:
-        raise Unreadable(f"berkas .csv terlalu besar (sampai {n:,} sel; batas {cells.MAX_CELLS:,} sel)".replace(",", "."))
+        raise Unreadable("csv-too-large", cells=n, limit=cells.MAX_CELLS)
 
 
 def _load_xlsx(path: Path) -> list[RawSheet]:
@@ -103,21 +98,19 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise Unreadable("berkas rusak atau terpotong (bukan arsip .xlsx yang utuh); minta kirim ulang atau simpan ulang dari Excel") from exc
+        raise Unreadable("xlsx-not-zip") from exc
     with zf:
         total = sum(i.file_size for i in infos)
         if total > MAX_UNZIPPED_BYTES:
-            raise Unreadable(f"isi berkas jika diurai lebih dari {_size(MAX_UNZIPPED_BYTES)} (kemungkinan 'zip bomb'); berkas tidak dibaca")
+            raise Unreadable("unzipped-too-large", size=_size(MAX_UNZIPPED_BYTES))
         for i in infos:
             if i.file_size > 10 * 1024**2 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-                raise Unreadable(f"bagian {i.filename} terkompresi secara tidak wajar (rasio > {MAX_RATIO}:1, kemungkinan 'zip bomb'); berkas tidak dibaca")
+                raise Unreadable("zip-ratio", part=i.filename, ratio=MAX_RATIO)
         names = {i.filename for i in infos}
         if "xl/workbook.xml" not in names:
-            kind = ("buku kerja biner Excel (.xlsb)" if "xl/workbook.bin" in names else
-                    "dokumen Word" if "word/document.xml" in names else
-                    "berkas OpenDocument (.ods)" if "content.xml" in names else "arsip zip biasa")
-            raise Unreadable(f"berkas ini {kind}, bukan buku kerja .xlsx; buka di Excel atau LibreOffice, lalu "
-                             "Simpan Sebagai 'Excel Workbook (*.xlsx)'")
+            kind = ("kind-xlsb" if "xl/workbook.bin" in names else "kind-word" if "word/document.xml" in names
+                    else "kind-ods" if "content.xml" in names else "kind-zip")
+            raise Unreadable("not-xlsx", kind=Text(kind))
         # a large sheet is read once as guard.check streams it (bulk.Scanner), and column-wise later
         sizes = {i.filename: i.file_size for i in infos}
         named: dict[str, str] = {}
@@ -135,7 +128,7 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
         try:
             guard.check(zf, cells.MAX_CELLS, sheet_names, observe, threads=not bulk.busy())
         except guard.Refused as exc:
-            raise Unreadable(str(exc)) from exc
+            raise Unreadable(exc.code, **exc.params) from exc
         parts = _sheet_parts(zf)
         scans = {sheet: scanners[part].result() for sheet, part in parts.items() if part in scanners}
         scans = {sheet: sc for sheet, sc in scans.items() if sc is not None}
@@ -268,13 +261,13 @@ def _load_csv(path: Path) -> RawSheet:
         except UnicodeDecodeError:
             continue
     else:
-        raise Unreadable("berkas .csv bukan teks UTF-8 atau Windows-1252; buka di Excel lalu simpan sebagai 'CSV UTF-8'")
+        raise Unreadable("csv-encoding")
     if "\x00" in text:
-        raise Unreadable("berkas .csv berisi data biner, bukan teks")
+        raise Unreadable("csv-binary")
     try:
         rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
     except csv.Error as exc:
-        raise Unreadable(f"berkas .csv tidak dapat diurai ({exc})") from exc
+        raise Unreadable("csv-unparsable", why=str(exc)) from exc
     return RawSheet(name=path.stem, rows=rows)
 
 

@@ -24,6 +24,9 @@ import zipfile
 from functools import cached_property
 from typing import Callable
 
+from lkjip_xl.errors import Refused  # also known as guard.Refused
+from lkjip_xl.messages import RowNumber, Text
+
 MAX_ROWS = 1_048_576          # Excel's grid: rows
 MAX_COLS = 16_384             # and columns (XFD)
 
@@ -46,10 +49,6 @@ _PREFIXED_CELL = re.compile(rb":c[\s>/]")
 # exact reading, for the rare sheets that need it: row and cell tags with their attributes
 _TAG = re.compile(rb"""<(?:[^\s<>/:]+:)?(row|c)(?=[\s/>])((?:\s*[^\s<>/="']+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
 _R_ATTR = re.compile(rb"""(?:^|[\s"'])r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-
-
-class Refused(Exception):
-    "A part of the workbook is hostile or broken in a way that would hurt the reader."
 
 
 def column_number(letters: bytes) -> int:
@@ -275,9 +274,10 @@ class _Part:
         self.row = self.col = 0          # calamine's counters, for cells without an address
         self.max_row = self.max_col = 0
 
-    def refuse(self, why: str) -> Refused:
-        where = f"lembar '{self.sheet_name}' (bagian {self.name})" if self.sheet_name else f"bagian {self.name}"
-        return Refused(f"{where} {why}")
+    def refuse(self, code: str, **params) -> Refused:
+        where = Text("where-sheet-part", sheet=self.sheet_name, part=self.name) if self.sheet_name else \
+            Text("where-part", part=self.name)
+        return Refused(code, where=where, **params)
 
     def scan(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, feed: Callable[..., None] | None = None) -> None:
         """Check the part. `feed(body, marked)` is handed each body once it has passed, and b"" at
@@ -291,8 +291,7 @@ class _Part:
                     first = False
                     head = chunk[:64]
                     if self.xml and (head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<" in head or b"<\x00" in head):
-                        raise self.refuse("memakai pengodean UTF-16 yang tidak dibuat Excel dan akan terbaca "
-                                          "kosong; buka berkas di Excel lalu simpan ulang sebagai .xlsx")
+                        raise self.refuse("part-utf16")
                 if not chunk:
                     self._body(carry)
                     break
@@ -304,8 +303,7 @@ class _Part:
                         carry = buf
                         continue
                     if self.strict or self.sheet:
-                        raise self.refuse("berisi teks atau tag XML lebih dari 1 MB tanpa penutup; berkas rusak "
-                                          "atau sengaja dibuat berbahaya, tidak dibaca")
+                        raise self.refuse("part-long-run", size=f"{_MAX_RUN // 1024**2} MB")
                     self._body(buf)    # a binary part: keep enough to find a marker cut here
                     carry = buf[-_OVERLAP:]
                     continue
@@ -326,16 +324,13 @@ class _Part:
         arrays = _Marks(body) if self.sheet and len(body) > _ARRAYS_FROM else None
         found = _worker().submit(_sheet_arrays, body, arrays.a) if arrays is not None and self.threads else None
         if (arrays.doctype() if arrays is not None else True) and _DOCTYPE.search(body):
-            raise self.refuse("berisi deklarasi DOCTYPE/ENTITY yang tidak pernah dibuat Excel (XML berbahaya, "
-                              "mis. 'billion laughs'); berkas tidak dibaca")
+            raise self.refuse("part-doctype")
         if self.strict or self.sheet:
             # every '<' must meet a '>' before the next '<': the regular expressions that read these
             # parts then take linear time (a body ends at a '>' unless it is the last one)
             marks = body.translate(None, _BRACKETS)
             if b"<<" in marks or marks.rfind(b"<") > marks.rfind(b">"):
-                raise self.refuse("berisi tag XML yang tidak tertutup; berkas rusak atau sengaja dibuat "
-                                  "berbahaya, tidak dibaca. Buka di Excel dan simpan ulang bila berkas ini "
-                                  "memang dari kantor Anda")
+                raise self.refuse("part-unclosed")
         if not self.sheet:
             return
         answers = None if arrays is None else found.result() if found is not None else _sheet_arrays(body, arrays.a)
@@ -397,19 +392,12 @@ class _Part:
         rows, cols = self.max_row, self.max_col
         if self._fits(rows, cols):
             return
-        where = f"lembar '{self.sheet_name}'" if self.sheet_name else f"bagian {self.name}"
-        last = f"{_letters(min(cols, MAX_COLS * 26))}{_n(rows)}"
+        where = Text("where-sheet", sheet=self.sheet_name) if self.sheet_name else Text("where-part", part=self.name)
+        last = Text("cell-address", col=_letters(min(cols, MAX_COLS * 26)), row=RowNumber(rows))
         if rows > MAX_ROWS or cols > MAX_COLS:
-            raise Refused(f"{where} menyebut sel di luar batas lembar Excel ({last}); berkas rusak atau sengaja "
-                          "dibuat berbahaya, tidak dibaca")
-        raise Refused(f"{where} terlalu besar: sel terakhirnya {last}, jadi {_n(rows)} baris × {_n(cols)} kolom = "
-                      f"{_n(rows * cols)} sel (batas {_n(self.max_cells)} sel). Biasanya ada isi yang tertinggal "
-                      "jauh di bawah atau di kanan tabel: hapus baris dan kolom kosong itu di Excel (pilih, klik "
-                      "kanan > Delete), simpan, lalu jalankan lagi")
-
-
-def _n(x: int) -> str:
-    return f"{x:,}".replace(",", ".")
+            raise Refused("cell-beyond-grid", where=where, cell=last)
+        raise Refused("sheet-too-many-cells", where=where, cell=last, rows=rows, cols=cols, cells=rows * cols,
+                      limit=self.max_cells)
 
 
 def _letters(n: int) -> str:
