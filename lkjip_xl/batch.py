@@ -38,13 +38,10 @@ class BatchError(LkjipError):
     "The kabupaten folder, the --jobs value or the Dask cluster cannot be used (exit 2)."
 
 
-def _say(exc: BaseException, lang: str) -> str:
+def _say(exc: LkjipError, lang: str) -> str:
     """An office's exit-2 message in the run's language, naming the file when there is one."""
-    if isinstance(exc, LkjipError):
-        text, where = exc.message(lang), exc.file
-    else:                        # an exception not yet moved to errors.py speaks Indonesian
-        text, where = _english(str(exc), lang), getattr(exc, "file", None)
-    return f"{where}: {text}" if where else text
+    text = exc.message(lang)
+    return f"{exc.file}: {text}" if exc.file else text
 
 
 @dataclass
@@ -113,18 +110,13 @@ def run_office(folder: str, defaults: str | None, overrides: dict) -> Office:
     """Build one office's report as `build` would; never raises for the office's inputs. The
     function every worker runs (a process of the pool, or a Dask worker)."""
     from lkjip_xl import pipeline
-    from lkjip_xl.config import ConfigError
-    from lkjip_xl.read.files import InputError
-    from lkjip_xl.read.sheets import NoRequiredRole
-    from lkjip_xl.report.workbook import OutputError
-    from lkjip_xl.xlsx.grid import Unreadable
 
     path = Path(folder)
     lang = overrides.get("lang") or "id"
     base = Office(folder=path.name, path=str(path.resolve()), exit=2)
     try:
         result, out = pipeline.build([path], defaults=defaults, **overrides)
-    except (Unreadable, InputError, ConfigError, NoRequiredRole, OutputError, LkjipError) as exc:
+    except LkjipError as exc:    # Unreadable, InputError, ConfigError, NoRequiredRole, OutputError
         base.message = _say(exc, lang)
     except MemoryError:
         base.message = message("batch-office-memory", {}, lang)
@@ -147,17 +139,6 @@ def _own_instansi(folder: Path) -> str | None:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     return value if isinstance(value, str) and value.strip() else None
-
-
-def _english(text: str, lang: str) -> str:
-    if lang != "en":
-        return text
-    from lkjip_xl.lang import to_english
-
-    try:
-        return to_english(text)
-    except Exception:        # a broken catalogue entry must not hide the message itself
-        return text
 
 
 def _record(base: Office, result, out: Path, lang: str) -> Office:
@@ -331,7 +312,7 @@ def run_batch(root: str | Path, *, output: str | Path | None = None, jobs: int |
     tables = rekap_tables(offices, kabupaten, tahun, labels, out.parent.resolve(), lang)
     created = datetime(tahun + 1, 1, 1) if tahun else datetime(2000, 1, 1)
     protect = [Path(p) for o in offices for p in o.inputs]
-    write_workbook(tables, out, created=created, lang=lang, protect=protect)
+    write_workbook(tables, out, created=created, protect=protect)
     return Batch(root=root, kabupaten=kabupaten, tahun=tahun, offices=offices, output=out, labels=labels)
 
 

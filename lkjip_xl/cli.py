@@ -358,18 +358,14 @@ def _progress(lang: str, quiet: bool):
 
 
 def _batch(args, lang: str) -> int:
-    from lkjip_xl.batch import BatchError, run_batch
-    from lkjip_xl.errors import LkjipError
-    from lkjip_xl.config import ConfigError
-    from lkjip_xl.read.files import InputError
-    from lkjip_xl.report.workbook import OutputError
+    from lkjip_xl.batch import run_batch
 
     progress = _progress(lang, args.json)
     try:
         result = run_batch(args.root, output=args.output, jobs=args.jobs, scheduler=args.scheduler,
                            config=args.config, progress=progress, tahun=args.tahun, kabupaten=args.kabupaten,
                            lang=lang)
-    except (BatchError, ConfigError, InputError, OutputError) as exc:
+    except LkjipError as exc:       # BatchError, ConfigError, InputError, OutputError
         return _fail(lang, exc)
     finally:
         if progress is not None:
