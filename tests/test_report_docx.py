@@ -155,6 +155,18 @@ def test_header_rows_repeat_and_merge_as_in_the_seed(built):
     assert _p_text(top[0]) == "No" and no.get(qn("w:val")) == "restart"
 
 
+def test_data_merges_as_in_the_seed(built):
+    """Tabel 3.8: one sasaran's No, Tujuan/Sasaran, IKU and % Capaian span its program rows."""
+    _, doc = built
+    rows = list(_table(doc, "Tabel 3.8").iter(qn("w:tr")))[1:]
+    merge = [[(tc.find(qn("w:tcPr") + "/" + qn("w:vMerge")), _p_text(tc)) for tc in tr.iter(qn("w:tc"))] for tr in rows]
+    vals = [[None if m is None else m.get(qn("w:val")) for m, _ in r] for r in merge]
+    assert vals[0][:4] == ["restart"] * 4 and merge[0][1][1].startswith("Meningkatnya Kepuasan")
+    assert all(v[:4] == ["continue"] * 4 and [t for _, t in m[:4]] == [""] * 4 for v, m in zip(vals[1:5], merge[1:5]))
+    assert vals[5][:4] == [None] * 4 and merge[5][0][1] == "2"     # the one-program sasaran: no merge
+    assert all(len(r.findall(qn("w:tc"))) == 8 for r in rows)      # every grid column has its cell
+
+
 def _fill(tc):
     shd = tc.find(qn("w:tcPr") + "/" + qn("w:shd"))
     return None if shd is None else shd.get(qn("w:fill"))

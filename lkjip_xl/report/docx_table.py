@@ -10,8 +10,7 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from lxml.etree import SubElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 
@@ -20,7 +19,8 @@ from lkjip_xl.report.layout import Formula, Link, Table
 from lkjip_xl.report.terbilang import format_angka
 
 PAD_CM = 0.45             # Word's default cell margins (0.19 cm each side) and the border
-_RIGHT = ("money", "num", "pct", "int")
+_ALIGN = {"money": "right", "num": "right", "pct": "right", "int": "right", "center": "center"}
+INDENT_TWIPS = 170        # 0.3 cm: a sub kegiatan under its kegiatan
 _STYLE_FILL = {"program": st.PROGRAM_FILL, "total": st.HEADER_FILL}
 
 
@@ -98,37 +98,62 @@ def fit_widths(table: Table, avail_cm: float) -> list[float] | None:
         fixed |= short
 
 
-# xml helpers ----------------------------------------------------------------------------------
-def _set(parent, tag: str, **attrs):
-    el = parent.find(qn(tag))
-    if el is None:
-        el = OxmlElement(tag)
-        parent.append(el)
+# xml -----------------------------------------------------------------------------------------
+# Rows are built as XML directly: python-docx's cell API inserts each child in schema order and
+# looks styles up by name, about 1 ms a cell — a kabupaten's Tabel 2.3 would take minutes.
+def _el(parent, tag: str, **attrs):
+    el = SubElement(parent, qn(tag))
     for k, v in attrs.items():
         el.set(qn(k), v)
     return el
 
 
-def _shade(tc, fill: str) -> None:
-    tcPr = tc.get_or_add_tcPr()
-    _set(tcPr, "w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill.lstrip("#").upper()})
+def _tc(tr, width: int, text_: str, style_id: str, *, span: int = 1, vmerge: str | None = None, fill: str | None = None,
+        align: str | None = None, bold: bool = False, indent: bool = False, middle: bool = False) -> None:
+    """One w:tc, children in the schema's order (tcW, gridSpan, vMerge, shd, vAlign; pStyle, ind, jc; b)."""
+    tc = _el(tr, "w:tc")
+    tcPr = _el(tc, "w:tcPr")
+    _el(tcPr, "w:tcW", **{"w:w": str(width), "w:type": "dxa"})
+    if span > 1:
+        _el(tcPr, "w:gridSpan", **{"w:val": str(span)})
+    if vmerge:
+        _el(tcPr, "w:vMerge", **{"w:val": vmerge})
+    if fill:
+        _el(tcPr, "w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill.lstrip("#").upper()})
+    if middle:
+        _el(tcPr, "w:vAlign", **{"w:val": "center"})
+    p = _el(tc, "w:p")
+    pPr = _el(p, "w:pPr")
+    _el(pPr, "w:pStyle", **{"w:val": style_id})
+    if indent:
+        _el(pPr, "w:ind", **{"w:left": str(INDENT_TWIPS)})
+    if align:
+        _el(pPr, "w:jc", **{"w:val": align})
+    if text_:
+        r = _el(p, "w:r")
+        if bold:
+            _el(_el(r, "w:rPr"), "w:b")
+        t = _el(r, "w:t")
+        t.text = text_
+        if text_ != text_.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def _tc_widths(tbl, widths_twips: list[int]) -> None:
-    """tcW on every cell from its grid position and span, after the merges."""
-    for tr in tbl.tr_lst:
-        pos = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            tc.width = Emu(sum(widths_twips[pos:pos + span]) * 635)
-            pos += span
+def _tr(tbl, header: bool):
+    """A row that never splits across pages (a name would continue without its header); header rows
+    repeat on each page (w:tblHeader; python-docx has no API for it)."""
+    tr = _el(tbl, "w:tr")
+    trPr = _el(tr, "w:trPr")
+    _el(trPr, "w:cantSplit")
+    if header:
+        _el(trPr, "w:tblHeader")
+    return tr
 
 
 # the table ------------------------------------------------------------------------------------
 def add_table(doc: DocxDocument, table: Table, widths_cm: list[float]) -> None:
     n = len(table.columns)
-    head_rows = table.header_height + (1 if table.col_numbers else 0)
-    t = doc.add_table(rows=head_rows + len(table.rows), cols=n)
+    t = doc.add_table(rows=0, cols=n)
     t.style = doc.styles[st.TABLE]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False                                    # fixed layout: Word keeps the widths below
@@ -137,64 +162,58 @@ def add_table(doc: DocxDocument, table: Table, widths_cm: list[float]) -> None:
     tbl = t._tbl
     for gc, w in zip(tbl.tblGrid.gridCol_lst, twips):
         gc.w = Emu(w * 635)
-    _set(tbl.tblPr, "w:tblW", **{"w:w": str(sum(twips)), "w:type": "dxa"})
-    rows = [r.cells for r in t.rows]                     # once: Table.cell() walks the whole table each call
+    tblW = tbl.tblPr.find(qn("w:tblW"))
+    tblW.set(qn("w:w"), str(sum(twips)))
+    tblW.set(qn("w:type"), "dxa")
+    head, cell = doc.styles[st.HEAD].style_id, doc.styles[st.CELL].style_id
+    width = lambda c0, c1: sum(twips[c0:c1 + 1])
 
-    def put(r: int, c: int, value: str, style: str, *, align=None, bold=False, fill=None, indent=False):
-        cell = rows[r][c]
-        p = cell.paragraphs[0]
-        p.style = doc.styles[style]
-        if align is not None:
-            p.alignment = align
-        if indent:
-            p.paragraph_format.left_indent = Cm(0.3)
-        if value:
-            run = p.add_run(value)
-            if bold:
-                run.bold = True
-        if fill:
-            _shade(cell._tc, fill)
-
-    # header: group labels over their columns, other headers spanning both rows
-    grouped = {c for _, a, b in table.groups for c in range(table.col(a), table.col(b) + 1)}
-    lower = 1 if table.groups else 0
+    # header: a group label over its columns; the other headers span both rows
+    first_of = {table.col(a): (label, table.col(b)) for label, a, b in table.groups}
+    grouped = {c for _, c0, c1 in ((lbl, table.col(a), table.col(b)) for lbl, a, b in table.groups)
+               for c in range(c0, c1 + 1)}
+    two = bool(table.groups)
+    tr = _tr(tbl, True)
     for c, col in enumerate(table.columns):
-        put(lower if c in grouped else 0, c, col.header, st.HEAD, fill=st.HEADER_FILL)
-        if lower and c not in grouped:
-            _shade(rows[1][c]._tc, st.HEADER_FILL)
-    for label, a, _ in table.groups:
-        put(0, table.col(a), label, st.HEAD, fill=st.HEADER_FILL)
+        if c in first_of:
+            label, last = first_of[c]
+            _tc(tr, width(c, last), label, head, span=last - c + 1, fill=st.HEADER_FILL, align="center", middle=True)
+        elif c not in grouped:
+            _tc(tr, twips[c], col.header, head, vmerge="restart" if two else None, fill=st.HEADER_FILL, align="center", middle=True)
+    if two:
+        tr = _tr(tbl, True)
+        for c, col in enumerate(table.columns):
+            _tc(tr, twips[c], col.header if c in grouped else "", head, vmerge=None if c in grouped else "continue",
+                fill=st.HEADER_FILL, align="center", middle=True)
     if table.col_numbers:
+        tr = _tr(tbl, True)
         for c, number in enumerate(table.col_numbers):
-            put(head_rows - 1, c, number, st.HEAD, fill=st.HEADER_FILL)
-    # data
-    spanned = {(i, c) for i0, k0, i1, k1 in table.merges for i in range(i0, i1 + 1)
-               for c in range(table.col(k0), table.col(k1) + 1) if (i, c) != (i0, table.col(k0))}
+            _tc(tr, twips[c], number, head, fill=st.HEADER_FILL, align="center", middle=True)
+
+    # data: a merge is a span across its columns, restarted in its first row and continued below
+    starts, covered = {}, {}
+    for i0, k0, i1, k1 in table.merges:
+        c0, c1 = table.col(k0), table.col(k1)
+        starts[(i0, c0)] = (c1, "restart" if i1 > i0 else None)
+        for i in range(i0 + 1, i1 + 1):
+            covered[(i, c0)] = c1
+        for i in range(i0, i1 + 1):
+            for c in range(c0 + 1, c1 + 1):
+                covered[(i, c)] = None                   # inside the span: no cell of its own
     indent_col = next((c for c, col in enumerate(table.columns) if col.fmt == "wrap"), None)
     for i, row in enumerate(table.rows):
         style = table.styles[i] if i < len(table.styles) else ""
+        bold = style in ("program", "kegiatan", "total", "bold")
+        tr = _tr(tbl, False)
         for c, value in enumerate(row):
-            if (i, c) in spanned:
-                continue
             col = table.columns[c]
+            fill = table.fills.get((i, col.key)) or _STYLE_FILL.get(style)
+            if (i, c) in covered:
+                last = covered[(i, c)]
+                if last is not None:
+                    _tc(tr, width(c, last), "", cell, span=last - c + 1, vmerge="continue", fill=fill)
+                continue
+            last, vmerge = starts.get((i, c), (c, None))
             fmt = table.fmts.get((i, col.key), col.fmt)
-            align = (WD_ALIGN_PARAGRAPH.RIGHT if fmt in _RIGHT else
-                     WD_ALIGN_PARAGRAPH.CENTER if fmt == "center" else None)
-            put(head_rows + i, c, text(value, fmt), st.CELL, align=align, bold=style in ("program", "kegiatan", "total", "bold"),
-                fill=table.fills.get((i, col.key)) or _STYLE_FILL.get(style), indent=style == "sub" and c == indent_col)
-    # merges last: python-docx moves any content into the first cell, and ours are empty
-    for label, a, b in table.groups:
-        rows[0][table.col(a)].merge(rows[0][table.col(b)])
-    if lower:
-        for c in range(n):
-            if c not in grouped:
-                rows[0][c].merge(rows[1][c])
-    for i0, k0, i1, k1 in table.merges:
-        if (i0, k0) != (i1, k1):
-            rows[head_rows + i0][table.col(k0)].merge(rows[head_rows + i1][table.col(k1)])
-    _tc_widths(tbl, twips)
-    for n, tr in enumerate(tbl.tr_lst):
-        # no row split across pages (a program's name would continue on the next page without its header)
-        _set(tr.get_or_add_trPr(), "w:cantSplit")
-        if n < head_rows:
-            _set(tr.get_or_add_trPr(), "w:tblHeader")
+            _tc(tr, width(c, last), text(value, fmt), cell, span=last - c + 1, vmerge=vmerge, fill=fill,
+                align=_ALIGN.get(fmt), bold=bold, indent=style == "sub" and c == indent_col)
