@@ -164,6 +164,10 @@ def build(paths: list, *, output: str | Path | None = None, config=None, default
     monthly = realisasi_bulanan(ctx)
     if monthly is not None:
         sheets.append(monthly)
+    if result.rfk is not None:
+        from lkjip_xl.report.rfk import rfk_sheet
+
+        sheets.append(rfk_sheet(ctx, result.rfk))
     sheets.append(narasi(ctx))
     # a fixed document date keeps the bytes identical for identical inputs
     created = datetime(result.tahun + 1, 1, 1) if result.tahun else datetime(2000, 1, 1)

@@ -96,10 +96,12 @@ def test_consolidation_figures_equal_each_offices_check(batched, kabupaten):
     assert checks["b-cepu"].instansi == "Kecamatan Cepu" and checks["b-cepu"].settings.kabupaten == "Blora"
     wb = openpyxl.load_workbook(result.output, data_only=True)
     ws = wb["Rekap OPD"]
-    assert [c.value for c in ws[5]][:10] == ["No", "Folder", "Perangkat Daerah", "Realisasi s.d. Bulan", "Pagu (Rp)",
-                                             "Realisasi (Rp)", "Serapan %", "Peringkat Serapan", "Kesalahan",
+    # the sample carries an anggaran kas: rencana and deviasi columns (CONTRACT §4)
+    assert [c.value for c in ws[5]][:13] == ["No", "Folder", "Perangkat Daerah", "Realisasi s.d. Bulan", "Pagu (Rp)",
+                                             "Realisasi (Rp)", "Serapan %", "Peringkat Serapan",
+                                             "Rencana s.d. Bulan (Rp)", "Rencana %", "Deviasi (poin)", "Kesalahan",
                                              "Peringatan"]
-    assert [c.value for c in ws[6]][10:15] == ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
+    assert [c.value for c in ws[6]][13:18] == ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
     body = rows(ws)
     for row, name in zip(body, OFFICES[:3]):
         r = checks[name]
@@ -107,17 +109,17 @@ def test_consolidation_figures_equal_each_offices_check(batched, kabupaten):
         assert row[1] == name and row[2] == r.instansi
         assert (row[4], row[5]) == (r.totals["pagu"], r.totals["realisasi"])
         assert Decimal(str(row[6])) == r.totals["serapan"]
-        assert (row[8], row[9]) == (c["error"], c["warning"])
-        assert list(row[10:15]) == list(r.performance.counts.values())
-    assert body[0][4:10] == (19_422_400_000, 19_092_845_159, 98.3, 1, 4, 2)
-    assert body[2][4:10] == (8_039_930_000, 7_843_149_873, 97.55, 3, 0, 0)
-    assert body[3][1] == "d-rusak" and body[3][4] is None and body[3][15].startswith("Tidak dapat diproses: ")
+        assert (row[11], row[12]) == (c["error"], c["warning"])
+        assert list(row[13:18]) == list(r.performance.counts.values())
+    assert body[0][4:13] == (19_422_400_000, 19_092_845_159, 98.3, 1, 19_422_400_000, 100.0, -1.7, 4, 2)
+    assert body[2][4:13] == (8_039_930_000, 7_843_149_873, 97.55, 3, None, None, None, 0, 0)
+    assert body[3][1] == "d-rusak" and body[3][4] is None and body[3][18].startswith("Tidak dapat diproses: ")
     total = body[4]
     assert total[2] == "JUMLAH KABUPATEN"
     pagu = sum(r.totals["pagu"] for r in checks.values())
     real = sum(r.totals["realisasi"] for r in checks.values())
     assert (total[4], total[5]) == (pagu, real) == (46_884_730_000, 46_028_840_191)
-    assert total[6] == 98.17 and (total[8], total[9]) == (8, 4)
+    assert total[6] == 98.17 and (total[11], total[12]) == (8, 4)
     formulas = openpyxl.load_workbook(result.output)["Rekap OPD"]
     assert formulas["E11"].value == "=SUM(E7:E10)" and formulas["G11"].value == "=ROUND(F11/E11*100,2)"
     assert formulas["H7"].value == "=RANK(G7,$G$7:$G$10)"
@@ -193,10 +195,11 @@ def test_english_labels_and_messages(kabupaten, tmp_path):
     assert wb.sheetnames == ["Rekap OPD", "Temuan OPD", "Capaian IKU OPD"]
     ws = wb["Rekap OPD"]
     assert ws["A1"].value == "BUDGET AND PERFORMANCE SUMMARY OF THE REGIONAL OFFICES"
-    assert [c.value for c in ws[5]][2:10] == ["Office", "Spending to Month", "Budget (Rp)", "Spending (Rp)",
-                                              "Absorption %", "Absorption Rank", "Errors", "Warnings"]
+    assert [c.value for c in ws[5]][2:13] == ["Office", "Spending to Month", "Budget (Rp)", "Spending (Rp)",
+                                              "Absorption %", "Absorption Rank", "Planned to Month (Rp)", "Planned %",
+                                              "Deviation (points)", "Errors", "Warnings"]
     assert ws["C11"].value == "REGENCY TOTAL" and ws["D7"].value == "December"
-    assert ws["P10"].value.startswith("Cannot be processed: DPA 2024.xlsx: ")
+    assert ws["S10"].value.startswith("Cannot be processed: DPA 2024.xlsx: ")
     assert [c.value for c in wb["Temuan OPD"][5]][:5] == ["No", "Office", "Severity", "Finding Code", "Finding"]
     assert wb["Temuan OPD"]["C6"].value == "Error" and "is stated as 4,930,000" in wb["Temuan OPD"]["E6"].value
     assert [c.value for c in wb["Capaian IKU OPD"][5]][3:] == ["Performance Indicator", "Unit", "Target", "Actual",

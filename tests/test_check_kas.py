@@ -150,3 +150,12 @@ def test_realisasi_fisik_weighted_by_pagu(tmp_path):
     assert fis["7.01.01"] == Decimal("60.49")
     assert fis["7.01.02"] == Decimal("100.00")          # only S3 has fisik: its own figure
     assert r.rfk.total.rencana is None and r.rfk.total.deviasi is None
+
+
+def test_no_deviasi_warning_once_the_year_is_closed(tmp_path):
+    # December: the plan is the whole pagu, the deviation is the unspent budget (status still red)
+    office(tmp_path, real={**REAL, S3: 0, S4: 0}, month=12)
+    r = check(tmp_path)
+    assert r.findings == []
+    p = next(x for x in r.rfk.lines if x.kode == "7.01.02")
+    assert (p.rencana_pct, p.deviasi, r.rfk.status(p)) == (Decimal("100.00"), Decimal("-100.00"), "Kritis")

@@ -53,7 +53,7 @@ def test_build_writes_default_path(tmp_path, sample_dir):
     assert p.returncode == 1 and out.is_file(), p.stderr
     assert str(out) in p.stdout
     p2 = run("build", str(folder))          # hasil/ is never read as an input
-    assert "14 berkas" in p2.stdout
+    assert "15 berkas" in p2.stdout
 
 
 def test_build_with_flags(tmp_path, sample_dir):

@@ -7,7 +7,7 @@ import pytest
 from lkjip_xl.pipeline import build
 
 SHEETS = ["Ringkasan", "Rekonsiliasi", "Tabel 2.1", "Tabel 2.2", "Tabel 2.3", "Tabel 3.1", "Tabel 3.2", "Tabel 3.3", "Tabel 3.4", "Tabel 3.5",
-          "Tabel 3.6", "Tabel 3.7", "Tabel 3.8", "Tabel 3.9", "Tabel 4.1", "Realisasi Bulanan", "Narasi"]
+          "Tabel 3.6", "Tabel 3.7", "Tabel 3.8", "Tabel 3.9", "Tabel 4.1", "Realisasi Bulanan", "RFK", "Narasi"]
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,10 @@ Generated files
     Sheet ``LRA``: cumulative realisasi per month. December equals Tabel 3.9
     exactly. Earlier months follow a fixed S-curve (the gaji line is linear).
     All subtotals in these files are correct.
+``Anggaran Kas Kecamatan Blora 2024.xlsx``
+    Sheet ``Anggaran Kas``: SIPD's cash plan per month for every rekening line (KAS_CURVES: gaji
+    evenly, barang/jasa slightly ahead of the realisasi S-curve, modal late), under its sub kegiatan,
+    with program/kegiatan/sub subtotals and JUMLAH. Each sub kegiatan's plan sums to its DPA pagu.
 ``IKU Kecamatan Blora 2024.xlsx``
     ``IKU Renstra 2021-2026`` (Tabel 2.1), ``IKU 2022-2024`` (Tabel 3.2-3.5),
     ``PK 2024`` (Tabel 4.1) and ``Indikator Program`` (Tabel 3.8).
@@ -272,6 +276,24 @@ REKENING = {
 S_CURVE = [4, 10, 18, 27, 36, 46, 55, 64, 73, 82, 91, 100]
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember"]
+
+# Anggaran kas (SIPD rencana penarikan dana): cumulative share of each rekening line's pagu planned
+# by the end of each month, in percent. Gaji and tunjangan are drawn evenly; belanja modal late in
+# the year, after procurement; barang dan jasa a little ahead of the realisasi S-curve above.
+KAS_CURVES = {
+    "5.1.01": [round(100 * m / 12, 6) for m in range(1, 13)],
+    "5.1.02": [5, 12, 20, 29, 38, 48, 57, 66, 75, 84, 93, 100],
+    "5.2": [0, 0, 5, 10, 20, 35, 50, 65, 80, 90, 95, 100],
+}
+
+
+def kas_plan(account, amount):
+    """Twelve monthly amounts of one rekening line that add up to its pagu exactly (each month is
+    the difference of the rounded-down cumulative shares)."""
+    curve = next(c for prefix, c in KAS_CURVES.items() if account.startswith(prefix))
+    cum = [int(amount * share) // 100 for share in curve[:-1]] + [amount]
+    return [b - a for a, b in zip([0] + cum[:-1], cum)]
+
 
 # IKU data (seed Tabel 2.1, 3.2-3.5, 3.8, 4.1).
 T_IKM = "Meningkatnya Kepuasan Masyarakat terhadap Pelayanan Kecamatan"
@@ -528,6 +550,35 @@ def build_realisasi(month):
     save(wb, f"Realisasi 2024-{month:02d}.xlsx")
 
 
+def build_kas():
+    """SIPD's Anggaran Kas export: program / kegiatan / sub kegiatan rows stating the sums of the
+    rekening lines under them, Januari … Desember and Jumlah, a JUMLAH row. Every figure correct:
+    each sub kegiatan's plan adds up to its DPA pagu."""
+    file = "Anggaran Kas Kecamatan Blora 2024.xlsx"
+    wb = new_book()
+    ws = wb.create_sheet("Anggaran Kas")
+    title(ws, ["ANGGARAN KAS SATUAN KERJA PERANGKAT DAERAH", "KECAMATAN BLORA KABUPATEN BLORA",
+               "TAHUN ANGGARAN 2024"], 15)
+    r = header(ws, 5, ["Kode", "Uraian", *BULAN, "Jumlah"])
+    fmts = [None, None] + [RP] * 13
+    plans = {row["code"]: [(kode, nama, kas_plan(kode, amount)) for kode, nama, amount in REKENING.get(row["code"], [])]
+             for row in SUBS}
+
+    def months_of(code):
+        return [sum(m[i] for c, lines in plans.items() if c == code or c.startswith(code + ".") for *_, m in lines)
+                for i in range(12)]
+
+    for row in ROWS:
+        months = months_of(row["code"])
+        r = put(ws, r, [row["code"], row["name"], *months, sum(months)], fmts, bold=row["level"] < 2)
+        for kode, nama, m in plans.get(row["code"], []):
+            r = put(ws, r, [kode, nama, *m, sum(m)], fmts)
+    total = [sum(months_of(p["code"])[i] for p in ROWS if p["level"] == 0) for i in range(12)]
+    put(ws, r, [None, "JUMLAH", *total, sum(total)], fmts, bold=True)
+    widths(ws, [19, 55] + [15] * 13, freeze="C6")
+    save(wb, file)
+
+
 def build_iku():
     file = "IKU Kecamatan Blora 2024.xlsx"
     wb = new_book()
@@ -599,6 +650,7 @@ itu sengaja dipertahankan agar alat bisa mendeteksinya.
 |---|---|
 | `DPA Kecamatan Blora 2024.xlsx` | sheet `Rekap DPA`: program/kegiatan/sub kegiatan, indikator, target, anggaran 2024 dan 2025 (judul baris 1-3, header dua baris 5-6, nomor kolom baris 7, data mulai baris 8). Sheet `DPA Rincian Belanja`: ekspor SIPD per kode rekening (header baris 4) |
 | `Realisasi 2024-01.xlsx` … `Realisasi 2024-12.xlsx` | sheet `LRA`: realisasi kumulatif per bulan (header baris 5). Semua subtotalnya benar. Desember = Tabel 3.9 (total {real}) |
+| `Anggaran Kas Kecamatan Blora 2024.xlsx` | sheet `Anggaran Kas`: rencana penarikan dana per bulan (ekspor SIPD, header baris 5): program/kegiatan/sub kegiatan dengan subtotal, baris rekening di bawah sub kegiatan, Januari … Desember dan Jumlah. Semua angkanya benar; jumlah tiap sub kegiatan = pagu DPA |
 | `IKU Kecamatan Blora 2024.xlsx` | sheet `IKU Renstra 2021-2026` (Tabel 2.1), `IKU 2022-2024` (Tabel 3.2-3.5), `PK 2024` (Tabel 4.1), `Indikator Program` (Tabel 3.8) |
 | `lkjip.toml` | identitas instansi dan tahun |
 
@@ -630,6 +682,7 @@ def main():
     build_dpa()
     for month in range(1, 13):
         build_realisasi(month)
+    build_kas()
     build_iku()
     build_meta()
     print(f"wrote {len(list(OUT.iterdir()))} files to {OUT}")

@@ -113,8 +113,11 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
 
 
 def deviasi_findings(rfk: Rfk, kas_place: dict) -> list[Finding]:
-    """A warning for each program and kegiatan in the worst band (behind plan beyond the limit)."""
-    if not rfk.has_kas or not rfk.bulan:
+    """A warning for each program and kegiatan in the worst band (behind plan beyond the limit),
+    while the year runs. With December's realisasi the plan is the whole pagu, so the deviation is
+    the budget left unspent: a closed year's serapan (Tabel 3.9, RFK status), not a delay that can
+    still be caught up."""
+    if not rfk.has_kas or not rfk.bulan or rfk.bulan >= 12:
         return []
     worst = rfk.scale.bands[-1]
     out = []

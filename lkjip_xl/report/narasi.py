@@ -47,7 +47,12 @@ def paragraphs(ctx: Context) -> list[str]:
     if b.jenis:
         parts = [f"{i}. {name} sebesar {format_rupiah(v)}" for i, (name, v) in enumerate(jenis_sorted(b.jenis), start=1)]
         out.append("Secara ringkas, komposisi anggaran menurut jenis belanja adalah sebagai berikut: " + "; ".join(parts) + ".")
-    if pagu and b.has_realisasi:
+    if pagu and b.has_realisasi and ctx.running:
+        # the year is still running: what is not yet spent is not a "sisa" of a closed year
+        out.append(f"Sampai dengan bulan {ctx.running}, dari pagu sebesar {format_rupiah(pagu)} telah terealisasi "
+                   f"{format_rupiah(real)}, sehingga anggaran yang belum direalisasikan sebesar {rp(pagu - real)}. "
+                   f"Angka ini masih akan berubah sampai akhir Tahun Anggaran {tahun}.")
+    elif pagu and b.has_realisasi:
         out.append(f"Dari pagu sebesar {format_rupiah(pagu)} dengan penyerapan sebesar {format_rupiah(real)}, "
                    f"terdapat sisa anggaran sebesar {rp(pagu - real)}.")
     for iku in perf.ikus:
@@ -69,6 +74,12 @@ def paragraphs(ctx: Context) -> list[str]:
     for sas in perf.sasaran:
         if sas.efisiensi is None:
             continue
+        if ctx.running:
+            out.append(f"Pada sasaran \"{sas.text}\", capaian kinerja {pct(sas.capaian)} dan serapan anggaran program "
+                       f"pendukungnya s.d. bulan {ctx.running} {pct(sas.serapan)} ({format_rupiah(sas.realisasi)} dari "
+                       f"{format_rupiah(sas.pagu)}); selisihnya {angka(sas.efisiensi)} masih sementara, dan kategori "
+                       "efisiensinya baru dapat ditetapkan setelah realisasi anggaran bulan Desember.")
+            continue
         out.append(f"Pada sasaran \"{sas.text}\", capaian kinerja {pct(sas.capaian)} dan serapan anggaran program "
                    f"pendukungnya {pct(sas.serapan)} ({format_rupiah(sas.realisasi)} dari {format_rupiah(sas.pagu)}), "
                    f"sehingga tingkat efisiensinya {angka(sas.efisiensi)} dan termasuk kategori {sas.kategori_efisiensi}.")
@@ -82,7 +93,8 @@ def paragraphs(ctx: Context) -> list[str]:
 
 
 def narasi(ctx: Context) -> Table:
-    t = Table("Narasi", ["NARASI SIAP TEMPEL (BAB III DAN IV)", ctx.instansi, f"Tahun {ctx.tahun or '-'}"],
+    year = f"Tahun {ctx.tahun or '-'}" + (f", realisasi s.d. {ctx.running}" if ctx.running else "")
+    t = Table("Narasi", ["NARASI SIAP TEMPEL (BAB III DAN IV)", ctx.instansi, year],
               [Column("teks", "Paragraf", "wrap", 80)], landscape=False)
     for p in paragraphs(ctx):
         t.add({"teks": p})

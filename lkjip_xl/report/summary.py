@@ -10,7 +10,7 @@ from lkjip_xl.findings import counts, sort_findings
 from lkjip_xl.check.indicators import serapan
 from lkjip_xl.read.codes import jenis_sorted
 from lkjip_xl.report.layout import Chart, Column, Formula, Link, Table
-from lkjip_xl.messages import Text, catalogue, month_name
+from lkjip_xl.messages import Month, Text, catalogue, month_name
 from lkjip_xl.report.tables import Context
 from lkjip_xl.report.terbilang import format_rupiah
 
@@ -27,15 +27,20 @@ def _rupiah(amount, lang: str) -> str:
 def ringkasan(ctx: Context, lang: str = "id") -> Table:
     b, perf = ctx.budget, ctx.perf
     L = _label(lang)
+    # the year still running: "s.d. Juni" everywhere, and what is unspent is no "sisa" yet
+    month = Month(b.latest_month) if ctx.running else None
     t = Table("Ringkasan", [L("ringkasan-title"), ctx.instansi + (L("kabupaten", name=ctx.kabupaten) if ctx.kabupaten else ""),
+                            L("tahun-sd", tahun=str(ctx.tahun or "-"), month=month) if month else
                             L("tahun", tahun=str(ctx.tahun or "-"))], [
         Column("uraian", L("col-uraian"), "wrap", 46), Column("pagu", L("col-anggaran"), "money", 20),
-        Column("realisasi", L("col-realisasi"), "money", 20), Column("serapan", L("col-serapan"), "pct", 11),
+        Column("realisasi", L("col-realisasi-sd", month=month) if month else L("col-realisasi"), "money", 20), Column("serapan", L("col-serapan"), "pct", 11),
         Column("ket", L("col-keterangan"), "wrap", 24)])
     pagu, real = b.total("pagu"), b.total("realisasi")
     i = t.add({"uraian": L("all-programs"), "pagu": pagu, "realisasi": real}, "total")
     t.rows[i][t.col("serapan")] = Formula(fx.ratio(t.ref(i, "realisasi"), t.ref(i, "pagu")), serapan(pagu, real)) if pagu else None
-    t.rows[i][t.col("ket")] = L("sisa", amount=_rupiah(pagu - real, lang)) if b.has_realisasi else L("no-realisasi")
+    t.rows[i][t.col("ket")] = (L("no-realisasi") if not b.has_realisasi else
+                               L("belum-terealisasi", month=month, amount=_rupiah(pagu - real, lang)) if month else
+                               L("sisa", amount=_rupiah(pagu - real, lang)))
     first = t.next_index()
     for p in b.programs():
         pp, rr = b.total("pagu", p), b.total("realisasi", p)

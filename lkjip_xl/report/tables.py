@@ -47,6 +47,13 @@ class Context:
     kabupaten: str | None
     refs: dict = field(default_factory=dict)      # cross-sheet references: ("3.9", program) → (pagu, realisasi)
 
+    @property
+    def running(self) -> str | None:
+        """The month the realisasi runs to while the year is not complete ("Juni"), else None: the
+        sheets then say "s.d. Juni" and state no year-end conclusion as final."""
+        m = self.budget.latest_month
+        return month_name(m) if m and m < 12 else None
+
     def title(self, sheet: str, *, with_year: bool = True) -> list[str]:
         number = self.settings.numbers.get(sheet, sheet)
         name = self.settings.titles.get(sheet, TITLES.get(sheet, ""))
@@ -147,9 +154,11 @@ def tabel_3_9(ctx: Context) -> Table:
         Column("sasaran", "Sasaran", "wrap", 28),
         Column("uraian", "Program / Kegiatan", "wrap", 56),
         Column("pagu", "Anggaran (Rp)", "money", 19),
-        Column("realisasi", "Realisasi (Rp)", "money", 19),
+        Column("realisasi", f"Realisasi s.d. {ctx.running} (Rp)" if ctx.running else "Realisasi (Rp)", "money", 19),
         Column("pagu_next", f"Anggaran {nxt or 'Tahun Berikut'} (Rp)", "money", 19),
     ], col_numbers=["(1)", "(2)", "(3)", "(4)", "(5)"])
+    if ctx.running:
+        t.title[-1] += f", realisasi s.d. {ctx.running}"
     keys = ("pagu", "realisasi", "pagu_next")
     prog_rows = []
     for p, kegs in _tree(b):
@@ -323,10 +332,14 @@ def tabel_3_7(ctx: Context) -> Table:
         Column("no", "No", "center", 5), Column("sasaran", "Tujuan/Sasaran", "wrap", 34),
         Column("target", "Target", "num", 10), Column("realisasi", "Realisasi", "num", 10),
         Column("capaian", "% Capaian", "pct", 10), Column("pagu", "Anggaran Rp", "money", 18),
-        Column("belanja", "Realisasi Rp", "money", 18), Column("serapan", "% Capaian", "pct", 10),
-        Column("efisiensi", "Tingkat Efisiensi", "num", 11), Column("kategori", "Kategori Efisiensi", "center", 16),
+        Column("belanja", f"Realisasi s.d. {ctx.running} Rp" if ctx.running else "Realisasi Rp", "money", 18),
+        Column("serapan", "% Capaian", "pct", 10),
+        Column("efisiensi", "Tingkat Efisiensi (sementara)" if ctx.running else "Tingkat Efisiensi", "num", 11),
+        Column("kategori", "Kategori Efisiensi", "center", 16),
     ], groups=[("Indikator Kinerja", "target", "capaian"), ("Anggaran", "pagu", "serapan")],
         col_numbers=[str(n) for n in range(1, 11)])
+    if ctx.running:
+        t.title[-1] += f", realisasi s.d. {ctx.running}"
     for n, s in enumerate(ctx.perf.sasaran, start=1):
         first = t.next_index()
         for iku in s.ikus:
@@ -351,6 +364,9 @@ def tabel_3_7(ctx: Context) -> Table:
             row[t.col("efisiensi")] = Formula(f"ROUND(ROUND(AVERAGE({caps}),2)-{t.ref(first, 'serapan')},2)", s.efisiensi)
         row[t.col("kategori")] = (Formula(fx.classify(t.ref(first, "efisiensi"), ctx.settings.efisiensi), s.kategori_efisiensi)
                                   if s.kategori_efisiensi and s.kategori_efisiensi != "Tidak dapat diukur" else s.kategori_efisiensi)
+        if ctx.running and s.efisiensi is not None:
+            # a year's capaian against part of a year's serapan: no category yet (CONTRACT §4)
+            row[t.col("kategori")] = f"Sementara (realisasi s.d. {ctx.running})"
         if last > first:
             for key in ("no", "sasaran", "pagu", "belanja", "serapan", "efisiensi", "kategori"):
                 t.merges.append((first, key, last, key))
@@ -358,6 +374,9 @@ def tabel_3_7(ctx: Context) -> Table:
     t.notes.append(f"Anggaran dan realisasi{until} adalah jumlah program yang mendukung sasaran (lihat Tabel 3.8), "
                    "dirujuk dari Tabel 3.9.")
     t.notes.append(f"Tingkat efisiensi = % capaian kinerja − % serapan anggaran; kategori menurut {ctx.settings.efisiensi.title} (Tabel 3.6).")
+    if ctx.running:
+        t.notes.append(f"Realisasi anggaran baru s.d. {ctx.running}: tingkat efisiensi masih sementara dan kategori "
+                       "efisiensi belum ditetapkan; keduanya final setelah realisasi bulan Desember.")
     return t
 
 
