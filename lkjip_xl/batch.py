@@ -263,6 +263,14 @@ def _dask(tasks: list[tuple], address: str, progress: Progress | None, root: Pat
     return out
 
 
+def _cores() -> int:
+    """The cores this process may use (a container or taskset may allow fewer than the machine has)."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _shared(values: Iterable) -> object:
     """The value most offices name (ties: the first in sort order); None when none does."""
     seen = Counter(v for v in values if v not in (None, ""))
@@ -299,7 +307,7 @@ def run_batch(root: str | Path, *, output: str | Path | None = None, jobs: int |
     if scheduler:
         offices = _dask(tasks, scheduler, progress, root)
     else:
-        workers = min(jobs or os.cpu_count() or 1, len(tasks))
+        workers = min(jobs or _cores(), len(tasks))
         offices = _sequential(tasks, progress) if workers == 1 else _pool(tasks, workers, progress)
     offices.sort(key=lambda o: o.folder)
     usable = [o for o in offices if o.usable]

@@ -362,3 +362,24 @@ def test_rencana_and_deviasi_columns_recalculate_in_libreoffice(tmp_path):
     assert [tuple(r[7:9]) for r in again["Capaian IKU OPD"].iter_rows(min_row=6, values_only=True)] == [
         (94.21, "Baik"), (75.0, "Cukup")]
     assert checked >= 24 and wrong == []
+
+
+def test_a_province_sized_rekap_stays_within_excel_limits(monkeypatch, tmp_path):
+    """Excel keeps 65,530 links per sheet and 1,048,576 rows: past those the cell is plain text and
+    the rows that do not fit are counted in a note (limits shrunk here to keep the test small)."""
+    from lkjip_xl.report import rekap
+    from lkjip_xl.report.layout import Link
+
+    monkeypatch.setattr(rekap, "_MAX_LINKS", 2)
+    monkeypatch.setattr(rekap, "_MAX_ROWS", 3)
+    finding = rekap.OfficeFinding("error", "total-mismatch", "Baris JUMLAH …", "DPA.xlsx", "DPA", "E9", None)
+    offices = [_office(name, 1_000_000, 900_000, None, errors=2, findings=[finding, finding],
+                       ikus=[_iku("Indeks", "95", "90", False)] * 2) for name in ("a", "b")]
+    temuan, iku = rekap.rekap_tables(offices, "X", 2024, ["Baik"], tmp_path, "id")[1:]
+    cells = [row[temuan.col("sel")] for row in temuan.rows]
+    assert [type(c) for c in cells] == [Link, Link, str] and cells[2] == "E9"
+    assert temuan.notes == ["… dan 1 baris lagi yang tidak muat di satu lembar Excel: lihat buku kerja tiap "
+                            "perangkat daerah."]
+    assert len(iku.rows) == 3 and "1 baris lagi" in iku.notes[0]
+    ranks = rekap._rank([Decimal("90"), None, Decimal("95.5"), Decimal("90"), Decimal("12")])
+    assert ranks == [2, None, 1, 2, 4]

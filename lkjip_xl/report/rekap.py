@@ -8,6 +8,7 @@ folder and lays them out, so the workbook does not depend on who ran which offic
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -95,6 +96,7 @@ _LABELS = {
         "note_rank": "Peringkat: 1 = serapan tertinggi; perangkat daerah tanpa realisasi atau yang tidak dapat "
                      "diproses tidak diberi peringkat.",
         "note_total": "Jumlah kabupaten menjumlahkan perangkat daerah yang dapat diproses.",
+        "more": "… dan {n} baris lagi yang tidak muat di satu lembar Excel: lihat buku kerja tiap perangkat daerah.",
     },
     "en": {
         "rekap": "BUDGET AND PERFORMANCE SUMMARY OF THE REGIONAL OFFICES",
@@ -116,9 +118,13 @@ _LABELS = {
         "note_rank": "Rank: 1 = highest absorption; offices without spending data or that cannot be processed "
                      "are not ranked.",
         "note_total": "The regency total adds up every office that could be processed.",
+        "more": "… and {n} more rows that do not fit on one Excel sheet: see each office's workbook.",
     },
 }
 _SEV_FILL = {"error": "#F4CCCC", "warning": "#FFF2CC"}
+# Excel keeps at most 65,530 links on a sheet and 1,048,576 rows: a province-wide run can pass both
+_MAX_LINKS = 65_000
+_MAX_ROWS = 1_000_000
 _BAD_FILL = "#F4CCCC"
 
 
@@ -153,8 +159,8 @@ def rekap_tables(offices: list[Office], kabupaten: str | None, tahun: int | None
 
 def _rank(values: list[Decimal | None]) -> list[int | None]:
     """Excel's RANK (descending): 1 + how many are strictly higher; blanks are not ranked."""
-    present = [v for v in values if v is not None]
-    return [None if v is None else 1 + sum(1 for w in present if w > v) for v in values]
+    present = sorted(v for v in values if v is not None)
+    return [None if v is None else 1 + len(present) - bisect_right(present, v) for v in values]
 
 
 def _rekap(offices: list[Office], kabupaten, tahun, labels: list[str], lang: str) -> Table:
@@ -269,12 +275,17 @@ def _temuan(offices: list[Office], kabupaten, tahun, out_dir: Path, lang: str) -
             if f.severity not in _SEV_FILL:
                 continue
             n += 1
+            if n > _MAX_ROWS:
+                continue
+            sel = _link(Path(o.path), f, out_dir) if n <= _MAX_LINKS else f.cell
             r = table.add({"no": n, "instansi": o.instansi or o.folder, "tingkat": t["sev"][f.severity],
                            "code": f.code, "pesan": f.message, "berkas": f.file, "lembar": f.sheet,
-                           "sel": _link(Path(o.path), f, out_dir), "kode": f.kode})
+                           "sel": sel, "kode": f.kode})
             table.fills[(r, "tingkat")] = _SEV_FILL[f.severity]
     if not n:
         table.add({"pesan": t["none"]})
+    elif n > _MAX_ROWS:
+        table.notes.append(t["more"].format(n=n - _MAX_ROWS))
     return table
 
 
@@ -290,6 +301,8 @@ def _capaian(offices: list[Office], kabupaten, tahun, lang: str) -> Table:
     for o in offices:
         for k in o.ikus:
             n += 1
+            if n > _MAX_ROWS:
+                continue
             r = table.add({"no": n, "instansi": o.instansi or o.folder, "sasaran": k.sasaran,
                            "indikator": k.indikator, "satuan": k.satuan, "target": k.target,
                            "realisasi": k.realisasi})
@@ -306,4 +319,6 @@ def _capaian(offices: list[Office], kabupaten, tahun, lang: str) -> Table:
                     table.fills[(r, "predikat")] = k.color
     if not n:
         table.add({"indikator": t["no_iku"]})
+    elif n > _MAX_ROWS:
+        table.notes.append(t["more"].format(n=n - _MAX_ROWS))
     return table
