@@ -17,6 +17,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -169,7 +170,7 @@ def _record(base: Office, result, out: Path, lang: str) -> Office:
     tot = result.totals
     base.pagu, base.realisasi, base.serapan = tot["pagu"], tot["realisasi"], tot["serapan"]
     base.bulan = result.budget.latest_month if result.budget.has_realisasi else None
-    base.rencana = None if rencana is None else int(rencana)
+    base.rencana = None if rencana is None else _amount(rencana)
     base.errors, base.warnings = c["error"], c["warning"]
     base.predikat = dict(result.performance.counts)
     base.findings = [OfficeFinding(f.severity, f.code, f.message(lang), f.file, f.sheet, f.cell, f.kode)
@@ -179,6 +180,12 @@ def _record(base: Office, result, out: Path, lang: str) -> Office:
     base.output = str(out)
     base.inputs = tuple(str(p) for p in result.inputs.files)
     return base
+
+
+def _amount(value):
+    """An amount of the JSON document back to int (or Decimal when it has sen)."""
+    d = Decimal(str(value))
+    return int(d) if d == d.to_integral_value() else d
 
 
 def _warm() -> None:

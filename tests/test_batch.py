@@ -330,7 +330,7 @@ def test_rencana_and_deviasi_columns_recalculate_in_libreoffice(tmp_path):
     offices = [_office("b", 3_000_000, 1_234_567, 1_500_000, errors=2),
                _office("a", 1_000_000, 600_000, 500_000, predikat={"Baik": 2, "Cukup": 1}, ikus=[
                    _iku("Indeks Kepuasan", "95", "89.5", False), _iku("Angka Kemiskinan", "10", "12.5", True)]),
-               _office("c", 2_000_000, None, None),
+               _office("c", 2_000_000, None, 100_000),
                _office("d", 5_000_000, 1_000_001, 2_000_000),
                Office(folder="e", path="/kab/e", exit=2, message="rusak")]
     tables = rekap_tables(offices, "Contoh", 2024, ["Sangat Baik", "Baik", "Cukup"], tmp_path, "id")
@@ -340,10 +340,10 @@ def test_rencana_and_deviasi_columns_recalculate_in_libreoffice(tmp_path):
     by = {r[1]: dict(zip(keys, r)) for r in rekap.rows}
     assert by["a"]["deviasi"].value == Decimal("10.00") and by["b"]["deviasi"].value == Decimal("-8.85")
     assert by["a"]["rank"].value == 1 and by["b"]["rank"].value == 2 and by["d"]["rank"].value == 3
-    assert by["c"]["rank"] is None and by["c"]["rencana"] is None and by["e"]["pagu"] is None
+    assert by["c"]["rank"] is None and by["c"]["deviasi"] is None and by["e"]["pagu"] is None
     total = rekap.rows[-1]
-    assert total[keys.index("rencana")].value == 4_000_000
-    assert total[keys.index("deviasi")].value == Decimal("-10.59")   # (2,834,568 − 4,000,000) / 11,000,000
+    assert total[keys.index("rencana")].value == 4_100_000
+    assert total[keys.index("deviasi")].value == Decimal("-11.50")   # 25,77 % − 37,27 % of 11,000,000
     out = tmp_path / "rekap.xlsx"
     write_workbook(tables, out, created=datetime(2025, 1, 1))
     if SOFFICE is None:
@@ -383,3 +383,27 @@ def test_a_province_sized_rekap_stays_within_excel_limits(monkeypatch, tmp_path)
     assert len(iku.rows) == 3 and "1 baris lagi" in iku.notes[0]
     ranks = rekap._rank([Decimal("90"), None, Decimal("95.5"), Decimal("90"), Decimal("12")])
     assert ranks == [2, None, 1, 2, 4]
+
+
+def test_an_office_with_anggaran_kas_brings_rencana_and_deviasi(tmp_path):
+    """An office that gives its anggaran kas: Rekap OPD shows its rencana s.d. bulan and deviasi,
+    equal to that office's own `check --json` rfk; an office without one leaves them blank."""
+    from test_check_kas import office
+
+    root = tmp_path / "kab"
+    office(root / "a-kas")
+    builders.clean_office(root / "b-tanpa-kas")
+    result = run_batch(root, jobs=1, kabupaten="Uji")
+    own = pipeline.check([root / "a-kas"]).to_json()["rfk"]
+    assert own["bulan"] == 6 and own["deviasi"] == "-1.22"
+    assert result.offices[0].rencana == own["rencana"] and result.offices[1].rencana is None
+    ws = openpyxl.load_workbook(result.output, data_only=True)["Rekap OPD"]
+    header = [c.value for c in ws[5]]
+    assert header[8:11] == ["Rencana s.d. Bulan (Rp)", "Rencana %", "Deviasi (poin)"]
+    kas, plain, total = rows(ws)[:3]
+    assert kas[3] == "Juni" and kas[8] == own["rencana"] and kas[9] == 50.0
+    assert Decimal(str(kas[10])) == Decimal(own["deviasi"])
+    assert plain[8:11] == (None, None, None)
+    assert total[8] == own["rencana"] and total[9:11] == (None, None)   # not every office gave a plan
+    formulas = openpyxl.load_workbook(result.output)["Rekap OPD"]
+    assert formulas["K7"].value == "=ROUND(G7-J7,2)" and formulas["I9"].value == "=SUM(I7:I8)"

@@ -203,22 +203,23 @@ def _rekap(offices: list[Office], kabupaten, tahun, labels: list[str], lang: str
             rng = f"{table.ref(0, 'serapan', True)}:{table.ref(n - 1, 'serapan', True)}"
             table.rows[r][table.col("rank")] = Formula(f"RANK({table.ref(r, 'serapan')},{rng})", ranks[i])
         if kas and o.rencana is not None:
-            _kas_cells(table, r, o.pagu, o.realisasi, o.rencana)
+            _kas_cells(table, r, o.pagu, o.rencana)
     _total_row(table, offices, dict(zip(pred_keys, labels)), kas, lang)
     table.notes = [t["note_rank"], t["note_total"]]
     return table
 
 
-def _kas_cells(table: Table, r: int, pagu, realisasi, rencana) -> None:
+def _kas_cells(table: Table, r: int, pagu, rencana) -> None:
     table.rows[r][table.col("rencana")] = rencana
     if not pagu:
         return
     planned = ratio_pct(pagu, rencana)
     table.rows[r][table.col("rencana_pct")] = Formula(fx.ratio(table.ref(r, "rencana"), table.ref(r, "pagu")), planned)
-    # realisasi % − rencana %, from the amounts, rounded once
-    deviasi = ratio_pct(pagu, realisasi - rencana)
-    table.rows[r][table.col("deviasi")] = Formula(
-        f"ROUND(({table.ref(r, 'realisasi')}-{table.ref(r, 'rencana')})/{table.ref(r, 'pagu')}*100,2)", deviasi)
+    done = table.rows[r][table.col("serapan")]
+    if isinstance(done, Formula):
+        # realisasi % − rencana %, both as shown, as the office's RFK sheet and `check --json` give it
+        table.rows[r][table.col("deviasi")] = Formula(
+            f"ROUND({table.ref(r, 'serapan')}-{table.ref(r, 'rencana_pct')},2)", done.value - planned)
 
 
 def _total_row(table: Table, offices: list[Office], pred_labels: dict[str, str], kas: bool, lang: str) -> None:
@@ -243,8 +244,10 @@ def _total_row(table: Table, offices: list[Office], pred_labels: dict[str, str],
     if totals["serapan"] is not None and totals["pagu"]:
         table.rows[r][table.col("serapan")] = Formula(fx.ratio(table.ref(r, "realisasi"), table.ref(r, "pagu")),
                                                       totals["serapan"])
-    if kas and totals["pagu"]:
-        _kas_cells(table, r, totals["pagu"], totals["realisasi"], totals["rencana"])
+    # a kabupaten deviasi only when every office gave its plan: otherwise the offices without one
+    # would count in the realisasi and pagu but not in the rencana
+    if kas and totals["pagu"] and all(offices[i].rencana is not None for i in usable if offices[i].pagu):
+        _kas_cells(table, r, totals["pagu"], totals["rencana"])
         table.rows[r][table.col("rencana")] = row["rencana"]
 
 
