@@ -36,6 +36,9 @@ TEXT = {
         "fail": "Tidak dapat diproses: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "Ada {n} kesalahan: perbaiki sel yang disebut di atas, lalu jalankan lagi.",
+        "start": "Mulailah dari {where} ({code}): temuan lain bisa jadi ikut hilang setelah yang ini diperbaiki.",
+        "cell": "sel",
+        "incomplete": " (belum lengkap: ada sel yang tidak terbaca)",
         "interrupted": "Dihentikan (Ctrl+C). Tidak ada berkas keluaran yang ditulis atau ditinggalkan setengah jadi.",
     },
     "en": {
@@ -64,6 +67,9 @@ TEXT = {
         "fail": "Cannot be processed: {msg}",
         "in_file": "{file}: {msg}",
         "error_exit": "{n} errors: fix the cells named above, then run again.",
+        "start": "Start with {where} ({code}): other findings may go away once this one is fixed.",
+        "cell": "cell",
+        "incomplete": " (incomplete: a cell could not be read)",
         "interrupted": "Interrupted (Ctrl+C). No output file was written or left half-written.",
     },
 }
@@ -162,10 +168,11 @@ def _report(result, out, lang: str, docx=None) -> str:
              t["read"].format(files=len(result.inputs.files), sheets=len(result.sheets), roles=roles)]
     tot = result.totals
     month = result.budget.latest_month
-    lines.append(f"  {t['pagu']:<10} {_rupiah(tot['pagu'], lang)}")
+    partial = {w: t["incomplete"] if w in tot["incomplete"] else "" for w in ("pagu", "realisasi")}
+    lines.append(f"  {t['pagu']:<10} {_rupiah(tot['pagu'], lang)}{partial['pagu']}")
     if result.budget.has_realisasi:
         until = f" ({t['until']} {month_name(month, lang)})" if month else ""
-        lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'], lang)}{until}")
+        lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'], lang)}{until}{partial['realisasi']}")
         lines.append(f"  {t['serapan']:<10} {fmt(tot['serapan'], lang)}%")
     lines.append("")
     c = result.counts()
@@ -180,6 +187,11 @@ def _report(result, out, lang: str, docx=None) -> str:
         lines.append(t["written_docx"].format(path=docx))
     if c["error"]:
         lines += ["", t["error_exit"].format(n=c["error"])]
+        # the findings are root cause first: the first error is where the officer starts
+        first = next(f for f in result.findings if f.severity == "error")
+        where = " › ".join(x for x in (first.file, first.sheet) if x)
+        where += f" {t['cell']} {first.cell}" if first.cell else ""
+        lines.append(t["start"].format(where=where.strip() or "-", code=first.code))
     return "\n".join(lines)
 
 

@@ -15,11 +15,25 @@ from lkjip_xl.messages import fmt  # noqa: F401  (findings.fmt, as callers know 
 
 SEVERITIES = ("error", "warning", "info")
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+# Root cause first (CONTRACT §5): structure and year, then unreadable cells, then sums, then the
+# comparisons between documents; fixing an earlier one often clears a later one.
+CAUSES = (
+    ("unreadable-file", "missing-column", "no-role", "tahun-mismatch", "duplicate-file", "example-row"),
+    ("bad-number", "formula-without-value", "error-value", "bad-kode", "bad-month", "negative-amount",
+     "duplicate-kode", "row-without-kode", "bad-polaritas", "no-month", "realisasi-ambiguous"),
+    ("subtotal-mismatch", "total-mismatch"),
+)
+_CAUSE = {code: rank for rank, group in enumerate(CAUSES) for code in group}
 
 
 def catalogue() -> dict[str, dict]:
     "Finding code → severity and its id/en templates."
     return messages.catalogue()["codes"]
+
+
+def cause(code: str) -> int:
+    """0 structure and year, 1 unreadable or doubtful cells, 2 sums, 3 comparisons between documents."""
+    return _CAUSE.get(code, len(CAUSES))
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,8 @@ class Finding:
         }
 
     def sort_key(self):
-        return (_ORDER[self.severity], self.file or "", self.sheet or "", _cell_key(self.cell), self.code)
+        return (_ORDER[self.severity], cause(self.code), self.file or "", self.sheet or "", _cell_key(self.cell),
+                self.code)
 
 
 def _cell_key(cell: str | None):

@@ -139,7 +139,18 @@ def finding(f, lang: str = "id") -> str:
     """The sentence for a findings.Finding: its code's template, filled from its parameters and
     its kode, expected and actual values."""
     params = {"kode": f.kode or "", "expected": f.expected, "actual": f.actual, **f.params}
-    return fill(catalogue()["codes"][f.code][language(lang)], params, lang).strip()
+    skipped = params.pop("skipped", None)
+    text = fill(catalogue()["codes"][f.code][language(lang)], params, lang).strip()
+    return text if skipped is None else f"{text} {_skipped(skipped, f.kode, lang)}"
+
+
+def _skipped(skipped, kode: str | None, lang: str) -> str:
+    """What an unknown cell stopped: its row's kode and the checks that could not be made."""
+    words, key = catalogue()["skipped"], language(lang)
+    items = [words["items"][kind][key].format(what=what) for kind, what in skipped]
+    parts = [words["row"][key].format(kode=kode)] if kode else []
+    parts.append(words["checks" if items else "none"][key].format(items="; ".join(items)))
+    return " ".join(parts)
 
 
 def fmt(v, lang: str = "id") -> str:

@@ -44,7 +44,9 @@ class Result:
         pagu, real = self.budget.total("pagu"), self.budget.total("realisasi")
         # no realisasi file at all: serapan is unknown, not 0%
         s = serapan(pagu, real) if self.budget.has_realisasi else None
-        return {"pagu": pagu, "realisasi": real, "serapan": s, "bulan": self.budget.latest_month}
+        return {"pagu": pagu, "realisasi": real, "serapan": s, "bulan": self.budget.latest_month,
+                # the amounts that an unknown cell enters are the sum of what was readable
+                "incomplete": sorted(w for w in ("pagu", "realisasi") if self.budget.incomplete(w))}
 
     def to_json(self, lang: str = "id") -> dict:
         t = self.totals
@@ -54,7 +56,7 @@ class Result:
             "ok": self.ok,
             "totals": {"pagu": json_value(t["pagu"]), "realisasi": json_value(t["realisasi"]),
                        "serapan": None if t["serapan"] is None else str(t["serapan"]),
-                       "bulan": t["bulan"]},
+                       "bulan": t["bulan"], "incomplete": t["incomplete"]},
             "rfk": self._rfk_json(),
             "findings": [f.to_dict(lang) for f in self.findings],
         }
@@ -120,7 +122,7 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     validated = validate(reading, settings)
     if not any(b.sheet.role == "dpa" for b in validated.budgets):
         raise _no_dpa(reading)    # a DPA sheet lacking a required column is no DPA
-    budget, f_budget = reconcile_budget(validated)
+    budget, f_budget, told = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
     f_kas: list[Finding] = []
     kas = reconcile_kas(validated, budget.pagu, f_kas)
@@ -128,7 +130,8 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     rfk = build_rfk(budget, kas, fisik, settings.deviasi) if kas is not None or fisik else None
     if rfk is not None and kas is not None:
         f_kas += deviasi_findings(rfk, validated.kas[0].sheet.place())
-    findings = sort_findings(validated.findings + f_budget + f_ind + f_kas + _year_check(settings, reading))
+    found = [told.get(f, f) for f in validated.findings]
+    findings = sort_findings(found + f_budget + f_ind + f_kas + _year_check(settings, reading))
     instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"
     return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets, rfk)
 

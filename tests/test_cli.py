@@ -30,7 +30,8 @@ def test_check_json_on_sample(sample_dir):
     assert p.returncode == 1, p.stderr
     doc = json.loads(p.stdout)
     assert doc["instansi"] == "Kecamatan Blora" and doc["tahun"] == 2024 and doc["ok"] is False
-    assert doc["totals"] == {"pagu": 19422400000, "realisasi": 19092845159, "serapan": "98.30", "bulan": 12}
+    assert doc["totals"] == {"pagu": 19422400000, "realisasi": 19092845159, "serapan": "98.30", "bulan": 12,
+                             "incomplete": []}
     codes = sorted(f["code"] for f in doc["findings"])
     assert codes == ["capaian-mismatch", "capaian-mismatch", "subtotal-mismatch", "target-mismatch", "total-mismatch",
                      "uraian-mismatch"]

@@ -87,7 +87,8 @@ def test_efisiensi_per_sasaran(sample_result):
 
 def test_json_document(sample_result):
     doc = sample_result.to_json()
-    assert doc["totals"] == {"pagu": 19_422_400_000, "realisasi": 19_092_845_159, "serapan": "98.30", "bulan": 12}
+    assert doc["totals"] == {"pagu": 19_422_400_000, "realisasi": 19_092_845_159, "serapan": "98.30", "bulan": 12,
+                             "incomplete": []}
     assert doc["ok"] is False
     assert set(doc["findings"][0]) == {"code", "severity", "message", "file", "sheet", "cell", "kode", "expected", "actual"}
     assert all(not isinstance(f["expected"], float) and not isinstance(f["actual"], float) for f in doc["findings"])

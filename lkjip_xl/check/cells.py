@@ -23,6 +23,9 @@ class Cells:
         self.sheet = sheet
         self.findings: list[Finding] = []
         self.bad_rows: set[int] = set()      # rows whose code or month is unknown: not added up
+        # amount column → {position of the row: the finding that says its value is unknown}; the sums
+        # it enters are unknown too (CONTRACT §5, one mistake, one finding)
+        self.unknown: dict[str, dict[int, Finding]] = {}
 
     def formula(self, row: int, column: str) -> bool:
         """A cell whose value is unknown (a formula never calculated, or an Excel error): say so."""
@@ -274,6 +277,8 @@ def amounts(cells: Cells, rows: np.ndarray, column: str, values: np.ndarray):
         else:
             exact = False
     cells.findings.extend(found[p] for p in sorted(found))
+    if found:
+        cells.unknown[column] = {p: found[p] for p in sorted(found)}
     return out, ((ints, present) if exact else None)
 
 

@@ -1,8 +1,9 @@
 """Documents compared with the primary DPA, sub kegiatan by sub kegiatan: another DPA sheet or a
-Renja (pagu), and the names written for one code."""
+Renja (pagu), and the names written for one code. A comparison an unknown amount enters is skipped
+and said on that amount's finding (`skipped`)."""
 from __future__ import annotations
 
-from lkjip_xl.check.sums import SheetSums, cell_at, code_key, diff, prefixes
+from lkjip_xl.check.sums import SheetSums, Skipped, cell_at, code_key, diff, prefixes, skip
 from lkjip_xl.findings import Finding
 from lkjip_xl.read.headers import normalize
 
@@ -18,11 +19,12 @@ def _name_key(s: str) -> str:
     return normalize(s).replace(" ", "")
 
 
-def uraian_mismatches(primary: SheetSums, other: SheetSums, findings, done: set | None = None) -> None:
+def uraian_mismatches(primary: SheetSums, other: SheetSums, done: set | None = None) -> list[Finding]:
     """Same code, different name: a warning at the other sheet's uraian cell. Codes in `done` were
-    already compared in a later month's sheet and are skipped."""
+    already compared in a later month's sheet and are skipped (and `done` gains the codes seen)."""
     sheet = other.bs.sheet
     done = set() if done is None else done
+    findings = []
     for code, name in other.names.items():
         mine = primary.names.get(code)
         if code in done or not mine or not name:
@@ -32,14 +34,20 @@ def uraian_mismatches(primary: SheetSums, other: SheetSums, findings, done: set 
             findings.append(Finding("uraian-mismatch", {"other": primary.label}, **sheet.place(),
                                     cell=sheet.cell(other.rows[code], "uraian") if code in other.rows else None,
                                     kode=code, expected=mine, actual=name))
+    return findings
 
 
-def compare_pagu(primary: SheetSums, pagu: dict, in_dpa: dict, s: SheetSums, findings) -> None:
+def compare_pagu(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: dict, s: SheetSums,
+                 skipped: Skipped) -> tuple[list[Finding], list[str]]:
     """Another DPA sheet (a rekap beside the rekening-level DPA) or a Renja, against the primary DPA,
     line by line at the other sheet's own level (a program-level rekap compares program totals).
-    Renja differences are expected (it is a plan): warning and info, never error."""
+    Renja differences are expected (it is a plan): warning and info, never error. `unknown_dpa`:
+    code → the unknown cells under it in the primary DPA. Returns the findings and the sub kegiatan
+    of zero pagu the other sheet lists and the detailed DPA cannot (no rekening lines): the caller
+    adds them to the budget with pagu 0. Nothing passed in is changed."""
     renja = s.bs.sheet.role == "renja"
     place = s.bs.sheet.place()
+    findings, zero = [], []
     for code in sorted(s.leaves, key=code_key):
         mine = s.leaves[code].get("pagu", 0)
         if code in in_dpa:
@@ -49,10 +57,12 @@ def compare_pagu(primary: SheetSums, pagu: dict, in_dpa: dict, s: SheetSums, fin
                                     kode=code, severity="info"))
             continue
         else:
-            # a zero-pagu sub kegiatan has no rekening lines, so the detailed DPA cannot list it
-            theirs = pagu[code] = 0
-            for p in prefixes(code):
-                in_dpa[p] += 0
+            theirs = 0
+            zero.append(code)
+        roots = s.unknown_at(code, "pagu") + tuple(unknown_dpa.get(code, ()))
+        if roots:
+            skip(skipped, roots, "pagu", f"{code}: {s.label} / {primary.label}")
+            continue
         if mine != theirs:
             findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": diff(mine, theirs)}, **place,
                                     cell=cell_at(s, code, "pagu"), kode=code, expected=theirs, actual=mine,
@@ -63,3 +73,4 @@ def compare_pagu(primary: SheetSums, pagu: dict, in_dpa: dict, s: SheetSums, fin
             if pagu[code] and not any(p in s.leaves for p in prefixes(code)) and code not in covered:
                 findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": pagu[code]}, **place,
                                         kode=code, expected=pagu[code], actual=0))
+    return findings, zero

@@ -52,6 +52,8 @@ class BudgetSheet:
     # df column → (code of each row, distinct values): kode, kode_rekening, sub, kind, bulan and the
     # names, so that reconcile groups 500,000 rows by integers instead of hashing their text again
     codes: dict = field(default_factory=dict)
+    # amount → {position in df: the bad-number/formula/error finding}: cells whose value is unknown
+    unknown: dict = field(default_factory=dict)
 
 
 @dataclass

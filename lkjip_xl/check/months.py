@@ -1,57 +1,92 @@
 """Realisasi by month: monthly files, title months or a Bulan column merged into month → sub kegiatan
-→ cumulative figure, then checked against the DPA."""
+→ cumulative figure, then checked against the DPA. A figure an unknown cell enters is unknown: the
+checks it would enter are skipped and said on that cell's finding."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from lkjip_xl.check.documents import uraian_mismatches
-from lkjip_xl.check.sums import SheetSums, cell_at, code_key, diff, prefixes
+from lkjip_xl.check.sums import SheetSums, Skipped, cell_at, code_key, diff, prefixes, skip
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Month, Text
 
 
-def monthly_realisasi(sums: list[SheetSums], findings):
-    """Month → sub → cumulative realisasi, from monthly files, title months or a Bulan column; also
-    which sheet each figure came from, and the realisasi sheets from the earliest month to the latest.
-    Two sheets of one month are merged code by code; a code in both is counted once, and a
+@dataclass
+class Monthly:
+    """Month → sub → cumulative realisasi, which sheet each figure came from, the realisasi sheets
+    from the earliest month to the latest, and month → sub → the unknown cells in the figure."""
+    per_month: dict[int, dict[str, object]]
+    origin: dict[int, dict[str, SheetSums]]
+    sheets: list[SheetSums]
+    unknown: dict[int, dict[str, tuple]] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> int | None:
+        return max(self.per_month) if self.per_month else None
+
+
+def _sheet_months(s: SheetSums, running: dict) -> tuple[dict, dict]:
+    """The months of one realisasi sheet: month → code → cumulative, and the unknown cells in each."""
+    if s.months:
+        return s.months, s.months_unknown
+    m = s.bs.month or 12
+    if _monthly_only(s):
+        values, bad = running[0].get(m, {}), running[1].get(m, {})
+    else:
+        values = {c: a.get("realisasi", 0) for c, a in s.leaves.items()}
+        bad = {c: s.unknown_at(c, "realisasi") for c in s.leaves if s.unknown_at(c, "realisasi")}
+    return {m: values}, {m: bad}
+
+
+def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly, list[Finding]]:
+    """Two sheets of one month are merged code by code; a code in both is counted once, and a
     different figure for it is a finding."""
+    findings = []
     per_month: dict[int, dict[str, object]] = {}
     origin: dict[int, dict[str, SheetSums]] = {}
+    unknown: dict[int, dict[str, tuple]] = {}
     order: list[tuple[int, SheetSums]] = []
     real = [s for s in sums if s.bs.sheet.role == "realisasi"]
-    for s in real:
-        if not s.months and s.bs.month is None:
-            findings.append(Finding("no-month", {}, **s.bs.sheet.place()))
+    findings += [Finding("no-month", {}, **s.bs.sheet.place()) for s in real if not s.months and s.bs.month is None]
     running = _running_totals(real)
     for s in real:
-        months = s.months
-        if not months:
-            m = s.bs.month or 12
-            months = {m: running.get(m, {}) if _monthly_only(s) else {c: a.get("realisasi", 0) for c, a in s.leaves.items()}}
+        months, bad = _sheet_months(s, running)
         for m, vals in months.items():
-            bucket, came = per_month.setdefault(m, {}), origin.setdefault(m, {})
+            bucket, came, unk = per_month.setdefault(m, {}), origin.setdefault(m, {}), unknown.setdefault(m, {})
+            mine = bad.get(m, {})
             for code, value in vals.items():
-                if code in bucket and bucket[code] != value:
+                if code not in bucket:
+                    bucket[code], came[code] = value, s
+                    if code in mine:
+                        unk[code] = mine[code]
+                    continue
+                roots = mine.get(code, ()) + unk.get(code, ())
+                if roots:
+                    skip(skipped, roots, "realisasi", f"{code} ({s.label} / {came[code].label})")
+                elif bucket[code] != value:
                     findings.append(Finding("realisasi-mismatch", {"other": came[code].label, "month": Month(m),
                                                                    "diff": diff(value, bucket[code])},
                                             **s.bs.sheet.place(), cell=cell_at(s, code, "realisasi", m), kode=code,
                                             expected=bucket[code], actual=value))
-                elif code not in bucket:
-                    bucket[code], came[code] = value, s
         order.append((max(months), s))
     months = sorted(per_month)
     for prev, cur in zip(months, months[1:]):
         for code, value in per_month[cur].items():
             before = per_month[prev].get(code)
-            if before is not None and value < before:
+            if before is None:
+                continue
+            roots = unknown.get(cur, {}).get(code, ()) + unknown.get(prev, {}).get(code, ())
+            if roots:
+                skip(skipped, roots, "naik", f"{code} ({prev:02d} → {cur:02d})")
+            elif value < before:
                 s = origin[cur][code]
                 findings.append(Finding("realisasi-decreased", {"prev": Month(prev), "month": Month(cur),
                                                                 "diff": before - value},
                                         **s.bs.sheet.place(), cell=cell_at(s, code, "realisasi", cur), kode=code,
                                         expected=before, actual=value))
-    latest = months[-1] if months else None
     sheets = [s for _, s in sorted(order, key=lambda x: x[0])]
-    return per_month, latest, origin, sheets
+    return Monthly(per_month, origin, sheets, {m: u for m, u in unknown.items() if u}), findings
 
 
 def _monthly_only(s: SheetSums) -> bool:
@@ -59,42 +94,66 @@ def _monthly_only(s: SheetSums) -> bool:
     return "realisasi" not in s.bs.amounts and "realisasi_bulan_ini" in s.bs.amounts
 
 
-def _running_totals(real: list[SheetSums]) -> dict[int, dict[str, object]]:
-    """Month → code → cumulative realisasi, adding up the monthly-only files month by month."""
+def _running_totals(real: list[SheetSums]) -> tuple[dict, dict]:
+    """Month → code → cumulative realisasi, adding up the monthly-only files month by month; and
+    month → code → the unknown cells in it (an unknown month stays in every later sum)."""
     increments: dict[int, dict[str, object]] = defaultdict(lambda: defaultdict(int))
+    bad: dict[int, dict[str, tuple]] = defaultdict(dict)
     for s in real:
         if not s.months and _monthly_only(s):
+            m = s.bs.month or 12
             for code, a in s.leaves.items():
-                increments[s.bs.month or 12][code] += a.get("realisasi_bulan_ini") or 0
-    out, total = {}, defaultdict(int)
+                increments[m][code] += a.get("realisasi_bulan_ini") or 0
+                roots = s.unknown_at(code, "realisasi_bulan_ini")
+                if roots:
+                    bad[m][code] = bad[m].get(code, ()) + roots
+    out, total, out_bad, still = {}, defaultdict(int), {}, {}
     for m in sorted(increments):
         for code, v in increments[m].items():
             total[code] += v
-        out[m] = dict(total)
-    return out
+        for code, roots in bad.get(m, {}).items():
+            still[code] = still.get(code, ()) + roots
+        out[m], out_bad[m] = dict(total), dict(still)
+    return out, out_bad
 
 
-def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, realisasi: dict, origin: dict,
-                     sheets: list[SheetSums], latest, findings):
+def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: dict, monthly: Monthly,
+                    skipped: Skipped) -> list[Finding]:
     """Realisasi against the DPA. Codes and names are checked in every month's sheet (once per code,
     at the latest sheet that has it); amounts against pagu use the year-to-date (latest) figures,
     and the Anggaran column of the latest month only, since the DPA given is the final one."""
+    findings = []
+    latest = monthly.latest
+    realisasi = monthly.per_month.get(latest, {}) if latest is not None else {}
+    origin = monthly.origin.get(latest, {})
+    real_unknown = monthly.unknown.get(latest, {})
     missing, named = set(), set()
-    for s in reversed(sheets):
+    for s in reversed(monthly.sheets):
         for code in sorted(set(s.leaves).union(*s.months.values()), key=code_key):
             if code not in in_dpa and code not in missing:
                 missing.add(code)
                 findings.append(Finding("missing-in-dpa", {"doc": s.label}, **s.bs.sheet.place(),
                                         cell=cell_at(s, code, "kode"), kode=code))
-        uraian_mismatches(primary, s, findings, named)
+        findings += uraian_mismatches(primary, s, named)
     for code, value in realisasi.items():
         s = origin[code]
         limit = in_dpa.get(code)
-        if limit is not None and value > limit:
+        if limit is None:
+            continue
+        pagu_roots = tuple(unknown_dpa.get(code, ()))
+        roots = real_unknown.get(code, ()) + pagu_roots
+        if roots:
+            skip(skipped, roots, "serapan", f"{code}")
+        elif value > limit:
             findings.append(Finding("over-budget", {"diff": value - limit}, **s.bs.sheet.place(),
                                     cell=cell_at(s, code, "realisasi", latest), kode=code, expected=limit, actual=value))
         stated = s.leaves.get(code, {}).get("pagu") if "pagu" in s.bs.amounts else None
-        if limit is not None and stated is not None and stated != limit:
+        if stated is None:
+            continue
+        roots = s.unknown_at(code, "pagu") + pagu_roots
+        if roots:
+            skip(skipped, roots, "pagu", f"{code}: {s.label} / {primary.label}")
+        elif stated != limit:
             findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": diff(stated, limit)},
                                     **s.bs.sheet.place(), cell=cell_at(s, code, "pagu", latest), kode=code,
                                     expected=limit, actual=stated))
@@ -104,3 +163,4 @@ def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, realisasi: dic
         if p and not any(x in realisasi for x in prefixes(code)) and code not in reported:
             findings.append(Finding("missing-realisasi", {"month": month}, **primary.bs.sheet.place(),
                                     cell=cell_at(primary, code, "kode"), kode=code, expected=p))
+    return findings

@@ -3,12 +3,12 @@ then the documents compared with the primary DPA (documents) and the realisasi m
 (months), into one Budget for the report."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from lkjip_xl.check.documents import compare_pagu, pick_primary, uraian_mismatches
 from lkjip_xl.check.model import Validated
 from lkjip_xl.check.months import check_realisasi, monthly_realisasi
-from lkjip_xl.check.sums import code_key, sheet_sums
+from lkjip_xl.check.sums import Skipped, code_key, prefixes, sheet_sums
 from lkjip_xl.check.sums import under as sums_under
 from lkjip_xl.findings import Finding
 from lkjip_xl.read import codes
@@ -28,6 +28,13 @@ class Budget:
     jenis: dict[str, object]
     primary: str | None                    # label of the DPA sheet the totals come from
     has_realisasi: bool
+    # what (pagu, realisasi, pagu_next) → sub code → the findings of the unknown cells in its figure:
+    # the totals over such a code are the sum of what was readable, and say they are incomplete
+    unknown: dict[str, dict[str, tuple]] = field(default_factory=dict)
+
+    def incomplete(self, what: str, under: str | None = None) -> bool:
+        bad = self.unknown.get(what, {})
+        return bool(bad) and (under is None or any(under in prefixes(c) for c in bad))
 
     def subs(self) -> list[str]:
         return [c for c in self.codes if c in self.pagu or c in self.realisasi or c in self.pagu_next]
@@ -48,21 +55,44 @@ class Budget:
         return [c for c in self.codes if codes.level(c) == 3]
 
 
-def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding]]:
+def _under_unknown(per_code: dict[str, tuple]) -> dict[str, tuple]:
+    """Every code and every code above it → the unknown cells at or below it."""
+    out: dict[str, tuple] = {}
+    for code, roots in per_code.items():
+        for p in prefixes(code):
+            out[p] = out.get(p, ()) + roots
+    return out
+
+
+def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], dict[Finding, Finding]]:
+    """The Budget, the reconciliation's findings, and the unknown-cell findings of validation told
+    their row's kode and the checks their unknown value stopped (old finding → new)."""
     findings: list[Finding] = []
-    sums = [sheet_sums(bs, findings) for bs in v.budgets]
+    sums = []
+    for bs in v.budgets:
+        s, f = sheet_sums(bs)
+        sums.append(s)
+        findings += f
+    skipped: Skipped = {}
     primary = pick_primary(sums)
     pagu = {c: a["pagu"] for c, a in primary.leaves.items()} if primary else {}
-    in_dpa = sums_under(pagu)
+    pagu_unknown = {c: primary.unknown_at(c, "pagu") for c in pagu if primary.unknown_at(c, "pagu")}
+    in_dpa, unknown_dpa = sums_under(pagu), _under_unknown(pagu_unknown)
     for s in sums:
         if s is not primary and primary and s.bs.sheet.role != "realisasi" and "pagu" in s.bs.amounts:
-            compare_pagu(primary, pagu, in_dpa, s, findings)
-            uraian_mismatches(primary, s, findings)
+            f, zero = compare_pagu(primary, pagu, in_dpa, unknown_dpa, s, skipped)
+            findings += f + uraian_mismatches(primary, s)
+            if zero:
+                # a zero-pagu sub kegiatan has no rekening lines, so the detailed DPA cannot list it
+                pagu = {**pagu, **dict.fromkeys(zero, 0)}
+                in_dpa = sums_under(pagu)
     dpa_sheets = sorted((s for s in sums if s.bs.sheet.role == "dpa"), key=lambda s: s is not primary)
-    monthly, latest, origin, real_sheets = monthly_realisasi(sums, findings)
-    realisasi = monthly.get(latest, {}) if latest is not None else {}
+    monthly, f = monthly_realisasi(sums, skipped)
+    findings += f
+    latest, real_sheets = monthly.latest, monthly.sheets
+    realisasi = monthly.per_month.get(latest, {}) if latest is not None else {}
     if real_sheets and primary:
-        check_realisasi(primary, pagu, in_dpa, realisasi, origin.get(latest, {}), real_sheets, latest, findings)
+        findings += check_realisasi(primary, pagu, in_dpa, unknown_dpa, monthly, skipped)
     names: dict[str, str] = {}
     info: dict[str, dict] = {}
     for s in dpa_sheets + real_sheets[::-1]:
@@ -77,8 +107,25 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding]]:
     for c in list(all_codes):
         all_codes.update(a for a in codes.ancestors(c) if codes.level(a) >= 3)
     ordered = sorted((c for c in all_codes if codes.level(c) >= 3 and not codes.is_account(c)), key=code_key)
+    next_sheet = next((s for s in dpa_sheets if "pagu_next" in s.bs.amounts), None)
+    unknown = {"pagu": pagu_unknown, "realisasi": monthly.unknown.get(latest, {}) if latest is not None else {},
+               "pagu_next": {c: r for c in pagu_next if (r := next_sheet.unknown_at(c, "pagu_next"))}
+               if next_sheet else {}}
     budget = Budget(tahun=v.tahun, codes=ordered, names=names, info=info, pagu=pagu, pagu_next=pagu_next,
-                    realisasi=realisasi, monthly=monthly, latest_month=latest,
+                    realisasi=realisasi, monthly=monthly.per_month, latest_month=latest,
                     jenis=primary.jenis if primary else {}, primary=primary.label if primary else None,
-                    has_realisasi=bool(real_sheets))
-    return budget, findings
+                    has_realisasi=bool(real_sheets), unknown={k: u for k, u in unknown.items() if u})
+    return budget, findings, _told(sums, skipped)
+
+
+def _told(sums, skipped: Skipped) -> dict[Finding, Finding]:
+    """Each unknown cell's finding with its row's kode and the checks it stopped (CONTRACT §5)."""
+    out = {}
+    for s in sums:
+        for a in s.bs.unknown.values():
+            for root in a.values():
+                kode = root.kode or s.root_kode.get(root)
+                items = tuple(s.skipped.get(root, [])) + tuple(skipped.get(root, ()))
+                if kode != root.kode or items:
+                    out[root] = replace(root, kode=kode, params={**root.params, "skipped": items})
+    return out

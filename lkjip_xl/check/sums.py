@@ -3,6 +3,7 @@ subtotal and total checked against those leaves, never against other stated figu
 cell is one finding. Money stays int/Decimal."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +17,18 @@ from lkjip_xl.read import codes
 from lkjip_xl.read.arrays import distinct, factorize, groups as group_keys, table, texts_only
 
 
+# root finding (bad-number, formula-without-value, error-value) → [(kind, what)], the checks that its
+# unknown value made impossible; findings.py says them after the root's own message
+Skipped = dict
+
+
+def skip(skipped: Skipped, roots, kind: str, what: str) -> None:
+    for root in roots:
+        items = skipped.setdefault(root, [])
+        if (kind, what) not in items:
+            items.append((kind, what))
+
+
 @dataclass
 class SheetSums:
     """What one budget sheet says, after its own checks."""
@@ -27,6 +40,19 @@ class SheetSums:
     jenis: dict[str, object]                      # jenis belanja → pagu (rekening sheets)
     months: dict[int, dict[str, object]] = field(default_factory=dict)   # long format: month → code → cumulative
     month_rows: dict[tuple[int, str], int] = field(default_factory=dict)  # long format: (month, code) → row
+    last: int | None = None                       # the latest month of a long sheet (its leaves)
+    # unknown is not zero: (month, code) → amount → the findings of the unknown cells summed into it;
+    # for a long sheet also month → code → those under the cumulative realisasi
+    unknown: dict[tuple, dict[str, tuple]] = field(default_factory=dict)
+    months_unknown: dict[int, dict[str, tuple]] = field(default_factory=dict)
+    skipped: Skipped = field(default_factory=dict)   # root finding → the checks its unknown value stopped
+    root_kode: dict = field(default_factory=dict)    # root finding → the kode of its row
+
+    def unknown_at(self, code: str, amount: str, month: int | None = None) -> tuple:
+        """The findings that make this code's amount (its latest month, or `month`) unknown."""
+        if month is not None and self.months_unknown:
+            return self.months_unknown.get(month, {}).get(code, ())
+        return self.unknown.get((self.last, code), {}).get(amount, ())
 
     @property
     def label(self) -> str:
@@ -112,46 +138,99 @@ def _coded(bs: BudgetSheet, name: str) -> tuple[np.ndarray, list]:
     return factorize(bs.df[name].to_numpy(dtype=object))
 
 
-def sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
+class _Rows:
+    """The arrays of one budget sheet that every job below reads: kinds, months, sub kegiatan."""
+
+    def __init__(self, bs: BudgetSheet):
+        self.bs, self.sheet, self.df = bs, bs.sheet, bs.df
+        self.amts = bs.amounts
+        self.place = bs.sheet.place()
+        n = self.n = len(bs.df)
+        self.rows = bs.df.index.to_numpy()
+        self.kode = self.col("kode")
+        kind, kinds = _coded(bs, "kind")
+        self.node_at, self.rek_at, self.rsum_at, self.total_at = (
+            np.flatnonzero(kind == kinds.index(k)) if k in kinds else np.zeros(0, dtype=np.int64)
+            for k in ("node", "rek", "rek_sum", "total"))
+        # the month and the sub kegiatan of each row as codes: m_ids into month_values (month number
+        # or None), sub_ids into sub_values
+        m_found, m_values = _coded(bs, "bulan")
+        self.m_ids, self.month_values = distinct(m_found, [_month_of(v) for v in m_values])
+        self.months = table(self.month_values)[self.m_ids] if n else np.full(0, None, dtype=object)
+        self.sub_ids, self.sub_values = _coded(bs, "sub")
+        self.amount_values = {a: self.col(a) for a in self.amts}
+
+    def col(self, name: str) -> np.ndarray:
+        return self.df[name].to_numpy(dtype=object) if name in self.df else np.full(self.n, None, dtype=object)
+
+    def strs(self, name: str, at) -> np.ndarray:
+        """texts_only of some rows of a column ("" for a missing column)."""
+        return texts_only(self.col(name)[at]) if name in self.df else np.full(len(at), "", dtype=object)
+
+    def values_at(self, i) -> dict:
+        return {a: self.amount_values[a][i] for a in self.amts}
+
+    def cell(self, i, column: str) -> str:
+        return self.sheet.cell(int(self.rows[i]), column)
+
+    def code_of(self, i) -> str | None:
+        """The kode a row belongs to: a rekening line's sub kegiatan, else its own code."""
+        sub = self.sub_values[self.sub_ids[i]] if len(self.sub_values) else None
+        return sub if isinstance(sub, str) else (self.kode[i] if isinstance(self.kode[i], str) else None)
+
+
+def sheet_sums(bs: BudgetSheet) -> tuple[SheetSums, list[Finding]]:
     """One sheet: its leaves (rekening lines, else the deepest codes), and every stated subtotal and
     total checked against those leaves, never against other stated figures. A long sheet (a Bulan
     column, one block of rows per month) is checked month by month; its leaves are its latest month.
     The rekening lines, the bulk of a large sheet, are summed as arrays and grouped by the codes of
-    their columns (bs.codes), never by hashing their text again; the rest row by row."""
-    sheet, df = bs.sheet, bs.df
-    amts = bs.amounts
-    place = sheet.place()
-    n = len(df)
-    rows = df.index.to_numpy()
-    none = np.full(n, None, dtype=object)
-    col = lambda name: df[name].to_numpy(dtype=object) if name in df else none
-    # texts_only of some rows of a column ("" for a missing column)
-    strs = lambda name, at: texts_only(col(name)[at]) if name in df else np.full(len(at), "", dtype=object)
-    kode = col("kode")
-    kind, kinds = _coded(bs, "kind")
-    kind_at = lambda k: np.flatnonzero(kind == kinds.index(k)) if k in kinds else np.zeros(0, dtype=np.int64)
-    node_at, rek_at, rsum_at, total_at = (kind_at(k) for k in ("node", "rek", "rek_sum", "total"))
-    # the month and the sub kegiatan of each row as codes: m_ids into month_values (month number or
-    # None), sub_ids into sub_values
-    m_found, m_values = _coded(bs, "bulan")
-    m_ids, month_values = distinct(m_found, [_month_of(v) for v in m_values])
-    months = table(month_values)[m_ids] if n else none
-    sub_ids, sub_values = _coded(bs, "sub")
-    amount_values = {a: col(a) for a in amts}
-    values_at = lambda i: {a: amount_values[a][i] for a in amts}
+    their columns (bs.codes), never by hashing their text again; the rest row by row. A sum that an
+    unknown cell enters is unknown: its check is skipped and said on that cell's finding."""
+    r = _Rows(bs)
+    names, info, rows_of = _names(r)
+    stated, line_at, findings = _stated_and_lines(r)
+    lines = _LineGroups(r, line_at)
+    skipped: Skipped = {}
+    accounts = _Accounts(bs)
+    findings += _check_subtotals(r, lines, stated, skipped)
+    if len(r.rsum_at):
+        findings += _check_account_sums(r, accounts, skipped)
+    findings += _check_totals(r, lines, skipped)
+    present = [m for m in lines.m_uniques if m is not None]
+    last = max(present) if present else None
+    leaves: dict[str, dict] = {}
+    for g, (m, code) in enumerate(lines.groups):
+        if m == last:
+            slot = leaves.setdefault(code, dict.fromkeys(r.amts, 0))
+            for a in r.amts:
+                slot[a] += lines.group_sums[a][g]
+    out = SheetSums(bs, leaves, rows_of, names, info, _jenis(r, accounts, last), last=last,
+                    unknown=lines.unknown_groups(), skipped=skipped,
+                    root_kode={root: r.code_of(pos) for a in r.amts for pos, root in bs.unknown.get(a, {}).items()})
+    if last is not None:
+        out.months, out.months_unknown = _long_months(lines.groups, lines.group_sums, r.amts, out.unknown)
+        out.month_rows = {grp: int(r.rows[line_at[j]]) for grp, j in zip(lines.groups, lines.first)}
+    elif bs.sheet.month_cols:
+        _month_columns(out, lines.groups, lines.group_sums, int(r.rows[line_at[0]]) if len(line_at) else None)
+    return out, findings
 
-    # names, info and the row to point at: the first row that says it, in row order
+
+def _names(r: _Rows) -> tuple[dict, dict, dict]:
+    """Names, info (indikator/target/satuan) and the row to point at of each code: the first row that
+    says it, in row order."""
+    bs, df = r.bs, r.df
     names, info, rows_of = {}, {}, {}
     events = []        # (position, order, code, name or None)
-    uraian = strs("uraian", node_at)
-    ind, tgt, sat = (strs(c, node_at) for c in ("indikator", "target", "satuan"))
+    node_at, rek_at = r.node_at, r.rek_at
+    uraian = r.strs("uraian", node_at)
+    ind, tgt, sat = (r.strs(c, node_at) for c in ("indikator", "target", "satuan"))
     for j, i in enumerate(node_at):
-        k = kode[i]
+        k = r.kode[i]
         events.append((i, 0, k, uraian[j] or None))
         if ind[j] or tgt[j] or sat[j]:
             info.setdefault(k, {"indikator": ind[j], "target": tgt[j], "satuan": sat[j]})
     if len(rek_at):
-        s_codes = sub_ids[rek_at]
+        s_codes, sub_values = r.sub_ids[rek_at], r.sub_values
         # the kegiatan and program of each sub kegiatan, as codes: each distinct sub is split once
         split = lambda fn: factorize(table([fn(c) if isinstance(c, str) else None for c in sub_values]))
         k_codes, k_uniques = split(lambda c: c.rsplit(".", 1)[0])
@@ -173,29 +252,42 @@ def sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
     for i, _, code, name in sorted(events, key=lambda e: (e[0], e[1])):
         if name:
             names.setdefault(code, name)
-        rows_of.setdefault(code, int(rows[i]))
+        rows_of.setdefault(code, int(r.rows[i]))
+    return names, info, rows_of
 
-    # account of each rekening line: its Kode Rekening, else the account in its Kode column; as a code
-    # into acc_values, each distinct value of the two columns looked at once
-    r_found, r_values = _coded(bs, "kode_rekening")
-    k_found, k_values = _coded(bs, "kode")
-    space: dict = {}
-    r_acc = np.array([space.setdefault(v, len(space)) if isinstance(v, str) and v and codes.is_account(v) else -1
-                      for v in r_values], dtype=np.int64)
-    k_acc = np.array([space.setdefault(v if isinstance(v, str) else "", len(space)) for v in k_values], dtype=np.int64)
-    acc_values = list(space)
 
-    def accounts(at):
-        r = r_acc[r_found[at]]
-        return np.where(r >= 0, r, k_acc[k_found[at]])
+class _Accounts:
+    """The account of each rekening line: its Kode Rekening, else the account in its Kode column; as
+    a code into `values`, each distinct value of the two columns looked at once."""
 
-    # lines: every row that adds up; stated: rows that claim a sum
+    def __init__(self, bs: BudgetSheet):
+        self.r_found, r_values = _coded(bs, "kode_rekening")
+        self.k_found, k_values = _coded(bs, "kode")
+        space: dict = {}
+        self.r_acc = np.array([space.setdefault(v, len(space)) if isinstance(v, str) and v and codes.is_account(v)
+                               else -1 for v in r_values], dtype=np.int64)
+        self.k_acc = np.array([space.setdefault(v if isinstance(v, str) else "", len(space)) for v in k_values],
+                              dtype=np.int64)
+        self.values = list(space)
+
+    def of(self, at) -> np.ndarray:
+        got = self.r_acc[self.r_found[at]]
+        return np.where(got >= 0, got, self.k_acc[self.k_found[at]])
+
+
+def _stated_and_lines(r: _Rows) -> tuple[list, np.ndarray, list[Finding]]:
+    """Rows that claim a sum (a node with deeper codes or rekening lines under it) and rows that add
+    up (rekening lines and the deepest nodes); a node line repeated on a sheet without rekening
+    lines is a duplicate-kode."""
+    findings = []
+    rek_at, node_at, rows = r.rek_at, r.node_at, r.rows
     rek_subs = set()
     if len(rek_at):
-        lead = group_keys(m_ids[rek_at] * len(sub_values) + s_codes)[0]     # one line of each (month, sub)
-        rek_subs = set(zip([month_values[m] for m in m_ids[rek_at[lead]].tolist()],
-                           [sub_values[c] for c in s_codes[lead].tolist()]))
-    node_keys = [(months[i], kode[i]) for i in node_at]
+        s_codes = r.sub_ids[rek_at]
+        lead = group_keys(r.m_ids[rek_at] * len(r.sub_values) + s_codes)[0]     # one line of each (month, sub)
+        rek_subs = set(zip([r.month_values[m] for m in r.m_ids[rek_at[lead]].tolist()],
+                           [r.sub_values[c] for c in s_codes[lead].tolist()]))
+    node_keys = [(r.months[i], r.kode[i]) for i in node_at]
     deeper = {(m, p) for m, k in set(node_keys) for p in prefixes(k)[:-1]}
     stated, seen, node_lines = [], {}, []
     for i, key in zip(node_at, node_keys):
@@ -203,84 +295,131 @@ def sheet_sums(bs: BudgetSheet, findings: list[Finding]) -> SheetSums:
             stated.append(i)
         elif key in seen:
             if not len(rek_at):
-                findings.append(Finding("duplicate-kode", {"other": sheet.cell(seen[key], "kode")}, **place,
-                                        cell=sheet.cell(int(rows[i]), "kode"), kode=key[1]))
+                findings.append(Finding("duplicate-kode", {"other": r.sheet.cell(seen[key], "kode")}, **r.place,
+                                        cell=r.cell(i, "kode"), kode=key[1]))
         else:
             seen[key] = int(rows[i])
             node_lines.append(i)
     line_at = np.concatenate([rek_at, np.array(node_lines, dtype=np.int64)]).astype(np.int64)
-    lines = _Lines(bs, line_at)
-    # a node line's sub is its own code, so one numbering covers both kinds of line
-    line_month, line_code = m_ids[line_at], sub_ids[line_at]
-    first, inverse = group_keys(line_month * max(len(sub_values), 1) + line_code)
-    group_sums = lines.sums(inverse, len(first))
-    groups = list(zip([month_values[m] for m in line_month[first].tolist()],
-                      [sub_values[c] for c in line_code[first].tolist()]))
-    m_uniques = [month_values[m] for m in np.flatnonzero(np.bincount(line_month, minlength=len(month_values)))]
-    sums: dict = {}       # (month, code) → amount → sum of the lines at or below it; only stated rows need it
-    for g, (m, code) in enumerate(groups if stated else ()):
+    return stated, line_at, findings
+
+
+class _LineGroups:
+    """The lines grouped by (month, sub kegiatan or deepest code), with each group's sums and the
+    unknown cells in it."""
+
+    def __init__(self, r: _Rows, line_at: np.ndarray):
+        self.r, self.line_at = r, line_at
+        self.lines = _Lines(r.bs, line_at)
+        # a node line's sub is its own code, so one numbering covers both kinds of line
+        line_month, line_code = r.m_ids[line_at], r.sub_ids[line_at]
+        self.first, self.inverse = group_keys(line_month * max(len(r.sub_values), 1) + line_code)
+        self.group_sums = self.lines.sums(self.inverse, len(self.first))
+        self.groups = list(zip([r.month_values[m] for m in line_month[self.first].tolist()],
+                               [r.sub_values[c] for c in line_code[self.first].tolist()]))
+        self.m_uniques = [r.month_values[m] for m in
+                          np.flatnonzero(np.bincount(line_month, minlength=len(r.month_values)))]
+        # amount → group → the findings of its unknown cells (rare: looked up one by one)
+        self.unknown: dict[str, dict[int, list]] = {}
+        where = {p: j for j, p in enumerate(line_at.tolist())} if r.bs.unknown else {}
+        self.where = where
+        for a, cells in r.bs.unknown.items():
+            for pos, root in cells.items():
+                if pos in where:
+                    self.unknown.setdefault(a, {}).setdefault(int(self.inverse[where[pos]]), []).append(root)
+
+    def unknown_groups(self) -> dict[tuple, dict[str, tuple]]:
+        out: dict[tuple, dict[str, tuple]] = {}
+        for a, per in self.unknown.items():
+            for g, roots in per.items():
+                out.setdefault(self.groups[g], {})[a] = tuple(roots)
+        return out
+
+
+def _check_subtotals(r: _Rows, lines: _LineGroups, stated: list, skipped: Skipped) -> list[Finding]:
+    """Each stated program/kegiatan/sub kegiatan amount against the sum of the lines under it."""
+    findings = []
+    if not stated:
+        return findings
+    sums: dict = {}       # (month, code) → amount → sum of the lines at or below it
+    unknown: dict = {}    # (month, code) → amount → the unknown cells among them
+    for g, (m, code) in enumerate(lines.groups):
         for p in prefixes(code):
-            slot = sums.setdefault((m, p), dict.fromkeys(amts, 0))
-            for a in amts:
-                slot[a] += group_sums[a][g]
+            slot = sums.setdefault((m, p), dict.fromkeys(r.amts, 0))
+            for a in r.amts:
+                slot[a] += lines.group_sums[a][g]
+                if g in lines.unknown.get(a, ()):
+                    unknown.setdefault((m, p), {}).setdefault(a, []).extend(lines.unknown[a][g])
     for i in stated:
-        m, k, row = months[i], kode[i], int(rows[i])
-        for a, said in values_at(i).items():
+        m, k = r.months[i], r.kode[i]
+        for a, said in r.values_at(i).items():
+            if said is None:
+                continue
+            roots = unknown.get((m, k), {}).get(a)
+            if roots:
+                skip(skipped, roots, "subtotal", f"{k} ({r.cell(i, a)})")
+                continue
             computed = sums[m, k][a] if (m, k) in sums else 0
-            if said is not None and said != computed:
+            if said != computed:
                 findings.append(Finding("subtotal-mismatch", {"level": Text(codes.level_fragment(k)), "column": column_label(a),
                                                               "diff": diff(said, computed)},
-                                        **place, cell=sheet.cell(row, a), kode=k, expected=computed, actual=said))
-    if len(rsum_at):
-        _check_account_sums(bs, rek_at, rsum_at, m_ids * max(len(sub_values), 1) + sub_ids, accounts, acc_values,
-                            findings)
-    # stated totals: the last covers every line; earlier ones cover the lines since the previous one.
-    # In a sheet of several months with a JUMLAH after each month, the last one closes its month only.
-    per_month_totals = len(total_at) > 1 and len([m for m in m_uniques if m is not None]) > 1
-    if len(total_at):
-        order = np.argsort(rows[line_at], kind="stable")
-        line_rows = rows[line_at][order]
-        ordered = _Lines(bs, line_at[order])
-        running = {a: ordered.cumulative(a) for a in amts}
-        prev = 0
-        for t, i in enumerate(total_at):
-            row, label = int(rows[i]), df["_total"].iat[i]
-            if t == len(total_at) - 1 and not per_month_totals:
-                lo, hi = 0, len(line_rows)
-            else:
-                lo, hi = np.searchsorted(line_rows, prev, side="right"), np.searchsorted(line_rows, row, side="left")
-            for a, said in values_at(i).items():
-                computed = running[a][hi] - running[a][lo]
-                computed = int(computed) if isinstance(computed, np.integer) else computed
-                if said is not None and said != computed:
-                    findings.append(Finding("total-mismatch", {"label": label.upper(), "column": column_label(a),
-                                                               "diff": diff(said, computed)},
-                                            **place, cell=sheet.cell(row, a), expected=computed, actual=said))
-            prev = row
-    present = [m for m in m_uniques if m is not None]
-    last = max(present) if present else None
-    leaves: dict[str, dict] = {}
-    for g, (m, code) in enumerate(groups):
-        if m == last:
-            slot = leaves.setdefault(code, dict.fromkeys(amts, 0))
-            for a in amts:
-                slot[a] += group_sums[a][g]
-    jenis: dict[str, object] = {}
-    if len(rek_at) and "pagu" in amts:
-        latest = rek_at[m_ids[rek_at] == (month_values.index(last) if last in month_values else -1)]
-        # jenis belanja of each account, then of each line, named in the order the lines first give them
-        j_ids, j_names = factorize(table([codes.jenis_belanja(a) for a in acc_values]))
-        line_jenis = j_ids[accounts(latest)]
-        first_j, group_j = group_keys(line_jenis)
-        jsum = _Lines(bs, latest).sums(group_j, len(first_j))["pagu"]
-        jenis = dict(zip([j_names[line_jenis[j]] for j in first_j], jsum))
-    out = SheetSums(bs, leaves, rows_of, names, info, jenis if len(rek_at) and "pagu" in amts else {})
-    if last is not None:
-        out.months = _long_months(groups, group_sums, amts)
-        out.month_rows = {grp: int(rows[line_at[j]]) for grp, j in zip(groups, first)}
-    elif sheet.month_cols:
-        _month_columns(out, groups, group_sums, int(rows[line_at[0]]) if len(line_at) else None)
-    return out
+                                        **r.place, cell=r.cell(i, a), kode=k, expected=computed, actual=said))
+    return findings
+
+
+def _check_totals(r: _Rows, lines: _LineGroups, skipped: Skipped) -> list[Finding]:
+    """Stated totals: the last covers every line; earlier ones cover the lines since the previous
+    one. In a sheet of several months with a JUMLAH after each month, the last closes its month only."""
+    findings = []
+    if not len(r.total_at):
+        return findings
+    rows, line_at = r.rows, lines.line_at
+    per_month_totals = len(r.total_at) > 1 and len([m for m in lines.m_uniques if m is not None]) > 1
+    order = np.argsort(rows[line_at], kind="stable")
+    line_rows = rows[line_at][order]
+    running = {a: _Lines(r.bs, line_at[order]).cumulative(a) for a in r.amts}
+    # amount → (index among the ordered lines, finding) of each unknown line, in order
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    unknown = {a: sorted((int(rank[lines.where[p]]), id(root), root) for p, root in cells.items() if p in lines.where)
+               for a, cells in r.bs.unknown.items()}
+    prev = 0
+    for t, i in enumerate(r.total_at):
+        row, label = int(rows[i]), r.df["_total"].iat[i]
+        if t == len(r.total_at) - 1 and not per_month_totals:
+            lo, hi = 0, len(line_rows)
+        else:
+            lo, hi = np.searchsorted(line_rows, prev, side="right"), np.searchsorted(line_rows, row, side="left")
+        for a, said in r.values_at(i).items():
+            if said is None:
+                continue
+            bad = unknown.get(a, [])
+            roots = [x[2] for x in bad[bisect_left(bad, (lo, -1)):bisect_left(bad, (hi, -1))]]
+            if roots:
+                skip(skipped, roots, "total", f"{label.upper()} ({r.cell(i, a)})")
+                continue
+            computed = running[a][hi] - running[a][lo]
+            computed = int(computed) if isinstance(computed, np.integer) else computed
+            if said != computed:
+                findings.append(Finding("total-mismatch", {"label": label.upper(), "column": column_label(a),
+                                                           "diff": diff(said, computed)},
+                                        **r.place, cell=r.cell(i, a), expected=computed, actual=said))
+        prev = row
+    return findings
+
+
+def _jenis(r: _Rows, accounts: _Accounts, last) -> dict[str, object]:
+    """Pagu by jenis belanja (rekening sheets), of the latest month's lines."""
+    rek_at = r.rek_at
+    if not len(rek_at) or "pagu" not in r.amts:
+        return {}
+    latest = rek_at[r.m_ids[rek_at] == (r.month_values.index(last) if last in r.month_values else -1)]
+    # jenis belanja of each account, then of each line, named in the order the lines first give them
+    j_ids, j_names = factorize(table([codes.jenis_belanja(a) for a in accounts.values]))
+    line_jenis = j_ids[accounts.of(latest)]
+    first_j, group_j = group_keys(line_jenis)
+    jsum = _Lines(r.bs, latest).sums(group_j, len(first_j))["pagu"]
+    return dict(zip([j_names[line_jenis[j]] for j in first_j], jsum))
 
 
 def _month_columns(out: SheetSums, groups, group_sums, first_row) -> None:
@@ -306,26 +445,28 @@ def _month_columns(out: SheetSums, groups, group_sums, first_row) -> None:
         sheet.cols.setdefault("realisasi", sheet.cols[f"bulanan:{last:02d}"])
 
 
-def _check_account_sums(bs: BudgetSheet, rek_at, rsum_at, month_sub, accounts, acc_values, findings) -> None:
+def _check_account_sums(r: _Rows, accounts: _Accounts, skipped: Skipped) -> list[Finding]:
     """SIPD's account rows (5, 5.1, 5.1.02 … above the accounts of a sub kegiatan) against the
-    rekening lines of that sub kegiatan (and month) under them. month_sub: (month, sub kegiatan) of
-    each row as one code; accounts(at): each row's account as a code into acc_values."""
-    sheet, df = bs.sheet, bs.df
-    rows, sub = df.index.to_numpy(), df["sub"].to_numpy(dtype=object)
-    amts = bs.amounts
-    rek_acc, sum_acc = accounts(rek_at), accounts(rsum_at)
+    rekening lines of that sub kegiatan (and month) under them."""
+    findings = []
+    bs, df, rows = r.bs, r.df, r.rows
+    rek_at, rsum_at = r.rek_at, r.rsum_at
+    month_sub = r.m_ids * max(len(r.sub_values), 1) + r.sub_ids
+    sub = df["sub"].to_numpy(dtype=object)
+    rek_acc, sum_acc = accounts.of(rek_at), accounts.of(rsum_at)
+    acc_values = accounts.values
     width = len(acc_values)
     wanted = month_sub[rsum_at] * width + sum_acc
     wanted_set = np.unique(wanted)
     # an account covers itself and every account written below it: 5.1 covers 5.1.02.01
     ids = {acc_values[i]: int(i) for i in np.unique(np.concatenate([rek_acc, sum_acc]))}
-    prefixes = {i: [ids.get(".".join(a.split(".")[:j]), -1) for j in range(1, a.count(".") + 2)]
-                for a, i in ids.items()}
+    above = {i: [ids.get(".".join(a.split(".")[:j]), -1) for j in range(1, a.count(".") + 2)]
+             for a, i in ids.items()}
     rek_ms = month_sub[rek_at]
-    totals = {a: {} for a in amts}
-    for level in range(max((len(p) for p in prefixes.values()), default=0)):
+    totals = {a: {} for a in r.amts}
+    for level in range(max((len(p) for p in above.values()), default=0)):
         parent = np.full(width, -1, dtype=np.int64)
-        for i, p in prefixes.items():
+        for i, p in above.items():
             if level < len(p):
                 parent[i] = p[level]
         up = parent[rek_acc]
@@ -335,41 +476,61 @@ def _check_account_sums(bs: BudgetSheet, rek_at, rsum_at, month_sub, accounts, a
             continue
         k_uniques, inverse = np.unique(key[hit], return_inverse=True)
         part = _Lines(bs, rek_at[hit]).sums(inverse.reshape(-1), len(k_uniques))
-        for a in amts:
+        for a in r.amts:
             t = totals[a]
             for k, v in zip(k_uniques.tolist(), part[a]):
                 t[k] = t.get(k, 0) + v
+    # the account sums an unknown rekening line enters: its (month, sub) with each account above it
+    unknown: dict[str, dict[int, list]] = {}
+    if bs.unknown:
+        at = {p: j for j, p in enumerate(rek_at.tolist())}
+        for a, cells in bs.unknown.items():
+            for pos, root in cells.items():
+                if pos in at:
+                    for up in above.get(int(rek_acc[at[pos]]), []):
+                        if up >= 0:
+                            unknown.setdefault(a, {}).setdefault(int(rek_ms[at[pos]]) * width + up, []).append(root)
     for j, i in enumerate(rsum_at):
         k = int(wanted[j])
         account, s = acc_values[sum_acc[j]], sub[i]
-        for a in amts:
+        for a in r.amts:
             said = df[a].iat[i]
+            if said is None:
+                continue
+            roots = unknown.get(a, {}).get(k)
+            if roots:
+                skip(skipped, roots, "subtotal", f"{account} / {s} ({r.cell(i, a)})")
+                continue
             computed = totals[a].get(k, 0)
-            if said is not None and said != computed:
+            if said != computed:
                 findings.append(Finding("subtotal-mismatch", {"level": Text("level-account", account=account),
                                                               "column": column_label(a), "diff": diff(said, computed)},
-                                        **sheet.place(), cell=sheet.cell(int(rows[i]), a), kode=s, expected=computed,
-                                        actual=said))
+                                        **r.place, cell=r.cell(i, a), kode=s, expected=computed, actual=said))
+    return findings
 
 
-def _long_months(groups, group_sums, amts) -> dict[int, dict[str, object]]:
+def _long_months(groups, group_sums, amts, unknown) -> tuple[dict, dict]:
     """A long realisasi sheet (Bulan column): month → code → cumulative realisasi, from either the
-    cumulative column or, without it, the running sum of the monthly amounts."""
+    cumulative column or, without it, the running sum of the monthly amounts; and month → code →
+    the unknown cells in that figure (an unknown month's amount stays in every later running sum)."""
     per: dict[int, dict[str, object]] = {}
     col = "realisasi" if "realisasi" in amts else "realisasi_bulan_ini"
     if col in amts:
         for g, (m, code) in enumerate(groups):
             if m is not None:
                 per.setdefault(m, {})[code] = group_sums[col][g]
-    out, running = {}, {}
+    out, running, bad, still = {}, {}, {}, {}
     for m in sorted(per):
+        here = {c: unknown[m, c][col] for c in per[m] if col in unknown.get((m, c), {})}
         if col == "realisasi":
-            out[m] = dict(per[m])
+            out[m], bad[m] = dict(per[m]), here
         else:
             for c, v in per[m].items():
                 running[c] = running.get(c, 0) + v
-            out[m] = dict(running)
-    return out
+            for c, roots in here.items():
+                still[c] = still.get(c, ()) + roots
+            out[m], bad[m] = dict(running), dict(still)
+    return out, {m: b for m, b in bad.items() if b}
 
 
 def cell_at(s: SheetSums, code: str, column: str, month: int | None = None) -> str | None:

@@ -100,10 +100,13 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
             said, coded[name] = texts(col(c), fac(c))
             df[name] = column(said)
     ints: dict[str, tuple] = {}
+    unknown: dict[str, dict] = {}
     for canon, c in picked.items():
         sheet.cols[canon] = sheet.cols[c]
         values, fast = parse_amounts(cells, rows, c, col(c))
         df[canon] = column(values)
+        if c in cells.unknown:
+            unknown[canon] = cells.unknown[c]
         if fast is not None:
             ints[canon] = fast
             known[canon] = ("int64", *fast)
@@ -124,7 +127,7 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     df["sub"] = column(subs)
     has_rek = bool((coded["kind"][0] == KINDS.index("rek")).any())
     listed = [a for a in AMOUNTS if a in df] + sorted(c for c in sheet.month_cols if c in df)
-    return BudgetSheet(sheet, df, listed, has_rek, sheet.month, ints, coded), findings
+    return BudgetSheet(sheet, df, listed, has_rek, sheet.month, ints, coded, unknown), findings
 
 
 def _missing_required(sheet: Sheet) -> list[str]:

@@ -11,7 +11,7 @@ from lkjip_xl.check.indicators import serapan
 from lkjip_xl.read.codes import jenis_sorted
 from lkjip_xl.report.layout import Chart, Column, Formula, Link, Table
 from lkjip_xl.messages import Month, Text, catalogue, month_name
-from lkjip_xl.report.tables import Context
+from lkjip_xl.report.tables import Context, incomplete_notes
 from lkjip_xl.report.terbilang import format_rupiah
 
 def _label(lang: str):
@@ -41,6 +41,12 @@ def ringkasan(ctx: Context, lang: str = "id") -> Table:
     t.rows[i][t.col("ket")] = (L("no-realisasi") if not b.has_realisasi else
                                L("belum-terealisasi", month=month, amount=_rupiah(pagu - real, lang)) if month else
                                L("sisa", amount=_rupiah(pagu - real, lang)))
+    partial = [w for w in ("pagu", "realisasi") if b.incomplete(w)]
+    if partial:
+        # unknown is not zero: the figures above are the sum of what could be read, and say so
+        what = L("incomplete-and").join(L(f"incomplete-what-{w}") for w in partial)
+        t.rows[i][t.col("ket")] = L("incomplete-ket", what=what)
+        t.notes += incomplete_notes(b, partial, lang)
     first = t.next_index()
     for p in b.programs():
         pp, rr = b.total("pagu", p), b.total("realisasi", p)

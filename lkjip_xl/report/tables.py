@@ -16,7 +16,7 @@ from lkjip_xl.check.indicators import Performance
 from lkjip_xl.report.layout import Column, Formula, Table
 from lkjip_xl.report.tables_plan import tabel_2_1, tabel_2_2
 from lkjip_xl.read.numbers import BadNumber, parse_indicator
-from lkjip_xl.messages import month_name
+from lkjip_xl.messages import Text, month_name
 from lkjip_xl.check.reconcile import Budget
 
 TITLES = {
@@ -144,7 +144,20 @@ def tabel_2_3(ctx: Context) -> Table:
         prog_rows.append(pi)
     t.add({"uraian": "JUMLAH", "pagu": _sum_rows(t, "pagu", prog_rows, (b.total("pagu", p) for p in b.programs()))}, "total")
     t.notes.append(f"Sumber: {b.primary or 'DPA'}. Jumlah kegiatan, program dan total adalah rumus penjumlahan sub kegiatan.")
+    t.notes += incomplete_notes(b, ("pagu",))
     return t
+
+
+def incomplete_notes(b, what, lang: str = "id") -> list[str]:
+    """A footnote per amount that an unreadable cell left out of the totals (unknown is not zero)."""
+    out = []
+    for w in what:
+        subs = sorted(b.unknown.get(w, {}))
+        if subs:
+            label = Text(f"incomplete-label-{w}").render(lang)
+            listed = ", ".join(subs[:5]) + (" …" if len(subs) > 5 else "")
+            out.append(Text("incomplete-note", label=label, subs=listed).render(lang))
+    return out
 
 
 def tabel_3_9(ctx: Context) -> Table:
@@ -185,6 +198,7 @@ def tabel_3_9(ctx: Context) -> Table:
         t.notes.append("Tidak ada data realisasi: kolom Realisasi bernilai 0.")
     elif b.latest_month:
         t.notes.append(f"Realisasi kumulatif s.d. bulan {month_name(b.latest_month)}.")
+    t.notes += incomplete_notes(b, keys)
     return t
 
 

@@ -1,0 +1,142 @@
+"""One mistake, one finding (CONTRACT §5): a single unreadable amount planted in a consistent office
+gives exactly one error, at that cell, with its row's kode; the subtotal, total, pagu and over-budget
+checks it enters are skipped (and said), and the totals say they are incomplete."""
+import tempfile
+from pathlib import Path
+
+from builders import REAL, SUBS, budget_sheet, check, clean_office, realisasi, save
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+DPA = "DPA 2024.xlsx"
+P1, K1, S1 = "7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001"
+S3 = "7.01.02.2.01.0001"
+
+
+def errors(result):
+    return [(f.code, f.file, f.cell, f.kode) for f in result.findings if f.severity == "error"]
+
+
+def test_letter_o_pagu_is_one_error_with_its_kode(tmp_path):
+    clean_office(tmp_path)
+    s = budget_sheet("DPA", SUBS)
+    s.set(S1, "Pagu", "4.93O.000")
+    save(tmp_path / DPA, s)
+    r = check(tmp_path)
+    assert errors(r) == [("bad-number", DPA, s.cell(S1, "Pagu"), S1)]
+    assert r.findings[0].code == "bad-number"
+    # no knock-on: not the kegiatan, program, JUMLAH, the LRA's Anggaran, nor over-budget
+    assert {f.code for f in r.findings} == {"bad-number"}
+    msg = r.findings[0].message()
+    assert f"baris kode {S1}" in msg
+    for skipped in (f"subtotal {K1} ({s.cell(K1, 'Pagu')})", f"subtotal {P1} ({s.cell(P1, 'Pagu')})",
+                    f"total JUMLAH ({s.cell('JUMLAH', 'Pagu')})", f"realisasi terhadap pagu {S1}"):
+        assert skipped in msg, msg
+    assert "budget comparison" in r.findings[0].message("en")
+    # the readable sum, marked incomplete
+    assert r.totals["pagu"] == sum(SUBS.values()) - SUBS[S1]
+    assert r.totals["incomplete"] == ["pagu"]
+    assert r.to_json()["totals"]["incomplete"] == ["pagu"]
+    assert r.budget.incomplete("pagu", P1) and not r.budget.incomplete("pagu", "7.01.02")
+
+
+def test_unreadable_realisasi_skips_its_sums_and_comparisons(tmp_path):
+    clean_office(tmp_path)
+    _, lra = realisasi(tmp_path, 12, SUBS, REAL)
+    lra.set(S3, "Realisasi", "22.175.OOO")
+    save(tmp_path / "Realisasi 2024-12.xlsx", lra)
+    r = check(tmp_path)
+    assert errors(r) == [("bad-number", "Realisasi 2024-12.xlsx", lra.cell(S3, "Realisasi"), S3)]
+    assert {f.code for f in r.findings} == {"bad-number"}
+    assert r.totals["realisasi"] == sum(REAL.values()) - REAL[S3]
+    assert r.totals["incomplete"] == ["realisasi"]
+
+
+def test_unknown_month_is_not_a_fall_or_a_mismatch(tmp_path):
+    # November unreadable: December's rise from it is not checked, and no realisasi-decreased appears
+    clean_office(tmp_path)
+    nov = {c: v // 2 for c, v in REAL.items()}
+    _, lra = realisasi(tmp_path, 11, SUBS, nov)
+    lra.set(S1, "Realisasi", "#REF!")
+    save(tmp_path / "Realisasi 2024-11.xlsx", lra)
+    r = check(tmp_path)
+    assert errors(r) == [("error-value", "Realisasi 2024-11.xlsx", lra.cell(S1, "Realisasi"), S1)]
+    assert {f.code for f in r.findings} == {"error-value"}
+    assert "kenaikan realisasi kumulatif" in r.findings[0].message()
+    assert r.totals["incomplete"] == []          # December, the figure reported, is complete
+
+
+def test_formula_without_value_on_a_rekening_line(tmp_path):
+    rek = {S1: [("5.1.02.01.01.0024", 1_500_000), ("5.1.02.01.01.0052", 3_430_000)]}
+    clean_office(tmp_path)
+    s = budget_sheet("DPA", SUBS, rekening=rek)
+    s.set(f"{S1}/5.1.02.01.01.0052", "Pagu", "=1000+2430")    # saved by openpyxl: no cached value
+    save(tmp_path / DPA, s)
+    r = check(tmp_path)
+    assert errors(r) == [("formula-without-value", DPA, s.cell(f"{S1}/5.1.02.01.01.0052", "Pagu"), S1)]
+    assert {f.code for f in r.findings} == {"formula-without-value"}
+    assert f"subtotal {S1} ({s.cell(S1, 'Pagu')})" in r.findings[0].message()
+
+
+def test_root_cause_comes_first_and_the_report_says_where_to_start(tmp_path):
+    from lkjip_xl.cli import _report
+    clean_office(tmp_path)
+    s = budget_sheet("DPA", SUBS)
+    s.set(S1, "Pagu", "4.93O.000")
+    s.set("7.01.02", "Pagu", 1)                  # a true subtotal mistake elsewhere
+    save(tmp_path / DPA, s)
+    r = check(tmp_path)
+    assert [f.code for f in r.findings] == ["bad-number", "subtotal-mismatch"]
+    text = _report(r, None, "id")
+    assert text.rstrip().splitlines()[-1].startswith(f"Mulailah dari {DPA} › DPA sel {s.cell(S1, 'Pagu')}")
+
+
+# --- property: one random unreadable amount in a random consistent budget → exactly one error ------
+
+_subs = st.dictionaries(
+    st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 3)).map(
+        lambda t: f"7.01.0{t[0]}.2.0{t[1]}.000{t[2]}"),
+    st.integers(0, 9_000_000_000), min_size=1, max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(subs=_subs, data=st.data())
+def test_one_unreadable_amount_is_one_error(subs, data):
+    real = {c: data.draw(st.integers(0, v), label=c) for c, v in subs.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        clean_office(tmp, subs, real)
+        where = data.draw(st.sampled_from(["dpa", "anggaran", "realisasi"]))
+        code = data.draw(st.sampled_from(sorted(subs)))
+        bad = data.draw(st.sampled_from(["12.3O0", "=1+1", "#DIV/0!", "1.2.3,4"]))
+        if where == "dpa":
+            s, name, column = budget_sheet("DPA", subs), DPA, "Pagu"
+        else:
+            s = budget_sheet("LRA", {c: (subs[c], real[c]) for c in real}, ("Anggaran", "Realisasi"),
+                             title="LAPORAN REALISASI ANGGARAN TAHUN 2024")
+            name, column = "Realisasi 2024-12.xlsx", "Anggaran" if where == "anggaran" else "Realisasi"
+        s.set(code, column, bad)
+        save(tmp / name, s)
+        r = check(tmp)
+        errs = errors(r)
+        assert len(errs) == 1, [f.to_dict() for f in r.findings]
+        assert errs[0][1:] == (name, s.cell(code, column), code)
+        assert [f for f in r.findings if f.severity != "error"] == []
+
+
+def test_workbook_marks_the_incomplete_totals(tmp_path):
+    from openpyxl import load_workbook
+
+    from lkjip_xl.pipeline import build
+    clean_office(tmp_path)
+    s = budget_sheet("DPA", SUBS)
+    s.set(S1, "Pagu", "4.93O.000")
+    save(tmp_path / DPA, s)
+    _, out = build([tmp_path], tahun=2024, output=tmp_path / "hasil" / "x.xlsx")
+    wb = load_workbook(out)
+    texts = lambda ws: [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    ring = texts(wb["Ringkasan"])
+    assert any(t.startswith("BELUM LENGKAP: anggaran") for t in ring)
+    assert any(t.startswith(f"Anggaran belum lengkap: nilai sub kegiatan {S1} tidak terbaca") for t in ring)
+    assert any(t.startswith(f"Anggaran belum lengkap: nilai sub kegiatan {S1}") for t in texts(wb["Tabel 3.9"]))
+    rekon = [r for r in wb["Rekonsiliasi"].iter_rows(values_only=True) if r and r[0] == 1]
+    assert rekon[0][2] == "bad-number"
