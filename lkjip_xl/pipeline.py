@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lkjip_xl.config import Settings, load_settings
 from lkjip_xl.read.files import Inputs, default_output, discover
-from lkjip_xl.errors import NoRequiredRole
+from lkjip_xl.errors import NoRequiredRole, OutputError
 from lkjip_xl.findings import Finding, counts, json_value, sort_findings
 from lkjip_xl.messages import Text
 from lkjip_xl.check.indicators import Performance, evaluate, serapan
@@ -179,9 +179,15 @@ def build(paths: list, *, output: str | Path | None = None, config=None, default
         document = docx_writer.render_docx(tabel, paragraphs(ctx), instansi=ctx.title("Tabel 3.2")[2],
                                            tahun=result.tahun, created=created, template=result.settings.template_docx)
         docx_writer.check_target(docx_writer.docx_path(out), result.inputs.files)
+    fresh = not out.exists()
     write_workbook(sheets, out, created=created, protect=result.inputs.files)
     if document is not None:
-        docx_writer.write_docx(document, docx_writer.docx_path(out), protect=result.inputs.files)
+        try:
+            docx_writer.write_docx(document, docx_writer.docx_path(out), protect=result.inputs.files)
+        except OutputError:
+            if fresh:           # exit 2 leaves no output behind: not the workbook of this run either
+                out.unlink(missing_ok=True)
+            raise
     return result, out
 
 

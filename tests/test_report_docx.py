@@ -212,7 +212,12 @@ def test_shipped_template_is_the_generated_one(tmp_path):
     docx_style.make_template(made)
     shipped = Path(docx_style.__file__).parent / "assets" / docx_style.TEMPLATE
     assert made.read_bytes() == shipped.read_bytes()
-    names = {s.name for s in Document(str(shipped)).styles}
+    template = Document(str(shipped))
+    footer = template.sections[0].footer._element.xml
+    assert "Halaman" in footer and 'w:instr="PAGE"' in footer              # page numbers on every page
+    section = template.sections[0]
+    assert (section.page_width, section.page_height) == docx_style.A4
+    names = {s.name for s in template.styles}
     assert {docx_style.TITLE, docx_style.CELL, docx_style.HEAD, docx_style.NOTE, docx_style.TABLE} <= names
 
 
@@ -269,3 +274,19 @@ def test_workbook_new_sheets_and_print_fixes(tmp_path, sample_dir):
     assert monthly.page_setup.fitToWidth == 2 and monthly.print_title_cols == "$A:$C"
     ring = book["Ringkasan"]
     assert ring.row_breaks.brk and not ring.print_title_rows       # the charts start a page of their own
+
+
+def test_document_that_cannot_be_written_leaves_no_output(tmp_path, sample_dir, monkeypatch, capsys):
+    (tmp_path / "r.docx").mkdir()                       # in the way: found before anything is written
+    assert main(["build", str(sample_dir), "-o", str(tmp_path / "r.xlsx")]) == 2
+    assert "r.docx" in capsys.readouterr().err and not (tmp_path / "r.xlsx").exists()
+
+    from lkjip_xl.errors import OutputError
+    from lkjip_xl.report import docx_writer
+
+    def locked(data, path, **kw):                        # Word holds the file: the rename fails
+        raise OutputError("output-locked", path=str(path))
+
+    monkeypatch.setattr(docx_writer, "write_docx", locked)
+    assert main(["build", str(sample_dir), "-o", str(tmp_path / "s.xlsx")]) == 2
+    assert "s.docx" in capsys.readouterr().err and not (tmp_path / "s.xlsx").exists()

@@ -16,6 +16,8 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from lkjip_xl.errors import ConfigError
@@ -93,7 +95,22 @@ def make_template(path: Path) -> None:
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Arial", Pt(11)
     ensure_styles(doc)
+    _page_number(section.footer.paragraphs[0])
     save_docx(doc, path)
+
+
+def _page_number(paragraph) -> None:
+    """'Halaman N' centred in the footer; later sections inherit it (their footers stay linked)."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Halaman ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
 
 
 def open_template(path: str | Path | None) -> DocxDocument:
