@@ -151,3 +151,21 @@ def test_the_rules_catch_what_they_should(tmp_path):
     assert _ours("lkjip_xl.xlsx.cells.Unreadable") == "lkjip_xl.xlsx.cells"
     assert place("lkjip_xl.report.tables") == ("room", 3) and place("lkjip_xl.xlsx.guard") == ("room", 0)
     assert place("lkjip_xl.pipeline") == ("driver", None) and place("lkjip_xl.findings") == ("shared", None)
+
+
+def test_pip_install_packages_every_subpackage_and_the_data():
+    """`pip install .` (not editable) installs what pyproject.toml names: every folder of the package
+    that holds an __init__.py, schemas/ as lkjip_xl.schemas with its YAML, and the report assets."""
+    import tomllib
+
+    root = PACKAGE.parent
+    tool = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    folders = {_module_name(p.parent / "__init__.py") for p in PACKAGE.rglob("__init__.py")}
+    assert folders <= set(tool["packages"]), folders - set(tool["packages"])
+    assert "lkjip_xl.schemas" in tool["packages"] and tool["package-dir"]["lkjip_xl.schemas"] == "schemas"
+    assert "*.yaml" in tool["package-data"]["lkjip_xl.schemas"]
+    assert list((root / "schemas").glob("*.yaml")) and all(
+        f.suffix in (".yaml", ".py") for f in (root / "schemas").iterdir() if f.is_file())
+    for package, patterns in tool["package-data"].items():
+        folder = root / tool.get("package-dir", {}).get(package, package.replace(".", "/"))
+        assert all(list(folder.glob(p)) for p in patterns), (package, patterns)

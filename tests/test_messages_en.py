@@ -439,3 +439,49 @@ def test_finding_fragments_read_well(english_findings):
     assert any("because the target is 0." in m for m in messages), messages
     assert any("because the target is empty." in m for m in messages), messages
     assert any("(the workbook is empty)" in m for m in messages), messages
+
+
+# the sample office, whole, in English ------------------------------------------------------------
+
+SAMPLE = Path(__file__).resolve().parent.parent / "workbooks" / "contoh-blora-2024"
+
+
+def _users_words(result) -> list[str]:
+    """The user's own text in a run: names of files, sheets, programs, indicators, the office."""
+    words = {result.instansi, *result.budget.names.values(), *(i.ind.indikator for i in result.performance.ikus)}
+    words |= {x for f in result.findings for x in (f.file, f.sheet) if x}
+    # a finding's text parameters are the user's (JUMLAH, a cell's text): the rest are Text/Month/numbers
+    words |= {v for f in result.findings for v in f.params.values() if isinstance(v, str)}
+    words |= {x for s in result.sheets for x in (s.file, s.name) if x}
+    return sorted((w for w in words if w), key=len, reverse=True)
+
+
+def _without(text: str, users: list[str]) -> str:
+    for w in users:
+        text = text.replace(w, " ")
+    return text
+
+
+def test_the_sample_in_english_has_no_indonesian_outside_the_users_text(tmp_path, capsys):
+    from lkjip_xl import pipeline
+
+    result = pipeline.check([SAMPLE])
+    users = _users_words(result)
+    assert main(["check", str(SAMPLE), "--lang", "en"]) == 1
+    text = capsys.readouterr().out
+    assert "Findings: 4 errors, 2 warnings" in text and "(to December)" in text
+    lines = [ln for ln in text.splitlines() if not ln.startswith("lkjip-xl — ")]
+    assert not indonesian(_without("\n".join(lines), users)), indonesian(_without("\n".join(lines), users))
+    for f in result.findings:
+        assert not indonesian(_without(f.message("en"), users)), f.message("en")
+        assert indonesian(f.message("id")) or f.code == "uraian-mismatch", f.message("id")
+    out = tmp_path / "en.xlsx"
+    assert main(["build", str(SAMPLE), "--lang", "en", "--no-docx", "-o", str(out)]) == 1
+    wb = openpyxl.load_workbook(out, read_only=True)
+    for name in ("Ringkasan", "Rekonsiliasi"):
+        cells_text = [str(v) for row in wb[name].iter_rows(values_only=True) for v in row if isinstance(v, str)]
+        assert len(cells_text) > 20, name
+        found = indonesian(_without("\n".join(cells_text), users))
+        assert not found, (name, found)
+    headers = [v for row in wb["Rekonsiliasi"].iter_rows(min_row=1, max_row=6, values_only=True) for v in row if v]
+    assert {"RECONCILIATION FINDINGS", "Severity", "Finding", "Expected", "Stated"} <= set(headers), headers

@@ -6,20 +6,20 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lkjip_xl.messages import LANGS, month_names
 from lkjip_xl.schemas_io import load_yaml
 
 HEADER_SEARCH_ROWS = 30
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 _UNIT = re.compile(r"\((?:rp\.?|rupiah|%|persen)\)|\brp\b\.?|%|\bpersen\b|\brupiah\b")
 _PUNCT = re.compile(r"[^\w\s]|_")
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8,
-    "agt": 8, "ags": 8, "agust": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12,
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "october": 10, "oct": 10, "december": 12, "dec": 12,
-}
+# month words a header, title, file name or Bulan cell may use: the names in both languages (from
+# the catalogue, the one list of them) and the short or old spellings offices type
+MONTHS = {name.lower(): m for lang in LANGS for m, name in enumerate(month_names(lang), start=1)}
+MONTHS.update({
+    "jan": 1, "pebruari": 2, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
+    "ags": 8, "agust": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "nop": 11, "des": 12, "oct": 10, "dec": 12,
+})
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Words a header may put around its year or month: "Target Tahun 2022", "Realisasi s.d. Bulan Maret".
 _TAHUN = re.compile(r"\b(?:tahun anggaran|tahun|th|ta) (?=(?:19|20)\d\d\b)")
