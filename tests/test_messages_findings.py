@@ -57,10 +57,12 @@ def _messy_budget(tmp):
 def _messy_indicators(tmp):
     dpa(tmp, SUBS)
     rows = [{"indikator": "A", "target": 95, "realisasi": 89.5, "capaian": 90, "predikat": "Sangat Baik"},
-            {"indikator": "B", "target": 0, "realisasi": 5, "polaritas": "campuran"}]
+            {"indikator": "B", "target": 0, "realisasi": 5, "polaritas": "campuran"},
+            {"indikator": "Persentase pelayanan administrasi perkantoran", "target": 100, "realisasi": 98}]
     prog = program_sheet([{"kode": P1, "program": "Program lain", "indikator": "P", "target": 100, "realisasi": 90,
                            "sasaran": "Sasaran yang tidak ada"}])
-    iku(tmp, iku_sheet(rows), renstra_sheet({"A": {2024: 96}}), prog)
+    iku(tmp, iku_sheet(rows), renstra_sheet({"A": {2024: 96},      # indikator-mirip: worded another way
+                                             "Persentase capaian pelayanan administrasi perkantoran": {2024: 100}}), prog)
     s = Sheet("LRA", ["Kode", "Uraian", "Anggaran"], title="LAPORAN REALISASI")
     s.add([S1, "Sub", 1])
     save(tmp / "Realisasi 2024-06.xlsx", s)                        # missing-column

@@ -117,3 +117,39 @@ def test_code_segments_join_by_position(parts, levels, code):
 def test_kode_level_from_header():
     assert [kode_level(h) for h in ("Kode Urusan", "Kode Bidang Urusan", "Kode Program", "Kode Kegiatan",
                                     "Kode Sub Kegiatan", "Kode", "Kode Program/Kegiatan")] == [1, 2, 3, 5, 6, None, None]
+
+
+def test_indicator_names_written_two_ways_are_one_key():
+    from lkjip_xl.read.names import indicator_key
+
+    ikm = {indicator_key(n) for n in ("Indeks IKM", "Indeks Kepuasan Masyarakat (IKM)", "INDEKS KEPUASAN MASYARAKAT",
+                                      "IKM", "Nilai SKM", "Survei Kepuasan Masyarakat (SKM)")}
+    assert ikm == {"indeks kepuasan masyarakat"}
+    assert indicator_key("Nilai SAKIP") == indicator_key("Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah")
+    assert indicator_key("Nilai SAKIP") != indicator_key("Indeks IKM")
+
+
+def test_indicators_matched_by_number_under_the_same_sasaran_and_alike_ones_said():
+    from lkjip_xl.check.matching import match
+    from lkjip_xl.check.model import Indicator
+
+    ref = [Indicator(1, "1", "", "Sasaran A", "Persentase dokumen perencanaan tepat waktu"),
+           Indicator(2, "2", "", "Sasaran A", "Persentase pengaduan yang ditindaklanjuti")]
+    others = [Indicator(5, "1", "", "Sasaran A", "Persentase dokumen perencanaan yang disusun tepat waktu"),
+              Indicator(6, "3", "", "Sasaran B", "Persentase pengaduan masyarakat yang ditindaklanjuti"),
+              Indicator(7, "4", "", "Sasaran B", "Jumlah desa mandiri")]
+    found, alike = match(ref, others)
+    assert {i: r.row for i, r in found.items()} == {0: 1}
+    assert [(o.row, r.row) for o, r in alike] == [(6, 2)]
+
+
+def test_cells_without_address_keep_formula_and_percent(tmp_path):
+    from lkjip_xl.xlsx.cells import with_addresses
+
+    xml = b'<row r="2"><c s="1"><v>1</v></c><c t="e"><v>#REF!</v></c><c r="E2"/><c><f>A1</f></c></row><row><c/></row>'
+    assert with_addresses(xml) == (b'<row r="2"><c r="A2" s="1"><v>1</v></c><c r="B2" t="e"><v>#REF!</v></c>'
+                                   b'<c r="E2"/><c r="F2"><f>A1</f></c></row><row><c r="A3"/></row>')
+    facts = layouts.VARIANTS["q21-xlsx-cells-without-address"].build(tmp_path)
+    found = check([tmp_path]).findings
+    assert {(f.file, f.sheet, f.cell) for f in found if f.code == "formula-without-value"} == facts["formula_cells"]
+    assert [f.code for f in found if f.code != "formula-without-value"] == []     # capaian read as percent

@@ -9,6 +9,8 @@ from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
 from lkjip_xl.read.headers import normalize
+from lkjip_xl.read.names import indicator_key
+from lkjip_xl.check.matching import match
 from lkjip_xl.check.reconcile import Budget
 from lkjip_xl.check.model import Indicator, IndicatorSheet, ProgramIndicator, Validated
 
@@ -107,18 +109,38 @@ def _key(s: str) -> str:
     return normalize(s).replace(" ", "")
 
 
-def _renstra(sheets: list[IndicatorSheet]) -> dict[str, dict[int, tuple[Decimal, str]]]:
-    out: dict[str, dict] = {}
-    for s in sheets:
-        if not s.renstra:
-            continue
-        for ind in s.rows:
-            slot = out.setdefault(_key(ind.indikator), {})
+class _Renstra:
+    """The Renstra's targets per indicator, found for an IKU indicator however either names it
+    (check/matching.py); `alike`: IKU indicators that match none but look like one."""
+
+    def __init__(self, sheets: list[IndicatorSheet], iku_sheets: list[IndicatorSheet]):
+        self.plans: dict[int, dict[int, tuple[Decimal, str]]] = {}
+        self.alike: list[tuple[IndicatorSheet, Indicator, Indicator, IndicatorSheet]] = []
+        ref = [(s, ind) for s in sheets if s.renstra for ind in s.rows]
+        plans = []
+        for s, ind in ref:
+            slot: dict[int, tuple[Decimal, str]] = {}
             for year, m in ind.years.items():
                 t = m.get("target")
                 if t is not None and t.value is not None:
                     slot.setdefault(year, (t.value, f"{s.sheet.file} › {s.sheet.name} {t.cell}"))
-    return out
+            plans.append(slot)
+        where = {id(ind): (s, plan) for (s, ind), plan in zip(ref, plans)}
+        for s in iku_sheets:
+            found, alike = match([ind for _, ind in ref], s.rows)
+            for i, r in found.items():
+                self.plans[id(s.rows[i])] = where[id(r)][1]
+            self.alike += [(s, o, r, where[id(r)][0]) for o, r in alike]
+
+    def get(self, ind: Indicator) -> dict[int, tuple[Decimal, str]]:
+        return self.plans.get(id(ind), {})
+
+    def findings(self) -> list[Finding]:
+        return [Finding("indikator-mirip", {"indikator": o.indikator, "mirip": r.indikator,
+                                            "other": f"{rs.sheet.file} › {rs.sheet.name}"},
+                        **s.sheet.place(), cell=s.sheet.cell(o.row, "indikator"), expected=r.indikator,
+                        actual=o.indikator)
+                for s, o, r, rs in self.alike]
 
 
 def _why_not(T, R, negative: bool, settings: Settings, given: bool) -> tuple[Text, str] | None:
@@ -164,7 +186,7 @@ def _measure(s: IndicatorSheet, ind: Indicator, year: int, m: dict, renstra, set
     if said is not None and said.text and predikat and _key(said.text) != _key(predikat):
         findings.append(Finding("predikat-mismatch", {**what, "capaian": cap, "skala": settings.predikat.title},
                                 **place, cell=said.cell, expected=predikat, actual=said.text))
-    plan = renstra.get(_key(ind.indikator), {}).get(year)
+    plan = renstra.get(ind).get(year)
     if plan is not None and T is not None and T != plan[0]:
         findings.append(Finding("target-mismatch", {**what, "renstra": plan[1], "diff": abs(T - plan[0])}, **place,
                                 cell=cells["target"], expected=plan[0], actual=T))
@@ -178,9 +200,9 @@ def _akhir(iku: IKU, tahun: int | None, renstra, settings: Settings) -> tuple[Me
     ind = iku.ind
     if ind.target_akhir is not None and ind.target_akhir.value is not None:
         target, year = ind.target_akhir.value, ind.target_akhir_year
-    elif renstra.get(_key(ind.indikator)):
-        year = max(renstra[_key(ind.indikator)])
-        target = renstra[_key(ind.indikator)][year][0]
+    elif renstra.get(ind):
+        year = max(renstra.get(ind))
+        target = renstra.get(ind)[year][0]
     elif iku.years:
         year = max(iku.years)
         target = iku.years[year].target
@@ -212,7 +234,7 @@ def _link(p: ProgramIndicator, ikus: list[IKU], sasaran_keys: list[str]) -> str 
         return k
     number = _number(p.sasaran)          # "1", 1 or 1.0: the IKU's No
     for iku in ikus:
-        if (number is not None and number == _number(iku.ind.no)) or k == _key(iku.ind.indikator):
+        if (number is not None and number == _number(iku.ind.no)) or indicator_key(p.sasaran) == indicator_key(iku.ind.indikator):
             return _key(iku.ind.sasaran)
     for sk in sasaran_keys:
         if k in sk or sk in k:
@@ -223,7 +245,8 @@ def _link(p: ProgramIndicator, ikus: list[IKU], sasaran_keys: list[str]) -> str 
 def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performance, list[Finding]]:
     findings: list[Finding] = []
     tahun = v.tahun
-    renstra = _renstra(v.indicators)
+    renstra = _Renstra(v.indicators, [s for s in v.indicators if not s.renstra])
+    findings += renstra.findings()
     measured: list[tuple[IndicatorSheet, list[IKU]]] = []
     for s in v.indicators:
         if s.renstra:
@@ -232,7 +255,7 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
         for ind in s.rows:
             years = {y: _measure(s, ind, y, m, renstra, settings, findings) for y, m in sorted(ind.years.items())}
             if ind.target_akhir is not None and ind.target_akhir.value is not None:
-                plan = renstra.get(_key(ind.indikator), {}).get(ind.target_akhir_year)
+                plan = renstra.get(ind).get(ind.target_akhir_year)
                 if plan is not None and plan[0] != ind.target_akhir.value:
                     findings.append(Finding("target-mismatch", {"indikator": ind.indikator, "tahun": str(ind.target_akhir_year),
                                                                 "renstra": plan[1], "diff": abs(plan[0] - ind.target_akhir.value)},

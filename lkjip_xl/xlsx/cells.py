@@ -46,6 +46,38 @@ def formulas_without_value(data: bytes) -> dict[tuple[int, int], str]:
     return formulas_in(CELL.finditer(data)) if b"<f" in data else {}
 
 
+# a cell tag without its address: some generators leave r="C3" out, and Excel reads the cell as the
+# next one in its row (and a row without r as the next row)
+_NO_REF_CELL = re.compile(rb'<c(?=[\s/>])(?![^<>]*\br\s*=)')
+_ROW_OR_CELL = re.compile(rb'<(row|c)(?=[\s/>])([^<>]*?)(/?)>')
+_ANY_R = re.compile(rb'\br\s*=\s*["\']([A-Za-z]*)(\d+)["\']')
+
+
+def with_addresses(data: bytes) -> bytes:
+    """Sheet XML in which every cell tag carries its address, so that the scans for formulas,
+    errors and number formats (which go by r="…") see cells written without one."""
+    if not _NO_REF_CELL.search(data):
+        return data
+    out, pos, row, col = [], 0, 0, -1
+    for m in _ROW_OR_CELL.finditer(data):
+        kind, attrs = m.group(1), m.group(2)
+        ref = _ANY_R.search(attrs)
+        if kind == b"row":
+            row, col = (int(ref.group(2)) if ref else row + 1), -1
+            continue
+        if ref and ref.group(1):
+            col = 0
+            for ch in ref.group(1).upper():
+                col = col * 26 + ch - 64
+            col -= 1
+            continue
+        col += 1
+        out += [data[pos:m.start()], b'<c r="' + a1(row - 1, col).encode() + b'"' + attrs + m.group(3) + b">"]
+        pos = m.end()
+    out.append(data[pos:])
+    return b"".join(out)
+
+
 def formulas_in(cells) -> dict[tuple[int, int], str]:
     """(r, c) → formula, of the CELL matches that hold a formula without a saved value."""
     out = {}

@@ -23,7 +23,8 @@ from posixpath import join as zjoin, normpath
 from lkjip_xl.messages import Text
 from lkjip_xl.xlsx import bulk, cells, guard
 from lkjip_xl.xlsx.cells import (CELL, REF, Unreadable, a1, col_letter, error_cells, errors_in,
-                                 formulas_in, formulas_without_value, open_workbook, parse_a1, sheet_rows, unescape)
+                                 formulas_in, formulas_without_value, open_workbook, parse_a1, sheet_rows, unescape,
+                                 with_addresses)
 
 MAX_FILE_BYTES = 100 * 1024**2          # a workbook larger than this on disk is refused
 MAX_UNZIPPED_BYTES = 1024**3            # total decompressed size of a workbook
@@ -137,7 +138,7 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
             if sheet in scans:
                 formulas[sheet], errors[sheet] = scans[sheet].formulas, scans[sheet].errors
             elif part in zf.namelist():
-                data = zf.read(part)       # decompressed once for both scans
+                data = with_addresses(zf.read(part))      # decompressed once for both scans
                 formulas[sheet], errors[sheet] = formulas_without_value(data), error_cells(data)
         source = bulk.head_workbook(zf, {parts[sheet]: sc for sheet, sc in scans.items()}) if scans else None
     sheets = _load_calamine(path, formulas, errors, source, frozenset(scans))
@@ -205,7 +206,7 @@ def _styled_cells(zf: zipfile.ZipFile, part: str, styles: set[int]) -> set[tuple
     alts = b"|".join(str(i).encode() for i in sorted(styles))
     tag = re.compile(rb'<c\b[^>]*?\bs="(?:' + alts + rb')"[^>]*>')
     out = set()
-    for m in tag.finditer(zf.read(part)):
+    for m in tag.finditer(with_addresses(zf.read(part))):
         ref = REF.search(m.group(0))
         if ref:
             out.add(parse_a1(ref.group(1).decode()))
@@ -216,10 +217,14 @@ def percent_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
     """(r, c) of one sheet's percent-formatted cells, which hold 0.9421 where the user sees 94,21%.
 
     Asked for indicator sheets only (a scan of every cell's style costs a quarter of the load time
-    of a large rekening sheet). Not known for .xls and .csv: calamine does not report formats.
+    of a large rekening sheet). A .xls (BIFF) file's formats are read with xlrd, as calamine does
+    not report them; a .csv has none.
     """
     if path.suffix.lower() == ".csv":
         return set()
+    with path.open("rb") as fh:
+        if fh.read(8) == _OLE:
+            return _xls_percent_cells(path, sheet)
     try:
         with zipfile.ZipFile(path) as zf:
             part = _sheet_parts(zf).get(sheet)
@@ -227,6 +232,34 @@ def percent_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
             return _styled_cells(zf, part, styles) if part and styles else set()
     except _BROKEN:         # a styles part Excel never writes (numFmtId="abc"…): no formats known
         return set()
+
+
+def _xls_percent_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
+    """percent_cells of a .xls sheet: the number format of each numeric cell's XF record."""
+    try:
+        import xlrd
+    except ImportError:         # an install without xlrd reads .xls percents as fractions, as before
+        return set()
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except Exception:           # xlrd refuses what calamine read (a BIFF5 file, odd records): none known
+        return set()
+    try:
+        ws = book.sheet_by_name(sheet)
+        percent_xf = set()
+        for i, xf in enumerate(book.xf_list):
+            fmt = book.format_map.get(xf.format_key)
+            code = fmt.format_str if fmt is not None else ""
+            if "%" in re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code):
+                percent_xf.add(i)
+        if not percent_xf:
+            return set()
+        return {(r, c) for r in range(ws.nrows) for c in range(ws.row_len(r))
+                if ws.cell_type(r, c) == xlrd.XL_CELL_NUMBER and ws.cell_xf_index(r, c) in percent_xf}
+    except Exception:
+        return set()
+    finally:
+        book.release_resources()
 
 
 def _load_calamine(path: Path, formulas: dict | None, errors: dict | None = None, source=None,

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from variants import make_variants as mv
 from variants.make_variants import Tab, write_xls, write_xlsx
@@ -208,7 +208,8 @@ def dpa_tab(b: Book, layout: Layout) -> Tab:
         t.merges.append(f"{get_column_letter(first_amount)}{h}:{get_column_letter(width)}{h}")
     if layout.code == "merged-segments":
         k = [c for c, (part, _) in enumerate(lead_cols, 1) if part == "kode"]
-        t.merges.append(f"{get_column_letter(k[0])}{h}:{get_column_letter(k[-1])}{h}")
+        at = h + 1 if layout.header == "labels-below" else h       # the row that holds 'Kode'
+        t.merges.append(f"{get_column_letter(k[0])}{at}:{get_column_letter(k[-1])}{at}")
         if low is not None and layout.header != "labels-below":
             t.merges.remove(f"{get_column_letter(k[0])}{h}:{get_column_letter(k[0])}{h + 1}")
             t.merges.append(f"{get_column_letter(k[0])}{h}:{get_column_letter(k[-1])}{h + 1}")
@@ -481,3 +482,130 @@ def _variants() -> dict:
 
 
 VARIANTS = _variants()
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell formats: .xls percent cells, .xlsx cells written without their address
+# ---------------------------------------------------------------------------------------------
+def write_xls_formatted(path: Path, tabs: list[Tab]) -> None:
+    """write_xls with the tabs' number formats ('0.00%'), as an old Excel saves them."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    styles: dict = {}
+    for tab in tabs:
+        ws = wb.add_sheet(tab.name)
+        merged = set()
+        for ref in tab.merges:
+            c0, r0, c1, r1 = range_boundaries(ref)
+            ws.write_merge(r0 - 1, r1 - 1, c0 - 1, c1 - 1, tab.rows[r0 - 1][c0 - 1])
+            merged |= {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+        for r, row in enumerate(tab.rows, 1):
+            for c, v in enumerate(row, 1):
+                if v in (None, "") or (r, c) in merged:
+                    continue
+                fmt = tab.formats.get(f"{get_column_letter(c)}{r}")
+                if fmt:
+                    style = styles.setdefault(fmt, xlwt.easyxf(num_format_str=fmt))
+                    ws.write(r - 1, c - 1, v, style)
+                else:
+                    ws.write(r - 1, c - 1, v)
+    wb.save(str(path))
+
+
+def strip_addresses(path: Path) -> None:
+    """Rewrite an .xlsx with its cells' r="…" attributes left out (and every other row's), as some
+    generators write them: Excel places each cell after the one before it."""
+    import re
+    import zipfile
+
+    data = {}
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            data[info.filename] = zf.read(info.filename)
+    last = [0, 0]                          # row, column of the cell before
+
+    def strip(m):
+        tag, letters, row = m.group(0), m.group(2).decode(), int(m.group(3))
+        col = 0
+        for ch in letters:
+            col = col * 26 + ord(ch) - 64
+        follows = (row == last[0] and col == last[1] + 1) or (row != last[0] and col == 1)
+        last[:] = [row, col]
+        # only where the cell follows the one before: a gap needs its address, as generators know
+        return m.group(1) + m.group(4) if follows else tag
+
+    for name, body in data.items():
+        if name.startswith("xl/worksheets/sheet"):
+            data[name] = re.sub(rb'(<c\b[^>]*?)\s+r="([A-Z]+)(\d+)"([^>]*>)', strip, body)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in data.items():
+            zf.writestr(name, body)
+
+
+def _xls_percent(d: Path) -> dict:
+    """(d) IKU saved as .xls, its capaian cells formatted 0.00%: 0.9421 shown as 94,21%."""
+    b = book("7.01")
+    write_plain(b, d, iku=False)
+    write_xls_formatted(d / "IKU Kecamatan Contoh 2024.xls", [mv._iku_groups(percent=True)])
+    write_xlsx(d / "Indikator Program.xlsx", [plain_program(b)])
+    return {}
+
+
+def _no_addresses(d: Path) -> dict:
+    """Every cell written without its r attribute: a formula without a saved value, an Excel error
+    and percent-formatted capaian are still found at their cells."""
+    b = book("7.01")
+    write_plain(b, d, dpa=False, iku=False)
+    t = plain_dpa(b)
+    p = next(i for i, n in enumerate(b.nodes, 2) if n.level == 3)
+    t.rows[p - 1][2] = mv.Formula("+".join(f"C{i}" for i, n in enumerate(b.nodes, 2)
+                                           if n.level == 6 and n.kode.startswith(b.nodes[p - 2].kode)))
+    write_xlsx(d / mv.DPA_FILE, [t])
+    write_xlsx(d / mv.IKU_FILE, [mv._iku_groups(percent=True), plain_program(b)])
+    for name in (mv.DPA_FILE, mv.IKU_FILE):
+        strip_addresses(d / name)
+    return {"formula_cells": {(mv.DPA_FILE, "DPA", f"C{p}")}}
+
+
+def _twin_7(d: Path) -> None:
+    write_plain(book("7.01"), d)
+
+
+VARIANTS.update({
+    "q20-xls-percent-capaian": mv.Variant("q20-xls-percent-capaian", _xls_percent, _twin_7, needs="xlwt"),
+    "q21-xlsx-cells-without-address": mv.Variant("q21-xlsx-cells-without-address", _no_addresses, _twin_7,
+                                                 ignore=frozenset({"formula-without-value"})),
+})
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicator names written two ways across sheets
+# ---------------------------------------------------------------------------------------------
+RENSTRA_NAMES = {"Indeks Kepuasan Masyarakat": "Indeks IKM",
+                 "Nilai SAKIP": "Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)"}
+
+
+def renstra_tab(names: dict[str, str]) -> Tab:
+    """A Renstra beside the IKU, one target per year; its 2024 IKM target differs from the IKU's
+    (a target-mismatch that only a matched pair can give)."""
+    t = Tab("Renstra")
+    t.add("RENCANA STRATEGIS 2021-2026")
+    t.add("No", "Sasaran", "Indikator Kinerja", "Satuan", *[f"Target {y}" for y in range(2022, 2027)])
+    for no, sas, ind, sat, years in mv.IKU:
+        targets = [mv.num(years[y][0]) if y in years else 80 for y in range(2022, 2027)]
+        if ind == "Indeks Kepuasan Masyarakat":
+            targets[2] = 96
+        t.add(no, sas, names.get(ind, ind), sat, *targets)
+    return t
+
+
+def _renstra_names(d: Path, names: dict[str, str]) -> dict:
+    b = book("7.01")
+    write_plain(b, d, iku=False)
+    write_xlsx(d / mv.IKU_FILE, [mv.plain_iku_tab(), plain_program(b), renstra_tab(names)])
+    return {}
+
+
+VARIANTS["q22-indicator-abbreviations"] = mv.Variant(
+    "q22-indicator-abbreviations", lambda d: _renstra_names(d, RENSTRA_NAMES), lambda d: _renstra_names(d, {}))
