@@ -158,6 +158,10 @@ class Scanner:
         if self.cut is None and not self.small:
             body = before + chunk[:at]
             self.head += body
+            if cells.unaddressed(body):
+                # cells written without their address (a generator's habit, on every row): their
+                # places are counted from the start of each row, which this scan does not do
+                self.small = True
             c = _head_cut(self.head)
             if c is not None:
                 self.cut = c

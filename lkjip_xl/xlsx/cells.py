@@ -53,6 +53,11 @@ _ROW_OR_CELL = re.compile(rb'<(row|c)(?=[\s/>])([^<>]*?)(/?)>')
 _ANY_R = re.compile(rb'\br\s*=\s*["\']([A-Za-z]*)(\d+)["\']')
 
 
+def unaddressed(data: bytes) -> bool:
+    """Whether some cell tag in data has no r="…"."""
+    return _NO_REF_CELL.search(data) is not None
+
+
 def with_addresses(data: bytes) -> bytes:
     """Sheet XML in which every cell tag carries its address, so that the scans for formulas,
     errors and number formats (which go by r="…") see cells written without one."""
