@@ -26,14 +26,14 @@ CAUSES = (
 _CAUSE = {code: rank for rank, group in enumerate(CAUSES) for code in group}
 
 
-def catalogue() -> dict[str, dict]:
-    "Finding code → severity and its id/en templates."
-    return messages.catalogue()["codes"]
-
-
 def cause(code: str) -> int:
     """0 structure and year, 1 unreadable or doubtful cells, 2 sums, 3 comparisons between documents."""
     return _CAUSE.get(code, len(CAUSES))
+
+
+def catalogue() -> dict[str, dict]:
+    "Finding code → severity and its id/en templates."
+    return messages.catalogue()["codes"]
 
 
 @dataclass(frozen=True)

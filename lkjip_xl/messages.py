@@ -136,21 +136,16 @@ def error(code: str, params: dict, lang: str = "id") -> str:
 
 
 def finding(f, lang: str = "id") -> str:
-    """The sentence for a findings.Finding: its code's template, filled from its parameters and
-    its kode, expected and actual values."""
+    """The sentence for a findings.Finding: its code's template (or its `variants:` entry named by
+    the parameter `variant`), filled from its parameters and its kode, expected and actual values,
+    then the sentences in the parameter `after`."""
     params = {"kode": f.kode or "", "expected": f.expected, "actual": f.actual, **f.params}
-    skipped = params.pop("skipped", None)
-    text = fill(catalogue()["codes"][f.code][language(lang)], params, lang).strip()
-    return text if skipped is None else f"{text} {_skipped(skipped, f.kode, lang)}"
-
-
-def _skipped(skipped, kode: str | None, lang: str) -> str:
-    """What an unknown cell stopped: its row's kode and the checks that could not be made."""
-    words, key = catalogue()["skipped"], language(lang)
-    items = [words["items"][kind][key].format(what=what) for kind, what in skipped]
-    parts = [words["row"][key].format(kode=kode)] if kode else []
-    parts.append(words["checks" if items else "none"][key].format(items="; ".join(items)))
-    return " ".join(parts)
+    entry = catalogue()["codes"][f.code]
+    # one code, several situations (tahun-mismatch for one file or for --tahun): the variant's wording
+    entry = entry.get("variants", {}).get(params.pop("variant", None), entry)
+    after = params.pop("after", ())      # sentences said after the code's own (what an unknown cell stopped)
+    text = fill(entry[language(lang)], params, lang).strip()
+    return " ".join([text] + [value(x, lang) for x in after])
 
 
 def fmt(v, lang: str = "id") -> str:

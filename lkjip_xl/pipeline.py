@@ -3,7 +3,7 @@ tables → write. Nothing here prints or exits; cli.py does that."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from lkjip_xl.check.indicators import Performance, evaluate, serapan
 from lkjip_xl.check.kas import fisik_per_code, reconcile_kas
 from lkjip_xl.check.rfk import Rfk, build_rfk, deviasi_findings
 from lkjip_xl.read.sheets import read_inputs
+from lkjip_xl.check.intake import Intake, intake
 from lkjip_xl.check.reconcile import Budget, reconcile_budget
 from lkjip_xl.check.validate import validate
 
@@ -117,9 +118,18 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     inputs = discover(paths, config)
     settings = load_settings(inputs.config, overrides, defaults)
     reading = read_inputs(inputs, settings)
-    if not any(s.role == "dpa" and s.frame is not None for s in reading.sheets):
+    taken = intake(reading, reading.tahun, asked=settings.tahun is not None)
+    if taken.tahun_all is not None:
+        # --tahun names a year no budget file is for: said once, first, and the files read for
+        # their own year, so that nothing else follows from it
+        settings = replace(settings, tahun=taken.tahun_all)
+        reading = read_inputs(inputs, settings)
+        again = intake(reading, reading.tahun, asked=False)
+        taken = Intake(again.reading, taken.findings + again.findings)
+    used = taken.reading
+    if not any(s.role == "dpa" and s.frame is not None for s in used.sheets):
         raise _no_dpa(reading)
-    validated = validate(reading, settings)
+    validated = validate(used, settings)
     if not any(b.sheet.role == "dpa" for b in validated.budgets):
         raise _no_dpa(reading)    # a DPA sheet lacking a required column is no DPA
     budget, f_budget, told = reconcile_budget(validated)
@@ -131,19 +141,9 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     if rfk is not None and kas is not None:
         f_kas += deviasi_findings(rfk, validated.kas[0].sheet.place())
     found = [told.get(f, f) for f in validated.findings]
-    findings = sort_findings(found + f_budget + f_ind + f_kas + _year_check(settings, reading))
+    findings = sort_findings(taken.findings + found + f_budget + f_ind + f_kas)
     instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"
     return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets, rfk)
-
-
-def _year_check(settings: Settings, reading) -> list[Finding]:
-    """--tahun (or lkjip.toml) against the year the budget files name in their titles."""
-    found = reading.tahun_berkas
-    if settings.tahun is None or found is None or found == settings.tahun:
-        return []
-    return [Finding("tahun-mismatch", {"diminta": str(settings.tahun), "berkas": str(found)}, expected=found,
-                    actual=settings.tahun,
-                    file=next((s.file for s in reading.sheets if s.role == "dpa"), None))]
 
 
 def build(paths: list, *, output: str | Path | None = None, config=None, defaults=None, docx: bool = True,

@@ -93,7 +93,12 @@ def test_usage_errors_are_one_indonesian_sentence():
     assert p.returncode == 2 and "'duaribu' is not a year" in p.stderr
 
 
-def test_year_other_than_the_files_is_a_warning(sample_dir):
+def test_year_other_than_the_files_is_said_first_and_alone(sample_dir):
+    # CONTRACT §5 / issue 12: a --tahun no budget file is for is one error, first, with no knock-on:
+    # the files are read for their own year, so the sample keeps its six findings besides it
     doc = json.loads(run("check", str(sample_dir), "--tahun", "2025", "--json").stdout)
-    f = next(f for f in doc["findings"] if f["code"] == "tahun-mismatch")
-    assert (f["severity"], f["expected"], f["actual"]) == ("warning", 2024, 2025)
+    f = doc["findings"][0]
+    assert (f["code"], f["severity"], f["expected"], f["actual"]) == ("tahun-mismatch", "error", 2024, 2025)
+    assert [x["code"] for x in doc["findings"]].count("tahun-mismatch") == 1
+    assert len(doc["findings"]) == 1 + 6 and len([x for x in doc["findings"] if x["severity"] == "error"]) == 1 + 4
+    assert doc["totals"]["pagu"] == 19422400000

@@ -74,6 +74,10 @@ def _messy_indicators(tmp):
     notes = Sheet("Agenda", ["Tanggal", "Catatan"])
     notes.add(["1 Januari", "rapat"])
     save(tmp / "Lain.xlsx", notes)                                 # no-role
+    iku(tmp, iku_sheet([{**rows[0], "realisasi": 90}, rows[1]]), renstra_sheet({"A": {2024: 96}}), prog,
+        name="IKU 2024 - Copy.xlsx")                               # indikator-mismatch
+    save(tmp / "Realisasi (1).xlsx", budget_sheet("LRA", {S1: (4_930_000, 1)}, ("Anggaran", "Realisasi"),
+                                                  title="LAPORAN REALISASI"))   # duplicate-file
     return tmp
 
 
@@ -105,7 +109,9 @@ def findings(tmp_path_factory):
     out.append(Finding("unreadable-file", {"reason": "berkas rusak"}, file="x.xlsx"))   # the CLI's exception
     wrong_year = tmp_path_factory.mktemp("tahun")
     dpa(wrong_year, SUBS, title="DOKUMEN PELAKSANAAN ANGGARAN TAHUN ANGGARAN 2024")
-    out += check(wrong_year, tahun=2031).findings                  # tahun-mismatch
+    out += check(wrong_year, tahun=2031).findings                  # tahun-mismatch (--tahun)
+    dpa(wrong_year, SUBS, name="DPA 2023.xlsx", title="DPA TAHUN ANGGARAN 2023")
+    out += check(wrong_year).findings                              # tahun-mismatch (one file)
     return out
 
 

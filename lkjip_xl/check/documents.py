@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lkjip_xl.check.sums import SheetSums, Skipped, cell_at, code_key, diff, prefixes, skip
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
 from lkjip_xl.read.headers import normalize
 
 
@@ -61,7 +62,7 @@ def compare_pagu(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: dict
             zero.append(code)
         roots = s.unknown_at(code, "pagu") + tuple(unknown_dpa.get(code, ()))
         if roots:
-            skip(skipped, roots, "pagu", f"{code}: {s.label} / {primary.label}")
+            skip(skipped, roots, Text("skip-pagu", kode=code, here=s.label, other=primary.label))
             continue
         if mine != theirs:
             findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": diff(mine, theirs)}, **place,

@@ -242,6 +242,31 @@ def _link(p: ProgramIndicator, ikus: list[IKU], sasaran_keys: list[str]) -> str 
     return None
 
 
+def _sheets_disagree(main: list[IKU], others: list[tuple[IndicatorSheet, list[IKU]]]) -> list[Finding]:
+    """A PK (or any other indicator sheet) against the IKU table: one indicator's target or realisasi
+    for one year that differs is an indikator-mismatch at the other sheet's cell; the IKU's is used."""
+    found = []
+    by_key = {_key(i.ind.indikator): i for i in main}
+    for sheet, ikus in others:
+        for iku in ikus:
+            ref = by_key.get(_key(iku.ind.indikator))
+            if ref is None:
+                continue
+            for year, m in iku.years.items():
+                theirs = ref.at(year)
+                if theirs is None:
+                    continue
+                for what in ("target", "realisasi"):
+                    mine, used = getattr(m, what), getattr(theirs, what)
+                    if mine is not None and used is not None and mine != used:
+                        found.append(Finding("indikator-mismatch", {
+                            "indikator": iku.ind.indikator, "kolom": f"{what} {year}",
+                            "other": f"{ref.source} {theirs.cells.get(what) or ''}".strip(), "used": ref.source,
+                            "why": Text("used-iku")}, **sheet.sheet.place(), cell=m.cells.get(what),
+                            expected=used, actual=mine))
+    return found
+
+
 def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performance, list[Finding]]:
     findings: list[Finding] = []
     tahun = v.tahun
@@ -267,6 +292,7 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
         measured.append((s, ikus))
     # the sheet with the most years measured is the IKU table; others (a PK sheet) are checked only
     main = max(measured, key=lambda x: (sum(len(i.years) for i in x[1]), -measured.index(x)))[1] if measured else []
+    findings += _sheets_disagree(main, [(s, i) for s, i in measured if i is not main])
     sasaran: list[Sasaran] = []
     by_key: dict[str, Sasaran] = {}
     for iku in main:

@@ -185,8 +185,8 @@ def reconcile_kas(v: Validated, pagu: dict, findings: list[Finding]) -> Kas | No
     by_quarter = False
     blind: set = set()          # codes whose plan holds an unknown cell: their comparison is skipped
     for bs in v.kas:
-        s, said = sheet_sums(bs)
-        findings += said
+        s, found = sheet_sums(bs)
+        findings += found
         blind |= _blind_codes(bs, v.findings)
         quarterly = not any(a in bs.amounts for a in MONTHS)
         by_quarter = by_quarter or quarterly

@@ -63,7 +63,8 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
                     continue
                 roots = mine.get(code, ()) + unk.get(code, ())
                 if roots:
-                    skip(skipped, roots, "realisasi", f"{code} ({s.label} / {came[code].label})")
+                    skip(skipped, roots, Text("skip-realisasi", kode=code, month=Month(m), here=s.label,
+                                                other=came[code].label))
                 elif bucket[code] != value:
                     findings.append(Finding("realisasi-mismatch", {"other": came[code].label, "month": Month(m),
                                                                    "diff": diff(value, bucket[code])},
@@ -78,7 +79,7 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
                 continue
             roots = unknown.get(cur, {}).get(code, ()) + unknown.get(prev, {}).get(code, ())
             if roots:
-                skip(skipped, roots, "naik", f"{code} ({prev:02d} → {cur:02d})")
+                skip(skipped, roots, Text("skip-rise", kode=code, prev=Month(prev), month=Month(cur)))
             elif value < before:
                 s = origin[cur][code]
                 findings.append(Finding("realisasi-decreased", {"prev": Month(prev), "month": Month(cur),
@@ -143,7 +144,7 @@ def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: d
         pagu_roots = tuple(unknown_dpa.get(code, ()))
         roots = real_unknown.get(code, ()) + pagu_roots
         if roots:
-            skip(skipped, roots, "serapan", f"{code}")
+            skip(skipped, roots, Text("skip-over-budget", kode=code))
         elif value > limit:
             findings.append(Finding("over-budget", {"diff": value - limit}, **s.bs.sheet.place(),
                                     cell=cell_at(s, code, "realisasi", latest), kode=code, expected=limit, actual=value))
@@ -152,7 +153,7 @@ def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: d
             continue
         roots = s.unknown_at(code, "pagu") + pagu_roots
         if roots:
-            skip(skipped, roots, "pagu", f"{code}: {s.label} / {primary.label}")
+            skip(skipped, roots, Text("skip-pagu", kode=code, here=s.label, other=primary.label))
         elif stated != limit:
             findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": diff(stated, limit)},
                                     **s.bs.sheet.place(), cell=cell_at(s, code, "pagu", latest), kode=code,

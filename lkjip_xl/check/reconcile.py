@@ -11,6 +11,7 @@ from lkjip_xl.check.months import check_realisasi, monthly_realisasi
 from lkjip_xl.check.sums import Skipped, code_key, prefixes, sheet_sums
 from lkjip_xl.check.sums import under as sums_under
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
 from lkjip_xl.read import codes
 
 
@@ -125,7 +126,8 @@ def _told(sums, skipped: Skipped) -> dict[Finding, Finding]:
         for a in s.bs.unknown.values():
             for root in a.values():
                 kode = root.kode or s.root_kode.get(root)
-                items = tuple(s.skipped.get(root, [])) + tuple(skipped.get(root, ()))
-                if kode != root.kode or items:
-                    out[root] = replace(root, kode=kode, params={**root.params, "skipped": items})
+                items = list(s.skipped.get(root, [])) + list(skipped.get(root, ()))
+                after = [Text("unknown-row", kode=kode)] if kode else []
+                after.append(Text("unknown-skipped", items=items) if items else Text("unknown-incomplete"))
+                out[root] = replace(root, kode=kode, params={**root.params, "after": after})
     return out

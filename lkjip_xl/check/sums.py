@@ -17,16 +17,16 @@ from lkjip_xl.read import codes
 from lkjip_xl.read.arrays import distinct, factorize, groups as group_keys, table, texts_only
 
 
-# root finding (bad-number, formula-without-value, error-value) → [(kind, what)], the checks that its
-# unknown value made impossible; findings.py says them after the root's own message
+# root finding (bad-number, formula-without-value, error-value) → the checks that its unknown value
+# made impossible (Text fragments skip-*), said after the root's own message
 Skipped = dict
 
 
-def skip(skipped: Skipped, roots, kind: str, what: str) -> None:
+def skip(skipped: Skipped, roots, what: Text) -> None:
     for root in roots:
         items = skipped.setdefault(root, [])
-        if (kind, what) not in items:
-            items.append((kind, what))
+        if what not in items:
+            items.append(what)
 
 
 @dataclass
@@ -210,9 +210,41 @@ def sheet_sums(bs: BudgetSheet) -> tuple[SheetSums, list[Finding]]:
     if last is not None:
         out.months, out.months_unknown = _long_months(lines.groups, lines.group_sums, r.amts, out.unknown)
         out.month_rows = {grp: int(r.rows[line_at[j]]) for grp, j in zip(lines.groups, lines.first)}
-    elif bs.sheet.month_cols:
-        _month_columns(out, lines.groups, lines.group_sums, int(r.rows[line_at[0]]) if len(line_at) else None)
+    elif r.sheet.month_cols:
+        _month_columns(out, lines.groups, lines.group_sums)
     return out, findings
+
+
+def _month_columns(out: SheetSums, groups, group_sums) -> None:
+    """Months as columns (Januari … Desember, each month's own amount): the running total of each sub
+    kegiatan month by month, up to the month the title or file name gives, else the last month with
+    an amount. Its latest month is the sheet's month, its year-to-date figure the leaves' realisasi.
+    An unknown month's amount stays in every later running total."""
+    sheet = out.bs.sheet
+    by_month = {m: c for c, m in sheet.month_cols.items() if c in group_sums}
+    filled = [m for m, c in by_month.items() if any(group_sums[c])]
+    last = sheet.month or max(filled, default=None)
+    if last is None:
+        return
+    running: dict[str, object] = {}
+    still: dict[str, tuple] = {}
+    for m in range(1, last + 1):
+        c = by_month.get(m)
+        for g, (_, code) in enumerate(groups):
+            running[code] = running.get(code, 0) + (group_sums[c][g] if c else 0)
+            roots = out.unknown.get((None, code), {}).get(c, ()) if c else ()
+            if roots:
+                still[code] = still.get(code, ()) + roots
+        out.months[m] = dict(running)
+        if still:
+            out.months_unknown[m] = dict(still)
+    for code, amounts in out.leaves.items():
+        amounts["realisasi"] = running.get(code, 0)
+        if code in still:
+            out.unknown.setdefault((None, code), {})["realisasi"] = still[code]
+    out.bs.month = last
+    if f"bulanan:{last:02d}" in sheet.cols:
+        sheet.cols.setdefault("realisasi", sheet.cols[f"bulanan:{last:02d}"])
 
 
 def _names(r: _Rows) -> tuple[dict, dict, dict]:
@@ -357,7 +389,7 @@ def _check_subtotals(r: _Rows, lines: _LineGroups, stated: list, skipped: Skippe
                 continue
             roots = unknown.get((m, k), {}).get(a)
             if roots:
-                skip(skipped, roots, "subtotal", f"{k} ({r.cell(i, a)})")
+                skip(skipped, roots, Text("skip-subtotal", kode=k, cell=r.cell(i, a)))
                 continue
             computed = sums[m, k][a] if (m, k) in sums else 0
             if said != computed:
@@ -396,7 +428,7 @@ def _check_totals(r: _Rows, lines: _LineGroups, skipped: Skipped) -> list[Findin
             bad = unknown.get(a, [])
             roots = [x[2] for x in bad[bisect_left(bad, (lo, -1)):bisect_left(bad, (hi, -1))]]
             if roots:
-                skip(skipped, roots, "total", f"{label.upper()} ({r.cell(i, a)})")
+                skip(skipped, roots, Text("skip-total", label=label.upper(), cell=r.cell(i, a)))
                 continue
             computed = running[a][hi] - running[a][lo]
             computed = int(computed) if isinstance(computed, np.integer) else computed
@@ -420,29 +452,6 @@ def _jenis(r: _Rows, accounts: _Accounts, last) -> dict[str, object]:
     first_j, group_j = group_keys(line_jenis)
     jsum = _Lines(r.bs, latest).sums(group_j, len(first_j))["pagu"]
     return dict(zip([j_names[line_jenis[j]] for j in first_j], jsum))
-
-
-def _month_columns(out: SheetSums, groups, group_sums, first_row) -> None:
-    """Months as columns (Januari … Desember, each month's own amount): the running total of each sub
-    kegiatan month by month, up to the month the title or file name gives, else the last month with
-    an amount. Its latest month is the sheet's month, its year-to-date figure the leaves' realisasi."""
-    sheet = out.bs.sheet
-    by_month = {m: c for c, m in sheet.month_cols.items() if c in group_sums}
-    filled = [m for m, c in by_month.items() if any(group_sums[c])]
-    last = sheet.month or max(filled, default=None)
-    if last is None:
-        return
-    running: dict[str, object] = {}
-    for m in range(1, last + 1):
-        c = by_month.get(m)
-        for g, (_, code) in enumerate(groups):
-            running[code] = running.get(code, 0) + (group_sums[c][g] if c else 0)
-        out.months[m] = dict(running)
-    for code, amounts in out.leaves.items():
-        amounts["realisasi"] = running.get(code, 0)
-    out.bs.month = last
-    if f"bulanan:{last:02d}" in sheet.cols:
-        sheet.cols.setdefault("realisasi", sheet.cols[f"bulanan:{last:02d}"])
 
 
 def _check_account_sums(r: _Rows, accounts: _Accounts, skipped: Skipped) -> list[Finding]:
@@ -499,7 +508,7 @@ def _check_account_sums(r: _Rows, accounts: _Accounts, skipped: Skipped) -> list
                 continue
             roots = unknown.get(a, {}).get(k)
             if roots:
-                skip(skipped, roots, "subtotal", f"{account} / {s} ({r.cell(i, a)})")
+                skip(skipped, roots, Text("skip-subtotal", kode=f"{account} / {s}", cell=r.cell(i, a)))
                 continue
             computed = totals[a].get(k, 0)
             if said != computed:

@@ -402,4 +402,5 @@ def _guess_year(sheets: list[Sheet]) -> int | None:
             y = _year_in(normalize(s.title)) or _year_in(normalize(s.path.stem))
             if y:
                 votes[y] = votes.get(y, 0) + 1
-    return max(sorted(votes), key=votes.get) if votes else None
+    # a tie (this year's DPA beside last year's) goes to the later year
+    return max(votes, key=lambda y: (votes[y], y)) if votes else None

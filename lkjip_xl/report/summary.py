@@ -44,8 +44,7 @@ def ringkasan(ctx: Context, lang: str = "id") -> Table:
     partial = [w for w in ("pagu", "realisasi") if b.incomplete(w)]
     if partial:
         # unknown is not zero: the figures above are the sum of what could be read, and say so
-        what = L("incomplete-and").join(L(f"incomplete-what-{w}") for w in partial)
-        t.rows[i][t.col("ket")] = L("incomplete-ket", what=what)
+        t.rows[i][t.col("ket")] = L("incomplete-" + "-".join(partial))
         t.notes += incomplete_notes(b, partial, lang)
     first = t.next_index()
     for p in b.programs():

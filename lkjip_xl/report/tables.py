@@ -154,9 +154,8 @@ def incomplete_notes(b, what, lang: str = "id") -> list[str]:
     for w in what:
         subs = sorted(b.unknown.get(w, {}))
         if subs:
-            label = Text(f"incomplete-label-{w}").render(lang)
-            listed = ", ".join(subs[:5]) + (" …" if len(subs) > 5 else "")
-            out.append(Text("incomplete-note", label=label, subs=listed).render(lang))
+            out.append(Text(f"incomplete-note-{w}", section="labels",
+                            subs=", ".join(subs[:5]) + (" …" if len(subs) > 5 else "")).render(lang))
     return out
 
 

@@ -2,9 +2,11 @@
 gives exactly one error, at that cell, with its row's kode; the subtotal, total, pagu and over-budget
 checks it enters are skipped (and said), and the totals say they are incomplete."""
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
-from builders import REAL, SUBS, budget_sheet, check, clean_office, realisasi, save
+from builders import (REAL, SUBS, budget_sheet, check, clean_office, dpa, iku, iku_sheet, program_sheet, realisasi,
+                      renstra_sheet, save)
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 DPA = "DPA 2024.xlsx"
@@ -29,7 +31,7 @@ def test_letter_o_pagu_is_one_error_with_its_kode(tmp_path):
     msg = r.findings[0].message()
     assert f"baris kode {S1}" in msg
     for skipped in (f"subtotal {K1} ({s.cell(K1, 'Pagu')})", f"subtotal {P1} ({s.cell(P1, 'Pagu')})",
-                    f"total JUMLAH ({s.cell('JUMLAH', 'Pagu')})", f"realisasi terhadap pagu {S1}"):
+                    f"total JUMLAH ({s.cell('JUMLAH', 'Pagu')})", f"realisasi {S1} terhadap pagunya"):
         assert skipped in msg, msg
     assert "budget comparison" in r.findings[0].message("en")
     # the readable sum, marked incomplete
@@ -88,6 +90,85 @@ def test_root_cause_comes_first_and_the_report_says_where_to_start(tmp_path):
     assert [f.code for f in r.findings] == ["bad-number", "subtotal-mismatch"]
     text = _report(r, None, "id")
     assert text.rstrip().splitlines()[-1].startswith(f"Mulailah dari {DPA} › DPA sel {s.cell(S1, 'Pagu')}")
+
+
+# --- the year first ----------------------------------------------------------------------------------
+
+def test_last_years_dpa_left_in_the_folder_is_one_tahun_mismatch(tmp_path):
+    clean_office(tmp_path)
+    old = {c: v + 1_000_000 for c, v in SUBS.items()}
+    dpa(tmp_path, old, name="DPA 2023.xlsx", title="DPA KECAMATAN CONTOH TAHUN ANGGARAN 2023")
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.file, f.cell, f.expected, f.actual) for f in r.findings] == [
+        ("tahun-mismatch", "error", "DPA 2023.xlsx", None, 2024, 2023)]
+    assert "tahun 2023" in r.findings[0].message() and "tidak dipakai" in r.findings[0].message()
+    assert r.totals["pagu"] == sum(SUBS.values())          # the 2023 amounts are left out
+
+
+def test_last_years_dpa_is_found_without_tahun(tmp_path):
+    # no --tahun: the year is what the files say; a tie (one DPA each year) goes to the later year
+    dpa(tmp_path, SUBS)
+    dpa(tmp_path, SUBS, name="DPA 2023.xlsx", title="DPA KECAMATAN CONTOH TAHUN ANGGARAN 2023")
+    r = check(tmp_path, tahun=None)
+    assert [(f.code, f.file) for f in r.findings] == [("tahun-mismatch", "DPA 2023.xlsx")]
+    assert r.tahun == 2024
+
+
+# --- copies counted once -------------------------------------------------------------------------
+
+ROWS = [{"indikator": "Indeks Kepuasan Masyarakat", "target": 95, "realisasi": 89.5, "capaian": 94.21,
+         "predikat": "Baik"},
+        {"indikator": "Nilai SAKIP", "target": 70, "realisasi": 70.7, "capaian": 101, "predikat": "Sangat Baik"}]
+PROGRAMS = [{"kode": "7.01.01", "program": "Uraian 7.01.01", "indikator": "P1", "target": 100, "realisasi": 100,
+             "capaian": 100, "sasaran": "Sasaran A"},
+            {"kode": "7.01.02", "program": "Uraian 7.01.02", "indikator": "P2", "target": 100, "realisasi": 90,
+             "capaian": 90, "sasaran": "Sasaran A"}]
+
+
+def _iku_file(tmp, name="IKU 2024.xlsx", rows=ROWS, renstra=None):
+    renstra = renstra or {"Indeks Kepuasan Masyarakat": {2024: 95, 2026: 96}, "Nilai SAKIP": {2024: 70, 2026: 72}}
+    return iku(tmp, iku_sheet(rows), renstra_sheet(renstra), program_sheet(PROGRAMS), name=name)
+
+
+def test_an_exact_copy_is_read_once(tmp_path):
+    clean_office(tmp_path)
+    _iku_file(tmp_path)
+    _iku_file(tmp_path, "IKU 2024 - Copy.xlsx")
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.file) for f in r.findings] == [("duplicate-file", "warning", "IKU 2024 - Copy.xlsx")]
+    assert "IKU 2024.xlsx" in r.findings[0].message()
+    assert len(r.performance.ikus) == 2 and len(r.performance.programs) == 2     # not twice
+
+
+def test_a_copy_with_one_edited_value_is_one_indikator_mismatch(tmp_path):
+    clean_office(tmp_path)
+    _iku_file(tmp_path)
+    edited = {"Indeks Kepuasan Masyarakat": {2024: 95, 2026: 96}, "Nilai SAKIP": {2024: 70, 2026: 75}}
+    path = _iku_file(tmp_path, "IKU 2024 - Copy.xlsx", renstra=edited)
+    r = check(tmp_path)
+    errs = [(f.code, f.file, f.sheet, f.cell, f.expected, f.actual) for f in r.findings]
+    assert errs == [("indikator-mismatch", path.name, "Renstra", "F5", 72, 75)]
+    msg = r.findings[0].message()
+    assert "IKU 2024.xlsx › Renstra F5" in msg and "Yang dipakai nilai dari IKU 2024.xlsx" in msg and "salinan" in msg
+    assert len(r.performance.programs) == 2
+    assert "the other file is named as a copy" in r.findings[0].message("en")
+    assert "budget comparison" not in r.findings[0].message("en")
+
+
+def test_pk_and_iku_disagreeing_on_a_realisasi(tmp_path):
+    clean_office(tmp_path)
+    pk = iku_sheet([{**ROWS[0], "realisasi": 89.6, "capaian": 94.32}], name="PK 2024",
+                   header=["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024",
+                           "Realisasi 2024", "Capaian 2024"])
+    big = iku_sheet(ROWS, header=["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis",
+                                  "Target 2024", "Realisasi 2024", "Capaian 2024", "Predikat 2024", "Target 2023",
+                                  "Realisasi 2023"])
+    iku(tmp_path, big, pk)
+    r = check(tmp_path)
+    assert [(f.code, f.sheet, f.cell, f.expected, f.actual) for f in r.findings] == [
+        ("indikator-mismatch", "PK 2024", pk.cell("Indeks Kepuasan Masyarakat", "Realisasi 2024"),
+         Decimal("89.5"), Decimal("89.6"))]
+    assert f"IKU 2024.xlsx › IKU {big.cell('Indeks Kepuasan Masyarakat', 'Realisasi 2024')}" in r.findings[0].message()
 
 
 # --- property: one random unreadable amount in a random consistent budget → exactly one error ------

@@ -1,0 +1,162 @@
+"""Before anything is added up, which inputs count: a file of another year is left out (one
+tahun-mismatch, not a comparison per row), and a copy of another input is read once (duplicate-file
+when it carries the same data; indikator-mismatch at each cell where an indicator copy differs).
+CONTRACT §5, one mistake, one finding."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
+from lkjip_xl.read.headers import normalize, text
+from lkjip_xl.read.sheets import Reading, Sheet
+
+BUDGET_FILE_ROLES = ("dpa", "realisasi", "renja", "anggaran_kas")
+INDICATOR_ROLES = ("indikator", "indikator_program")
+_YEAR = re.compile(r"\b(?:tahun anggaran|tahun|ta|t a|anggaran)\s*(20\d\d)\b")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+# names Windows, Google Drive and officers give a copy: "IKU - Copy", "IKU (1)", "Salinan IKU"
+_COPY = re.compile(r"(\bcopy\b|\bsalinan\b|\bkopi\b|\bduplikat\b|\(\d+\)\s*$|\bcopy of\b)", re.I)
+
+
+@dataclass
+class Intake:
+    reading: Reading                   # the sheets that count
+    findings: list[Finding] = field(default_factory=list)
+    tahun_all: int | None = None       # the year every budget file names, when --tahun names another
+
+
+def _years_in(s: str) -> set[int]:
+    norm = normalize(s)
+    said = {int(y) for y in _YEAR.findall(norm)}
+    return said or {int(y) for y in _ANY_YEAR.findall(norm)}
+
+
+def file_year(sheets: list[Sheet]) -> int | None:
+    """The one year a budget file names in its sheets' titles, else in its file name; None when it
+    names none, or several (a title 'TAHUN 2024' beside 'Perbup Nomor 5 Tahun 2023' is not read)."""
+    titles = set().union(*(_years_in(s.title) for s in sheets)) if sheets else set()
+    if len(titles) == 1:
+        return titles.pop()
+    if titles:
+        return None
+    names = _years_in(sheets[0].path.stem) if sheets else set()
+    return names.pop() if len(names) == 1 else None
+
+
+def _by_file(sheets: list[Sheet]) -> dict[str, list[Sheet]]:
+    out: dict[str, list[Sheet]] = {}
+    for s in sheets:
+        out.setdefault(s.file, []).append(s)
+    return out
+
+
+def year_check(reading: Reading, tahun: int | None) -> tuple[list[Finding], set[str], bool]:
+    """Each budget file against the report year: (findings, files left out, every budget file
+    names another year)."""
+    if tahun is None:
+        return [], set(), False
+    findings, other = [], set()
+    budget_files = 0
+    for file, sheets in _by_file(reading.sheets).items():
+        budget = [s for s in sheets if s.role in BUDGET_FILE_ROLES and s.frame is not None]
+        if not budget:
+            continue
+        budget_files += 1
+        year = file_year(budget)
+        if year is not None and year != tahun:
+            other.add(file)
+            findings.append(Finding("tahun-mismatch", {"diminta": str(tahun), "berkas": str(year), "variant": "file"},
+                                    file=file, expected=tahun, actual=year))
+    return findings, other, bool(budget_files) and len(other) == budget_files
+
+
+def _looks_like_copy(name: str) -> bool:
+    return bool(_COPY.search(name.rsplit(".", 1)[0]))
+
+
+def _shape(sheets: list[Sheet]) -> tuple:
+    """What two copies share: sheet names, roles, titles, months, columns and rows. Two months'
+    realisasi with the same figures (nothing spent in March) are not copies: their months differ."""
+    return tuple((s.name, s.role, s.title, s.month, tuple(s.frame.columns), tuple(s.frame.index)) for s in sheets
+                 if s.frame is not None and s.role is not None)
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    return a.equals(b)
+
+
+def copies(reading: Reading) -> tuple[list[Finding], set[str]]:
+    """Files whose readable sheets have the same names, roles, columns and rows: the copy (by its
+    name, else the later one) is read once. The same data: duplicate-file. Indicator sheets that
+    differ: indikator-mismatch at each differing cell of the copy, the original's value used. Budget
+    copies that differ are left to the existing comparisons (pagu-mismatch, realisasi-mismatch)."""
+    findings, dropped = [], set()
+    groups: dict[tuple, list[tuple[str, list[Sheet]]]] = {}
+    for file, sheets in _by_file(reading.sheets).items():
+        shape = _shape(sheets)
+        if shape:
+            groups.setdefault(shape, []).append((file, sheets))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members = sorted(members, key=lambda m: (_looks_like_copy(m[0]), m[0]))
+        first, kept = members[0]
+        why = Text("used-not-copy") if any(_looks_like_copy(f) for f, _ in members[1:]) else Text("used-first")
+        for file, sheets in members[1:]:
+            pairs = [(a, b) for a, b in zip(kept, sheets) if a.frame is not None and a.role is not None]
+            differ = [(a, b) for a, b in pairs if not _same(a.frame, b.frame)]
+            if not differ:
+                dropped.add(file)
+                findings.append(Finding("duplicate-file", {"other": first}, file=file))
+                continue
+            if any(b.role not in INDICATOR_ROLES for _, b in differ):
+                continue
+            dropped.add(file)
+            for a, b in differ:
+                findings += _cell_differences(a, b, first, why)
+    return findings, dropped
+
+
+def _cell_differences(original: Sheet, copy: Sheet, used: str, why: Text) -> list[Finding]:
+    out = []
+    name_col = "indikator" if "indikator" in copy.frame else None
+    for column in copy.frame.columns:
+        mine, theirs = copy.frame[column], original.frame[column]
+        for row in copy.frame.index[~(mine.eq(theirs) | (mine.isna() & theirs.isna()))]:
+            year = copy.years.get(column)
+            out.append(Finding("indikator-mismatch", {
+                "indikator": text(copy.frame.at[row, name_col]) if name_col else "-",
+                "kolom": column.split("@")[0].replace("_", " ") + (f" {year}" if year else ""),
+                "other": f"{original.file} › {original.name} {original.cell(row, column)}",
+                "used": used, "why": why},
+                **copy.place(), cell=copy.cell(row, column), expected=_plain(theirs.at[row]),
+                actual=_plain(mine.at[row])))
+    return out
+
+
+def _plain(v):
+    """A cell's value for the JSON: numbers and text as they are, never NaN."""
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, float) and v == int(v):
+        return int(v)
+    return v if isinstance(v, (int, str)) else text(v)
+
+
+def intake(reading: Reading, tahun: int | None, asked: bool) -> Intake:
+    """The sheets that count, and why the others do not. `asked`: the year came from --tahun or
+    lkjip.toml (then a year every budget file contradicts is the user's, said once)."""
+    f_year, other, all_other = year_check(reading, tahun)
+    if all_other and asked:
+        years = {f.actual for f in f_year}
+        found = years.pop() if len(years) == 1 else None
+        first = Finding("tahun-mismatch", {"diminta": str(tahun), "berkas": str(found or reading.tahun_berkas)},
+                        file=None, expected=found, actual=tahun)
+        return Intake(reading, [first], found)
+    f_copy, dropped = copies(replace(reading, sheets=[s for s in reading.sheets if s.file not in other]))
+    out = [s for s in reading.sheets if s.file not in other | dropped]
+    return Intake(replace(reading, sheets=out), f_year + f_copy)
