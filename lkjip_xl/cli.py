@@ -25,7 +25,8 @@ TEXT = {
         "read": "Dibaca: {files} berkas, {sheets} lembar ({roles}).",
         "roles": {"dpa": "DPA", "realisasi": "realisasi", "indikator": "indikator", "indikator_program": "indikator program",
                   "renja": "Renja", "anggaran_kas": "anggaran kas", None: "diabaikan"},
-        "pagu": "Pagu", "realisasi": "Realisasi", "serapan": "Serapan", "until": "s.d.",
+        "pagu": "Pagu", "realisasi": "Realisasi", "serapan": "Serapan", "rencana": "Rencana", "deviasi": "Deviasi",
+        "kas": "anggaran kas", "poin": "poin", "until": "s.d.",
         "findings": "Temuan: {error} kesalahan, {warning} peringatan, {info} info.",
         "none": "Tidak ada temuan: semua jumlah, subtotal dan capaian sesuai.",
         "sev": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO"},
@@ -56,7 +57,8 @@ TEXT = {
         "read": "Read: {files} files, {sheets} sheets ({roles}).",
         "roles": {"dpa": "DPA", "realisasi": "realisasi", "indikator": "indicators", "indikator_program": "programme indicators",
                   "renja": "Renja", "anggaran_kas": "cash plan", None: "ignored"},
-        "pagu": "Budget", "realisasi": "Spending", "serapan": "Absorption", "until": "to",
+        "pagu": "Budget", "realisasi": "Spending", "serapan": "Absorption", "rencana": "Planned", "deviasi": "Deviation",
+        "kas": "cash plan", "poin": "points", "until": "to",
         "findings": "Findings: {error} errors, {warning} warnings, {info} info.",
         "none": "No findings: every sum, subtotal and achievement agrees.",
         "sev": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
@@ -174,6 +176,14 @@ def _report(result, out, lang: str, docx=None) -> str:
         until = f" ({t['until']} {month_name(month, lang)})" if month else ""
         lines.append(f"  {t['realisasi']:<10} {_rupiah(tot['realisasi'], lang)}{until}{partial['realisasi']}")
         lines.append(f"  {t['serapan']:<10} {fmt(tot['serapan'], lang)}%")
+    rfk = result.to_json(lang)["rfk"] if result.rfk is not None and result.rfk.has_kas else None
+    if rfk and rfk["bulan"]:
+        # the monthly RFK question: how far behind (or ahead of) the anggaran kas is the office?
+        dev = result.rfk.total.deviasi
+        lines.append(f"  {t['rencana']:<10} {_rupiah(rfk['rencana'], lang)} ({t['kas']} {t['until']} "
+                     f"{month_name(rfk['bulan'], lang)})")
+        if dev is not None:
+            lines.append(f"  {t['deviasi']:<10} {'+' if dev > 0 else ''}{fmt(dev, lang)} {t['poin']}")
     lines.append("")
     c = result.counts()
     lines.append(t["findings"].format(**c) if any(c.values()) else t["none"])

@@ -177,3 +177,9 @@ def test_libreoffice_recalculates_the_rfk_sheet(mid_year_report, tmp_path):
                 if not same:
                     wrong.append((c.coordinate, c.value, a, b))
     assert checked > 300 and wrong == []
+
+
+def test_cli_summary_names_plan_and_deviation(mid_year):
+    p = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", str(mid_year)], capture_output=True, text=True,
+                       timeout=300)
+    assert "  Rencana    Rp8.545.072.660,00 (anggaran kas s.d. Juni)\n  Deviasi    +2,83 poin\n" in p.stdout

@@ -67,6 +67,7 @@ def test_sheets_and_petunjuk_first(folder):
     expected = {
         "DPA.xlsx": ["Petunjuk", "DPA"],
         "Realisasi.xlsx": ["Petunjuk", "Realisasi", "Realisasi Bulanan"],
+        "Anggaran Kas.xlsx": ["Petunjuk", "Anggaran Kas"],
         "IKU.xlsx": ["Petunjuk", "IKU", "Renstra"],
         "Indikator Program.xlsx": ["Petunjuk", "Indikator Program"],
     }
@@ -169,6 +170,8 @@ def test_reader_detects_roles(pipeline):
         ("Realisasi.xlsx", "Petunjuk"): None,
         ("Realisasi.xlsx", "Realisasi"): "realisasi",
         ("Realisasi.xlsx", "Realisasi Bulanan"): "realisasi",
+        ("Anggaran Kas.xlsx", "Petunjuk"): None,
+        ("Anggaran Kas.xlsx", "Anggaran Kas"): "anggaran_kas",
         ("IKU.xlsx", "Petunjuk"): None,
         ("IKU.xlsx", "IKU"): "indikator",
         ("IKU.xlsx", "Renstra"): "indikator",
@@ -291,3 +294,14 @@ def test_cli_refuses_to_overwrite(tmp_path, capsys):
     assert main(["template", "-o", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "lkjip.toml" in err and "tertimpa" in err and "Traceback" not in err
+
+
+def test_anggaran_kas_example_adds_up_to_the_pagu(tmp_path):
+    from lkjip_xl.pipeline import check
+
+    write_templates(tmp_path, TAHUN)
+    r = check([tmp_path])
+    assert [f.code for f in r.findings if f.code != "no-role"] == []
+    sub = "7.01.01.2.01.0001"
+    assert r.rfk.bulan == 12 and r.rfk.total.rencana == 4_930_000
+    assert next(x for x in r.rfk.lines if x.kode == sub).rencana == 4_930_000

@@ -25,7 +25,8 @@ from lkjip_xl.report.launchers import LAUNCHERS, write_launchers
 DEFAULT_TAHUN = 2024
 FIXED_CREATED = datetime(2025, 1, 1)
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
-TEMPLATE_FILES = ("DPA.xlsx", "Realisasi.xlsx", "IKU.xlsx", "Indikator Program.xlsx", "lkjip.toml") + LAUNCHERS
+TEMPLATE_FILES = ("DPA.xlsx", "Realisasi.xlsx", "Anggaran Kas.xlsx", "IKU.xlsx", "Indikator Program.xlsx",
+                  "lkjip.toml") + LAUNCHERS
 INSTRUCTIONS_SHEET = "Petunjuk"      # no role keyword in this name: the reader ignores it
 VALIDATION_ROWS = 500                # data validation covers this many rows under the header
 
@@ -85,7 +86,7 @@ COMMON_LINES = [
 def write_templates(folder: Path, tahun: int | None = None) -> list[Path]:
     """Write the blank input workbooks and an example lkjip.toml into folder; return their paths."""
     folder = Path(folder)
-    builders = (("DPA.xlsx", _dpa), ("Realisasi.xlsx", _realisasi), ("IKU.xlsx", _iku),
+    builders = (("DPA.xlsx", _dpa), ("Realisasi.xlsx", _realisasi), ("Anggaran Kas.xlsx", _kas), ("IKU.xlsx", _iku),
                 ("Indikator Program.xlsx", _program))
     # an office may run this again in its working folder: never overwrite what it filled in
     existing = [folder / n for n in [name for name, _ in builders] + ["lkjip.toml"] if (folder / n).exists()]
@@ -281,6 +282,28 @@ def _realisasi(wb, f: _Formats, tahun: int) -> None:
     _widths(ws, [12, 19, 55, 17])
 
 
+def _kas(wb, f: _Formats, tahun: int) -> None:
+    _petunjuk(wb, f, [
+        "PETUNJUK PENGISIAN ANGGARAN KAS (RENCANA PENARIKAN DANA)",
+        "",
+        "Berkas ini untuk anggaran kas per sub kegiatan, seperti ekspor Anggaran Kas dari SIPD. Dipakai untuk "
+        "lembar RFK: rencana s.d. bulan laporan dibandingkan dengan realisasi.",
+        "   Kolom wajib: Kode dan rencana tiap bulan (Januari sampai Desember). Boleh juga per triwulan: "
+        "ganti judul kolom bulan dengan Triwulan I, Triwulan II, Triwulan III, Triwulan IV.",
+        "   Kolom Jumlah boleh diisi; jumlah setahun tiap sub kegiatan harus sama dengan pagunya di DPA.",
+        "   Baris kode rekening boleh ditulis di bawah sub kegiatannya; baris program dan kegiatan berisi "
+        "subtotal (diperiksa).",
+        "Nama lembar data harus memuat kata Anggaran Kas (atau AKB, Rencana Penarikan).",
+    ])
+    ws = wb.add_worksheet("Anggaran Kas")
+    spec = ["Kode", "Uraian", *BULAN, "Jumlah"]
+    _title(ws, f, ["ANGGARAN KAS", INSTANSI, f"TAHUN ANGGARAN {tahun}"], len(spec))
+    row, _ = _header(ws, f, 4, spec)
+    months = [PAGU // 12] * 11 + [PAGU - 11 * (PAGU // 12)]     # the example's plan adds up to its pagu
+    _put(ws, row, [SUB[0], SUB[1], *months, PAGU], [f.text, f.text] + [f.money] * 13)
+    _widths(ws, [19, 45] + [12] * 12 + [14])
+
+
 def _iku(wb, f: _Formats, tahun: int) -> None:
     years = [tahun - 2, tahun - 1, tahun]
     _petunjuk(wb, f, [
@@ -403,14 +426,14 @@ menunjang_min_capaian = {d['menunjang_min_capaian']}
 # Selisih yang masih diterima antara capaian tertulis dan hasil hitung (poin persen).
 tolerance = {d['tolerance']}
 
-# Judul kolom tambahan milik kantor Anda, per peran lembar (dpa, realisasi, indikator,
+# Judul kolom tambahan milik kantor Anda, per peran lembar (dpa, realisasi, anggaran_kas, indikator,
 # indikator_program, renja). Contoh: kolom pagu yang berjudul "Nilai DPA Murni".
 [aliases.dpa]
 pagu = ["Nilai DPA Murni"]
 
 # Peran lembar yang ditetapkan sendiri, bila nama lembarnya tidak memuat kata kunci
-# (DPA, Anggaran, Realisasi, LRA, IKU, Indikator, Kinerja, PK, Renja, Renstra).
-# Peran: dpa, realisasi, indikator, indikator_program, renja. Contoh:
+# (DPA, Anggaran, Realisasi, LRA, Anggaran Kas, AKB, IKU, Indikator, Kinerja, PK, Renja, Renstra).
+# Peran: dpa, realisasi, anggaran_kas, indikator, indikator_program, renja. Contoh:
 [roles]
 "Lembar Saya" = "dpa"
 '''
