@@ -171,6 +171,38 @@ def test_pk_and_iku_disagreeing_on_a_realisasi(tmp_path):
     assert f"IKU 2024.xlsx › IKU {big.cell('Indeks Kepuasan Masyarakat', 'Realisasi 2024')}" in r.findings[0].message()
 
 
+# --- examples are not data -----------------------------------------------------------------------
+
+def test_a_row_marked_contoh_is_one_example_row_and_not_read(tmp_path):
+    clean_office(tmp_path)
+    _, lra = realisasi(tmp_path, 12, SUBS, REAL)
+    lra.add(["7.01.09.2.01.0001", "CONTOH — hapus baris ini", 4_930_000, 4_929_950], key="contoh")
+    save(tmp_path / "Realisasi 2024-12.xlsx", lra)
+    r = check(tmp_path)
+    # not a missing-in-dpa, not a total-mismatch against JUMLAH: one finding at the row
+    assert [(f.code, f.severity, f.file, f.cell) for f in r.findings] == [
+        ("example-row", "error", "Realisasi 2024-12.xlsx", lra.cell("contoh", "Kode"))]
+    assert r.totals["realisasi"] == sum(REAL.values())
+
+
+def test_the_templates_example_indicator_left_beside_real_ones(tmp_path):
+    clean_office(tmp_path)
+    header = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024", "Realisasi 2024",
+              "Capaian 2024", "Predikat 2024", "Analisis", "Solusi"]
+    s = iku_sheet([{"indikator": "Indeks Kepuasan Masyarakat", "target": 95, "realisasi": 89.5, "capaian": 94.21,
+                    "predikat": "Baik"}, ROWS[1]], header=header)
+    s.lines[0] += ["Pelayanan telah sesuai dengan SOP", "Meningkatkan kualitas sarana dan prasarana pelayanan"]
+    s.lines[1] += ["Capaian sesuai rencana", "Mempertahankan kinerja"]
+    iku(tmp_path, s)
+    r = check(tmp_path)
+    assert [(f.code, f.sheet, f.cell) for f in r.findings] == [("example-row", "IKU", "A4")]
+    assert [i.ind.indikator for i in r.performance.ikus] == ["Nilai SAKIP"]
+    # alone (the template tried out as it is), the example is read as data
+    s.lines.pop(1)
+    iku(tmp_path, s)
+    assert check(tmp_path).findings == []
+
+
 # --- property: one random unreadable amount in a random consistent budget → exactly one error ------
 
 _subs = st.dictionaries(

@@ -36,6 +36,7 @@ def _messy_budget(tmp):
     s.add(["7.01.03.2.01.0001", "Sub", "12,3,4"])                  # bad-number
     s.add(["7.01.A", "Kode salah", 5])                             # bad-kode
     s.add([None, "Lain-lain", 7])                                  # row-without-kode
+    s.add(["7.01.06.2.01.0001", "CONTOH — hapus baris ini", 9])    # example-row
     s.add(["7.01.04.2.01.0001", "Sub", -5])                        # negative-amount
     s.add(["7.01.05.2.01.0001", "Sub", "=1+1"])                    # formula-without-value
     s.add(["7.01.05.2.01.0002", "Sub", "#REF!"])                   # error-value

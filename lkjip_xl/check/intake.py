@@ -147,6 +147,53 @@ def _plain(v):
     return v if isinstance(v, (int, str)) else text(v)
 
 
+# The template's example IKU row (report/template.py): its indicator with the analysis and solution
+# the template made up. Left in beside the office's own indicators, it is an example, not data.
+_EXAMPLE_IKU = ("indeks kepuasan masyarakat", "pelayanan telah sesuai dengan sop",
+                "meningkatkan kualitas sarana dan prasarana pelayanan")
+
+
+def _marked(values) -> bool:
+    """A row the officer is told to delete: 'CONTOH — hapus baris ini' in any of its cells."""
+    return any(isinstance(v, str) and "contoh" in (n := normalize(v)) and "hapus" in n for v in values)
+
+
+def _template_example(frame: pd.DataFrame, row) -> bool:
+    said = tuple(normalize(text(frame.at[row, c])) if c in frame else "" for c in ("indikator", "analisis", "solusi"))
+    return said == _EXAMPLE_IKU
+
+
+def examples(reading: Reading) -> tuple[list[Finding], Reading]:
+    """Rows marked as the template's example, and the template's example indicator left beside the
+    office's own rows: one example-row each, and the row is not read."""
+    findings, sheets = [], []
+    for s in reading.sheets:
+        frame = s.frame
+        if frame is None or s.role is None or frame.empty:
+            sheets.append(s)
+            continue
+        drop = [row for row, values in zip(frame.index, frame.itertuples(index=False)) if _marked(values)]
+        if s.role == "indikator" and len(frame) > 1 and {"analisis", "solusi"} <= set(frame.columns):
+            drop += [row for row in frame.index if row not in drop and _template_example(frame, row)]
+        if not drop:
+            sheets.append(s)
+            continue
+        first = min(s.cols.values()) if s.cols else 0
+        for row in sorted(drop):
+            findings.append(Finding("example-row", {}, **s.place(), cell=f"{_letter(first)}{row}"))
+        sheets.append(replace(s, frame=frame.drop(index=drop), codes={}))
+    return findings, replace(reading, sheets=sheets)
+
+
+def _letter(c: int) -> str:
+    out = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
 def intake(reading: Reading, tahun: int | None, asked: bool) -> Intake:
     """The sheets that count, and why the others do not. `asked`: the year came from --tahun or
     lkjip.toml (then a year every budget file contradicts is the user's, said once)."""
@@ -159,4 +206,5 @@ def intake(reading: Reading, tahun: int | None, asked: bool) -> Intake:
         return Intake(reading, [first], found)
     f_copy, dropped = copies(replace(reading, sheets=[s for s in reading.sheets if s.file not in other]))
     out = [s for s in reading.sheets if s.file not in other | dropped]
-    return Intake(replace(reading, sheets=out), f_year + f_copy)
+    f_example, kept = examples(replace(reading, sheets=out))
+    return Intake(kept, f_year + f_copy + f_example)
