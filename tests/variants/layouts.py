@@ -269,7 +269,6 @@ def dpa_tab(b: Book, layout: Layout) -> Tab:
 
 
 def _tail(t: Tab, tail: tuple, width: int) -> None:
-    right = max(width - 2, 1)
     for part in tail:
         if part == "blank":
             t.add()
@@ -285,8 +284,8 @@ def _tail(t: Tab, tail: tuple, width: int) -> None:
             t.add()
             for line in ("Contoh, 31 Maret 2024", "Kepala Dinas Lingkungan Hidup", None, None,
                          "Ir. BUDI SANTOSO, M.T.", "Pembina Utama Muda", "NIP. 19680512 199303 1 007"):
-                row = [None] * (right - 1) + [line]
-                t.add(*row)
+                # under the last amount column, where signature blocks usually stand
+                t.add(*([None] * (width - 1) + [line]))
 
 
 # ---------------------------------------------------------------------------------------------
