@@ -203,6 +203,34 @@ def test_the_templates_example_indicator_left_beside_real_ones(tmp_path):
     assert check(tmp_path).findings == []
 
 
+# --- every blank capaian says why ---------------------------------------------------------------
+
+def test_negative_indicator_with_target_akhir_zero(tmp_path):
+    clean_office(tmp_path)
+    header = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024", "Realisasi 2024",
+              "Capaian 2024", "Predikat 2024", "Target Akhir 2026"]
+    s = iku_sheet([{"indikator": "Angka kemiskinan", "polaritas": "negatif", "target": 10, "realisasi": 9,
+                    "capaian": 110, "predikat": "Sangat Baik"}], header=header)
+    s.lines[0].append(0)
+    iku(tmp_path, s)
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.cell, f.actual) for f in r.findings] == [
+        ("zero-target", "warning", s.cell("Angka kemiskinan", "Target Akhir 2026"), 0)]
+    assert "target akhir bernilai 0" in r.findings[0].message()
+
+
+def test_blank_realisasi_mid_year_says_not_yet(tmp_path):
+    dpa(tmp_path, SUBS)
+    realisasi(tmp_path, 6, SUBS, {c: v // 2 for c, v in REAL.items()})
+    s = iku_sheet([{"indikator": "Indeks Kepuasan Masyarakat", "target": 95}, ROWS[1]])
+    iku(tmp_path, s)
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.cell) for f in r.findings] == [
+        ("zero-target", "info", s.cell("Indeks Kepuasan Masyarakat", "Realisasi 2024"))]
+    assert "belum ada realisasi s.d. Juni" in r.findings[0].message()
+    assert "no realisasi yet up to June" in r.findings[0].message("en")
+
+
 # --- property: one random unreadable amount in a random consistent budget → exactly one error ------
 
 _subs = st.dictionaries(

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
-from lkjip_xl.messages import Text
+from lkjip_xl.messages import Month, Text
 from lkjip_xl.read.headers import normalize
 from lkjip_xl.read.names import indicator_key
 from lkjip_xl.check.matching import match
@@ -193,6 +193,18 @@ def _measure(s: IndicatorSheet, ind: Indicator, year: int, m: dict, renstra, set
     return Measure(T, R, cap, stated, predikat, cells)
 
 
+def _not_yet(s: IndicatorSheet, ind: Indicator, m: Measure | None, tahun, month) -> list[Finding]:
+    """The report year's capaian left blank because nothing was filled in yet: said, so that a blank
+    cell always has its reason. Before December it is 'belum ada realisasi' (info); at year end an
+    empty realisasi (warning)."""
+    if m is None or m.capaian is not None or m.target in (None, 0) or m.realisasi is not None or m.stated is not None:
+        return []
+    mid_year = month is not None and month < 12
+    why = Text("why-no-realisasi-yet", month=Month(month)) if mid_year else Text("why-realisasi-empty")
+    return [Finding("zero-target", {"indikator": ind.indikator, "tahun": str(tahun), "why": why}, **s.sheet.place(),
+                    cell=m.cells.get("realisasi"), actual=m.target, severity="info" if mid_year else None)]
+
+
 def _akhir(iku: IKU, tahun: int | None, renstra, settings: Settings) -> tuple[Measure | None, int | None]:
     """Tabel 3.4: progress towards the final Renstra target. A kumulatif indicator adds up its yearly
     realisasi up to this year; a nilai akhir indicator takes this year's. The final target is the
@@ -279,6 +291,7 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
         ikus = []
         for ind in s.rows:
             years = {y: _measure(s, ind, y, m, renstra, settings, findings) for y, m in sorted(ind.years.items())}
+            findings += _not_yet(s, ind, years.get(tahun), tahun, budget.latest_month)
             if ind.target_akhir is not None and ind.target_akhir.value is not None:
                 plan = renstra.get(ind).get(ind.target_akhir_year)
                 if plan is not None and plan[0] != ind.target_akhir.value:
@@ -288,6 +301,11 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
                                             actual=ind.target_akhir.value))
             iku = IKU(ind, years, f"{s.sheet.file} › {s.sheet.name}")
             iku.akhir, iku.akhir_year = _akhir(iku, tahun, renstra, settings)
+            if ind.target_akhir is not None and ind.target_akhir.value == 0:
+                # Tabel 3.4 stays blank: said at the Target Akhir cell (a yearly target of 0 is said above)
+                findings.append(Finding("zero-target", {"indikator": ind.indikator, "tahun": str(ind.target_akhir_year),
+                                                        "why": Text("why-target-akhir-zero")},
+                                        **s.sheet.place(), cell=ind.target_akhir.cell, actual=ind.target_akhir.value))
             ikus.append(iku)
         measured.append((s, ikus))
     # the sheet with the most years measured is the IKU table; others (a PK sheet) are checked only

@@ -64,7 +64,10 @@ def paragraphs(ctx: Context) -> list[str]:
         if m.capaian is not None:
             s += f", sehingga capaian kinerjanya {pct(m.capaian)} dengan predikat {m.predikat}."
         else:
-            s += "; capaian kinerjanya tidak dapat dihitung karena targetnya kosong atau nol."
+            # every blank capaian says why: an empty or zero target, or no realisasi yet
+            s += ("; capaian kinerjanya tidak dapat dihitung karena targetnya kosong atau nol." if not m.target else
+                  "; capaian kinerjanya belum dapat dihitung karena belum ada realisasi." if m.realisasi is None else
+                  "; capaian kinerjanya tidak dapat dihitung (lihat lembar Rekonsiliasi).")
         prev = iku.at(ctx.tahun - 1) if isinstance(ctx.tahun, int) else None
         if prev and prev.realisasi is not None and m.realisasi is not None and prev.realisasi != m.realisasi:
             arah = "naik" if m.realisasi > prev.realisasi else "turun"
