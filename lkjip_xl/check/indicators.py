@@ -258,10 +258,16 @@ def _sheets_disagree(main: list[IKU], others: list[tuple[IndicatorSheet, list[IK
     """A PK (or any other indicator sheet) against the IKU table: one indicator's target or realisasi
     for one year that differs is an indikator-mismatch at the other sheet's cell; the IKU's is used."""
     found = []
-    by_key = {_key(i.ind.indikator): i for i in main}
+    refs = {id(i.ind): i for i in main}
     for sheet, ikus in others:
-        for iku in ikus:
-            ref = by_key.get(_key(iku.ind.indikator))
+        # one indicator however either sheet writes it (check/matching.py); look-alikes are said
+        pairs, alike = match([i.ind for i in main], [i.ind for i in ikus])
+        found += [Finding("indikator-mirip", {"indikator": o.indikator, "mirip": r.indikator,
+                                              "other": refs[id(r)].source},
+                          **sheet.sheet.place(), cell=sheet.sheet.cell(o.row, "indikator"), expected=r.indikator,
+                          actual=o.indikator) for o, r in alike]
+        for pos, iku in enumerate(ikus):
+            ref = refs[id(pairs[pos])] if pos in pairs else None
             if ref is None:
                 continue
             for year, m in iku.years.items():

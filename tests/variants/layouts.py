@@ -581,7 +581,7 @@ VARIANTS.update({
 # ---------------------------------------------------------------------------------------------
 # Indicator names written two ways across sheets
 # ---------------------------------------------------------------------------------------------
-RENSTRA_NAMES = {"Indeks Kepuasan Masyarakat": "Indeks IKM",
+RENSTRA_NAMES = {"Indeks Kepuasan Masyarakat": "Indeks IKM",     # in the Renstra and the PK
                  "Nilai SAKIP": "Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)"}
 
 
@@ -599,10 +599,23 @@ def renstra_tab(names: dict[str, str]) -> Tab:
     return t
 
 
+def pk_tab(names: dict[str, str]) -> Tab:
+    """A PK sheet of this year whose IKM realisasi differs from the IKU's (an indikator-mismatch
+    that only a matched pair can give)."""
+    t = Tab("PK 2024")
+    t.add("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target 2024", "Realisasi 2024", "Capaian 2024")
+    for no, sas, ind, sat, years in mv.IKU:
+        tgt, real, cap = years[2024]
+        if ind == "Indeks Kepuasan Masyarakat":
+            real, cap = "89.6", "94.32"
+        t.add(no, sas, names.get(ind, ind), sat, mv.num(tgt), mv.num(real), mv.num(cap))
+    return t
+
+
 def _renstra_names(d: Path, names: dict[str, str]) -> dict:
     b = book("7.01")
     write_plain(b, d, iku=False)
-    write_xlsx(d / mv.IKU_FILE, [mv.plain_iku_tab(), plain_program(b), renstra_tab(names)])
+    write_xlsx(d / mv.IKU_FILE, [mv.plain_iku_tab(), plain_program(b), renstra_tab(names), pk_tab(names)])
     return {}
 
 
