@@ -231,6 +231,28 @@ def test_blank_realisasi_mid_year_says_not_yet(tmp_path):
     assert "no realisasi yet up to June" in r.findings[0].message("en")
 
 
+# --- cumulative or per month -----------------------------------------------------------------------
+
+def test_monthly_files_of_each_months_own_spending_are_added_up(tmp_path):
+    dpa(tmp_path, SUBS)
+    shares = {1: 5, 2: 4, 3: 3}                     # per cent of pagu spent in that month alone
+    for m, share in shares.items():
+        _, lra = realisasi(tmp_path, m, SUBS, {c: v * share // 100 for c, v in SUBS.items()})
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.file, f.cell) for f in r.findings] == [
+        ("realisasi-ambiguous", "warning", "Realisasi 2024-03.xlsx", lra.cell(list(SUBS)[0], "Realisasi")[0] + "3")]
+    assert r.totals["realisasi"] == sum(v * 5 // 100 + v * 4 // 100 + v * 3 // 100 for v in SUBS.values())
+    assert "realisasi bulan itu saja" in r.findings[0].message()
+
+
+def test_a_running_total_is_not_ambiguous(tmp_path):
+    dpa(tmp_path, SUBS)
+    for m, share in {1: 5, 2: 9, 3: 12}.items():
+        realisasi(tmp_path, m, SUBS, {c: v * share // 100 for c, v in SUBS.items()})
+    r = check(tmp_path)
+    assert r.findings == [] and r.totals["realisasi"] == sum(v * 12 // 100 for v in SUBS.values())
+
+
 # --- property: one random unreadable amount in a random consistent budget → exactly one error ------
 
 _subs = st.dictionaries(

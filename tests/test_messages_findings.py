@@ -113,6 +113,11 @@ def findings(tmp_path_factory):
     out += check(wrong_year, tahun=2031).findings                  # tahun-mismatch (--tahun)
     dpa(wrong_year, SUBS, name="DPA 2023.xlsx", title="DPA TAHUN ANGGARAN 2023")
     out += check(wrong_year).findings                              # tahun-mismatch (one file)
+    per_month = tmp_path_factory.mktemp("per-month")
+    dpa(per_month, SUBS)
+    for m, share in {1: 5, 2: 4, 3: 3}.items():
+        realisasi(per_month, m, SUBS, {c: v * share // 100 for c, v in SUBS.items()})
+    out += check(per_month).findings                               # realisasi-ambiguous
     return out
 
 

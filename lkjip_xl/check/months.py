@@ -50,8 +50,12 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
     real = [s for s in sums if s.bs.sheet.role == "realisasi"]
     findings += [Finding("no-month", {}, **s.bs.sheet.place()) for s in real if not s.months and s.bs.month is None]
     running = _running_totals(real)
+    per_month_files, said = _falling_files(real)
+    findings += said
     for s in real:
         months, bad = _sheet_months(s, running)
+        if id(s) in per_month_files:
+            months = {m: per_month_files[id(s)] for m in months}
         for m, vals in months.items():
             bucket, came, unk = per_month.setdefault(m, {}), origin.setdefault(m, {}), unknown.setdefault(m, {})
             mine = bad.get(m, {})
@@ -88,6 +92,35 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
                                         expected=before, actual=value))
     sheets = [s for _, s in sorted(order, key=lambda x: x[0])]
     return Monthly(per_month, origin, sheets, {m: u for m, u in unknown.items() if u}), findings
+
+
+def _falling_files(real: list[SheetSums]) -> tuple[dict, list[Finding]]:
+    """Monthly files whose plain Realisasi column holds each month's own spending, not the running
+    total: a running total never falls, so when from every month to the next most sub kegiatan fall,
+    the column is per month. Those files are read as per-month amounts added up (id of the file's
+    sums → its running totals) and one realisasi-ambiguous says so and how to make the header explicit."""
+    files = sorted((s for s in real if not s.months and not _monthly_only(s) and s.bs.month), key=lambda s: s.bs.month)
+    if len({s.bs.month for s in files}) != len(files) or len(files) < 2:
+        return {}, []
+    values = [{c: a.get("realisasi") or 0 for c, a in s.leaves.items()} for s in files]
+    for before, after in zip(values, values[1:]):
+        common = [c for c in after if before.get(c)]
+        if not common or sum(after[c] < before[c] for c in common) * 2 <= len(common):
+            return {}, []
+    out, total = {}, defaultdict(int)
+    for s, vals in zip(files, values):
+        for c, v in vals.items():
+            total[c] += v
+        out[id(s)] = dict(total)
+    last = files[-1]
+    return out, [Finding("realisasi-ambiguous", {"months": len(files), "used": Text("reading-per-month")},
+                         **last.bs.sheet.place(), cell=_header_cell(last))]
+
+
+def _header_cell(s: SheetSums) -> str | None:
+    """The Realisasi column's header cell (header_row counts from 0)."""
+    row = s.bs.sheet.header_row
+    return s.bs.sheet.cell(row + 1, "realisasi") if row is not None else None
 
 
 def _monthly_only(s: SheetSums) -> bool:
