@@ -1,7 +1,8 @@
 """Random office layouts, consistent books: zero error findings and exact totals.
 
 Each example draws a DPA layout (title block height, header style, column order, code layout,
-number style, merged cells, column-number row, total row, what stands under the table) and a
+number style, merged cells, column-number row, total row, what stands under the table, .xlsx or
+.xls) and a
 realisasi layout, writes an urusan-2 or urusan-7 office in them (tests/variants/layouts.py) and
 checks it. CI runs LKJIP_LAYOUT_EXAMPLES (default 150) examples; run thousands locally with
     LKJIP_LAYOUT_EXAMPLES=3000 python -m pytest tests/test_pipeline_layout_properties.py
@@ -46,12 +47,12 @@ def real_layouts(draw):
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(dpa=dpa_layouts(), real=real_layouts(), prefix=st.sampled_from(sorted(BOOKS)))
-def test_random_layouts_of_consistent_books_have_no_error(dpa, real, prefix):
+@given(dpa=dpa_layouts(), real=real_layouts(), prefix=st.sampled_from(sorted(BOOKS)), xls=st.booleans())
+def test_random_layouts_of_consistent_books_have_no_error(dpa, real, prefix, xls):
     b = BOOKS[prefix]
     d = Path(tempfile.mkdtemp(prefix="lkjip-layout-"))
     try:
-        L.write_book(b, d, dpa, real, iku=False)
+        L.write_book(b, d, dpa, real, iku=False, xls=xls)     # the DPA as .xlsx or as an old .xls
         result = check([d])
     finally:
         shutil.rmtree(d, ignore_errors=True)

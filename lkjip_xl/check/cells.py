@@ -69,7 +69,7 @@ class Cells:
                                              cell=self.sheet.cell(row, column), actual=text(value)))
                 self.bad_rows.add(row)
                 return None
-        return codes.join_parts(parts)
+        return codes.join_parts(parts, [self.sheet.kode_levels.get(c) for c in columns])
 
     def year(self, row: int, column: str, value, needed: bool) -> int | None:
         """A Tahun cell of a long indicator sheet: 2024, '2024', 'TA 2024'; a finding if unsure."""
@@ -161,6 +161,7 @@ def kodes(cells: Cells, rows: np.ndarray, columns: list[str], arrays: list[np.nd
             first, inverse = groups(inverse * len(uniques) + found)
         samples = [tuple(a[i] for a in arrays) for i in first]
     results, bad = [], {}
+    levels = [cells.sheet.kode_levels.get(c) for c in columns]     # 'Kode Program' holds level 3 …
     for g, sample in enumerate(samples):
         parts = []
         for k, v in enumerate(sample):
@@ -175,7 +176,7 @@ def kodes(cells: Cells, rows: np.ndarray, columns: list[str], arrays: list[np.nd
         elif len(parts) == 1 and (parts[0] is None or parts[0] is sample[0]):
             results.append(parts[0])        # a code codes.clean left as it was: join_parts gives it back
         else:
-            results.append(codes.join_parts(parts))
+            results.append(codes.join_parts(parts, levels))
     if bad:
         wrong = np.fromiter(bad, dtype=np.int64, count=len(bad))
         for pos in np.flatnonzero(np.isin(inverse, wrong)):

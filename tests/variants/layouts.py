@@ -13,8 +13,7 @@ reader that joins code segments by value instead of position gets wrong.
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -165,9 +164,10 @@ def _headers(layout: Layout, tahun=2024) -> tuple[list, list | None, list]:
 
 
 def _before(n) -> int:
-    """The pagu before a DPPA's shift: some lines moved, the total differs."""
-    return n.pagu + (1_000_000 if n.kode.endswith("1") else -500_000 if n.level == 6 else 0) \
-        if n.level == 6 else n.pagu
+    """The pagu before a DPPA's shift: some sub kegiatan gained, others gave, the total differs."""
+    if n.level != 6:
+        return n.pagu
+    return n.pagu + (1_000_000 if n.kode.endswith("1") else -500_000)
 
 
 def dpa_tab(b: Book, layout: Layout) -> Tab:
@@ -209,10 +209,12 @@ def dpa_tab(b: Book, layout: Layout) -> Tab:
     if layout.code == "merged-segments":
         k = [c for c, (part, _) in enumerate(lead_cols, 1) if part == "kode"]
         at = h + 1 if layout.header == "labels-below" else h       # the row that holds 'Kode'
-        t.merges.append(f"{get_column_letter(k[0])}{at}:{get_column_letter(k[-1])}{at}")
         if low is not None and layout.header != "labels-below":
+            # 'Kode' over both header rows and all six columns, in place of its own two-row merge
             t.merges.remove(f"{get_column_letter(k[0])}{h}:{get_column_letter(k[0])}{h + 1}")
             t.merges.append(f"{get_column_letter(k[0])}{h}:{get_column_letter(k[-1])}{h + 1}")
+        else:
+            t.merges.append(f"{get_column_letter(k[0])}{at}:{get_column_letter(k[-1])}{at}")
     if layout.numbers_row:
         cells = {"int": lambda i: i, "float": lambda i: float(i), "text": str, "paren": lambda i: f"({i})"}[layout.numbers_row]
         t.add(*[cells(i) for i in range(1, width + 1)])
@@ -383,11 +385,6 @@ def write_book(b: Book, d: Path, dpa: Layout | None = None, real: RealLayout | N
     if real is not None:
         for name, tabs in real_files(b, real).items():
             write_xlsx(d / name, tabs)
-
-
-def next_year_known(dpa: Layout | None) -> bool:
-    """Whether the layout states next year's pagu (a DPPA does not)."""
-    return dpa is None or dpa.header != "dppa"
 
 
 # ---------------------------------------------------------------------------------------------
