@@ -139,7 +139,7 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     fisik = fisik_per_code(validated)
     rfk = build_rfk(budget, kas, fisik, settings.deviasi) if kas is not None or fisik else None
     if rfk is not None and kas is not None:
-        f_kas += deviasi_findings(rfk, validated.kas[0].sheet.place())
+        f_kas += deviasi_findings(rfk, kas)
     found = [told.get(f, f) for f in validated.findings]
     findings = sort_findings(taken.findings + found + f_budget + f_ind + f_kas)
     instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"

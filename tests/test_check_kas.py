@@ -110,8 +110,10 @@ def test_role_from_header_alone(tmp_path):
 
 
 def test_deviasi_warning_for_program_and_kegiatan_far_behind(tmp_path):
-    office(tmp_path, real={**HALF, S3: 0, S4: 0})
+    s = office(tmp_path, real={**HALF, S3: 0, S4: 0})
     r = check(tmp_path)
+    assert [(f.file, f.sheet, f.cell) for f in found(r, "deviasi")] == [
+        ("Anggaran Kas 2024.xlsx", "Anggaran Kas", s.cell(c, "Kode")) for c in ("7.01.02", "7.01.02.2.01", "7.01.02.2.02")]
     got = sorted((f.code, f.severity, f.kode, f.expected, f.actual) for f in r.findings)
     # program 7.01.02 and its two kegiatan spent nothing against a plan of 50 % of pagu
     assert got == [("deviasi", "warning", "7.01.02", Decimal("50.00"), Decimal("0.00")),
@@ -159,3 +161,21 @@ def test_no_deviasi_warning_once_the_year_is_closed(tmp_path):
     assert r.findings == []
     p = next(x for x in r.rfk.lines if x.kode == "7.01.02")
     assert (p.rencana_pct, p.deviasi, r.rfk.status(p)) == (Decimal("100.00"), Decimal("-100.00"), "Kritis")
+
+
+def test_quarters_beside_months_checked_against_them(tmp_path):
+    tw = ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"]
+
+    def row(pagu):
+        m = list(even(pagu)[:12])
+        return (*m[:3], sum(m[:3]), *m[3:6], sum(m[3:6]), *m[6:9], sum(m[6:9]), *m[9:], sum(m[9:]), pagu)
+
+    header = [*MONTHS[:3], tw[0], *MONTHS[3:6], tw[1], *MONTHS[6:9], tw[2], *MONTHS[9:], tw[3], "Jumlah"]
+    s = office(tmp_path, {c: row(v) for c, v in SUBS.items()}, header=header)
+    assert check(tmp_path).findings == []
+    s.set(S2, "Triwulan II", 1)                        # one wrong quarter cell: one finding, at that cell
+    save(tmp_path / "Anggaran Kas 2024.xlsx", s)
+    r = check(tmp_path)
+    assert [(f.code, f.cell, f.expected, f.actual) for f in r.findings] == [
+        ("total-mismatch", s.cell(S2, "Triwulan II"), 3 * 666_666_666, 1)]
+    assert r.rfk.total.rencana == sum(even(v)[0] * 6 for v in SUBS.values())

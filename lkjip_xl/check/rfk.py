@@ -112,7 +112,7 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
                any(x.fisik is not None for x in lines))
 
 
-def deviasi_findings(rfk: Rfk, kas_place: dict) -> list[Finding]:
+def deviasi_findings(rfk: Rfk, kas: Kas) -> list[Finding]:
     """A warning for each program and kegiatan in the worst band (behind plan beyond the limit),
     while the year runs. With December's realisasi the plan is the whole pagu, so the deviation is
     the budget left unspent: a closed year's serapan (Tabel 3.9, RFK status), not a delay that can
@@ -124,8 +124,11 @@ def deviasi_findings(rfk: Rfk, kas_place: dict) -> list[Finding]:
     for line in rfk.lines:
         if line.level not in (3, 5) or line.deviasi is None or not worst.contains(line.deviasi):
             continue
+        # at the code's row in the anggaran kas, where the plan that is not kept is written
+        where = kas.cells.get(line.kode, (kas.place, None))
         out.append(Finding("deviasi", {"level": Text(codes.level_fragment(line.kode)), "month": Month(rfk.bulan),
                                        "realisasi": line.realisasi_pct, "rencana": line.rencana_pct,
                                        "deviasi": line.deviasi, "band": f"{worst.label} {worst.text}"},
-                           **kas_place, kode=line.kode, expected=line.rencana_pct, actual=line.realisasi_pct))
+                           **where[0], cell=where[1], kode=line.kode, expected=line.rencana_pct,
+                           actual=line.realisasi_pct))
     return out
