@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip_xl.check.cells import Cells, kumulatif
-from lkjip_xl.check.model import Indicator, IndicatorSheet, ProgramIndicator, ProgramIndicatorSheet, Val
+from lkjip_xl.check.model import Indicator, IndicatorSheet, ProgramIndicator, ProgramIndicatorSheet, Val, typed_view
 from lkjip_xl.check.schema import pandera_findings
 from lkjip_xl.findings import Finding
 from lkjip_xl.read.headers import normalize, text
@@ -50,9 +50,11 @@ def indicator_sheet(sheet: Sheet, tahun: int | None) -> tuple[IndicatorSheet, li
                                 Val(None, sheet.cell(r, c), text(raw.at[r, c])) for k, c in plain.items()})
         rows.append(ind)
     rows = _merge_long(rows)
+    # an indicator with no year stands for the report's year, and when that is unknown too its
+    # Tahun is empty: the schema says whether that may be
     long = pd.DataFrame({"indikator": [i.indikator for i in rows for _ in (i.years or {0: 0})],
-                         "tahun": [y for i in rows for y in (i.years or {own_year or 0: 0})]},
-                        index=[i.row for i in rows for _ in (i.years or {0: 0})])
+                         "tahun": [y for i in rows for y in (i.years or {own_year: 0})]},
+                        index=[i.row for i in rows for _ in (i.years or {0: 0})], dtype=object)
     findings, _ = pandera_findings(sheet, long, "indikator") if rows else ([], set())
     return IndicatorSheet(sheet, rows, renstra=not has_realisasi), cells.findings + findings
 
@@ -88,7 +90,7 @@ def program_sheet(sheet: Sheet, tahun: int | None) -> tuple[ProgramIndicatorShee
             realisasi=cells.indicator(r, rl, raw.at[r, rl] if rl else None),
             capaian=cells.indicator(r, cp, raw.at[r, cp] if cp else None),
             cell_program=sheet.cell(r, "program")))
-    sheet.cols["kode"] = sheet.cols.get("kode#0")
+    sheet = typed_view(sheet, kode=sheet.cols.get("kode#0"))
     df = pd.DataFrame({"indikator": [p.indikator for p in rows], "kode": [p.kode for p in rows]},
                       index=[p.row for p in rows], dtype=object)
     findings, _ = pandera_findings(sheet, df, "indikator_program") if rows else ([], set())

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import pandas as pd
@@ -32,6 +32,13 @@ def column_label(column: str) -> Text | str:
     if re.fullmatch(r"kas_\d+", name):
         return Text("column-kas-month", month=Month(int(name[4:])))
     return Text(f"column-{name}") if f"column-{name}" in catalogue()["fragments"] else str(column)
+
+
+def typed_view(sheet: Sheet, **columns: int | None) -> Sheet:
+    """read's sheet as validation sees it: the same data, and its column map extended with the typed
+    frame's columns (kode, pagu...) so that a finding on them names its cell. read's own Sheet is
+    left as read made it."""
+    return replace(sheet, cols={**sheet.cols, **columns})
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from lkjip_xl.check.cells import amounts as parse_amounts, months as parse_month
 from lkjip_xl.check.hierarchy import KINDS, classify
 from lkjip_xl.check.indicator_rows import indicator_sheet, program_sheet
 from lkjip_xl.check.kas import fisik_values, kas_sheet
-from lkjip_xl.check.model import AMOUNTS, BudgetSheet, Validated, column_label
+from lkjip_xl.check.model import AMOUNTS, BudgetSheet, Validated, column_label, typed_view
 from lkjip_xl.check.schema import pandera_findings
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
@@ -54,10 +54,10 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     rows, and numeric cells are converted as whole arrays. Findings come in the order a row-by-row
     reading gives them (column by column, row by row)."""
     raw = sheet.frame
-    cells = Cells(sheet)
     picked = _pick_amount_columns(sheet, tahun)
+    sheet = typed_view(sheet, kode=sheet.cols.get("kode#0"), **{canon: sheet.cols[c] for canon, c in picked.items()})
+    cells = Cells(sheet)
     kode_cols = sorted((c for c in raw.columns if c.startswith("kode#")), key=lambda c: int(c.split("#")[1]))
-    sheet.cols["kode"] = sheet.cols.get("kode#0")
     index = raw.index
     rows = index.to_numpy()
     col = lambda name: raw[name].to_numpy(dtype=object)
@@ -102,7 +102,6 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     ints: dict[str, tuple] = {}
     unknown: dict[str, dict] = {}
     for canon, c in picked.items():
-        sheet.cols[canon] = sheet.cols[c]
         values, fast = parse_amounts(cells, rows, c, col(c))
         df[canon] = column(values)
         if c in cells.unknown:
@@ -156,7 +155,7 @@ def validate(reading: Reading, settings: Settings) -> Validated:
             if not any(x.code == "missing-column" for x in f):
                 budgets.append(b)
         elif sheet.role == "anggaran_kas":
-            b, f = kas_sheet(sheet)
+            b, f = kas_sheet(typed_view(sheet))      # it names its kode column in the sheet it is given
             kas.append(b)
         elif sheet.role == "indikator":
             b, f = indicator_sheet(sheet, reading.tahun)
