@@ -254,6 +254,29 @@ def test_nullable_false_on_kode_makes_each_row_without_a_code_a_finding(tmp_path
     assert found(check(tmp_path), "empty-value") == got
 
 
+def test_a_year_out_of_range_is_a_finding_at_its_own_cell(tmp_path):
+    """The shipped in_range(1990, 2100) of Tahun, on a long sheet whose rows of one indicator merge."""
+    save(tmp_path / "DPA 2024.xlsx", budget_sheet("DPA", SUBS))
+    s = Sheet("IKU", ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Tahun", "Target", "Realisasi"])
+    s.add([1, "Sasaran A", "A", "%", 2024, 95, 89.5], key="2024")
+    s.add([1, "Sasaran A", "A", "%", 1985, 95, 89.5], key="1985")
+    iku(tmp_path, s)
+    got = found(check(tmp_path), "schema-rule")
+    assert [(f.cell, f.actual) for f in got] == [(s.cell("1985", "Tahun"), 1985)]
+    assert got[0].message() == ("Isi '1985' pada kolom Tahun tidak memenuhi aturan in_range(1990, 2100) di "
+                                "schemas/indikator.yaml. Perbaiki isinya.")
+
+
+def test_an_indicator_of_no_known_year_has_an_empty_tahun(tmp_path):
+    save(tmp_path / "DPA.xlsx", budget_sheet("DPA", SUBS, title="DPA KECAMATAN CONTOH"))
+    s = iku_sheet([{"indikator": "A", "target": 95, "realisasi": 90}],
+                  header=["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target", "Realisasi"])
+    iku(tmp_path, s, name="Kinerja.xlsx")
+    r = check(tmp_path, tahun=None)
+    assert r.tahun is None
+    assert [(f.code, f.cell) for f in r.findings] == [("empty-value", s.cell("A", "Indikator Kinerja"))]
+
+
 @pytest.mark.parametrize("include_max, failing", [(True, lambda v: v > 10_000_000), (False, lambda v: v >= 10_000_000)])
 def test_in_range_on_pagu_follows_include_max_at_the_edge(tmp_path, schemas, include_max, failing):
     s = budget_sheet("DPA", SUBS)

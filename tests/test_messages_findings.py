@@ -72,6 +72,10 @@ def _messy_indicators(tmp):
     save(tmp / "Realisasi Bulanan.xlsx", long)                     # bad-month
     save(tmp / "Realisasi.xlsx", budget_sheet("LRA", {S1: (4_930_000, 1)}, ("Anggaran", "Realisasi"),
                                               title="LAPORAN REALISASI"))   # no-month
+    long = Sheet("IKU Tahunan", ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Tahun", "Target", "Realisasi"])
+    long.add([1, "Sasaran A", "A", "%", 2024, 95, 89.5])
+    long.add([1, "Sasaran A", "A", "%", 1985, 95, 89.5])          # schema-rule (in_range of Tahun)
+    save(tmp / "IKU Tahunan 2024.xlsx", long)
     notes = Sheet("Agenda", ["Tanggal", "Catatan"])
     notes.add(["1 Januari", "rapat"])
     save(tmp / "Lain.xlsx", notes)                                 # no-role
@@ -118,6 +122,12 @@ def findings(tmp_path_factory):
     for m, share in {1: 5, 2: 4, 3: 3}.items():
         realisasi(per_month, m, SUBS, {c: v * share // 100 for c, v in SUBS.items()})
     out += check(per_month).findings                               # realisasi-ambiguous
+    no_year = tmp_path_factory.mktemp("tanpa_tahun")
+    save(no_year / "DPA.xlsx", budget_sheet("DPA", SUBS, title="DPA KECAMATAN CONTOH"))
+    iku(no_year, iku_sheet([{"indikator": "A", "target": 95, "realisasi": 90}],
+                           header=["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target",
+                                   "Realisasi"]), name="Kinerja.xlsx")
+    out += check(no_year, tahun=None).findings                     # empty-value: an indicator of no known year
     return out
 
 

@@ -49,13 +49,14 @@ def indicator_sheet(sheet: Sheet, tahun: int | None) -> tuple[IndicatorSheet, li
                 ind.years.setdefault(y, {}).update({k: cells.indicator(r, c, raw.at[r, c]) if k != "kategori" else
                                 Val(None, sheet.cell(r, c), text(raw.at[r, c])) for k, c in plain.items()})
         rows.append(ind)
-    rows = _merge_long(rows)
-    # an indicator with no year stands for the report's year, and when that is unknown too its
-    # Tahun is empty: the schema says whether that may be
+    # one line per sheet row and year, before a long sheet's rows are merged, so that a finding names
+    # the row of its year; an indicator with no year stands for the report's year, and when that is
+    # unknown too its Tahun is empty: the schema says whether that may be
     long = pd.DataFrame({"indikator": [i.indikator for i in rows for _ in (i.years or {0: 0})],
                          "tahun": [y for i in rows for y in (i.years or {own_year: 0})]},
                         index=[i.row for i in rows for _ in (i.years or {0: 0})], dtype=object)
     findings, _ = pandera_findings(sheet, long, "indikator") if rows else ([], set())
+    rows = _merge_long(rows)
     return IndicatorSheet(sheet, rows, renstra=not has_realisasi), cells.findings + findings
 
 
