@@ -231,6 +231,8 @@ def suspects(df: pd.DataFrame, role: str, known: dict | None = None) -> pd.DataF
         series = df[col.name]
         if isinstance(series, pd.DataFrame):
             return df          # two columns of one name
+        if col.nullable and not col.rules:
+            continue
         null = np.asarray(series.isna(), dtype=bool)
         if not col.nullable:
             suspect |= null
