@@ -366,16 +366,18 @@ def _progress(lang: str, quiet: bool):
     from tqdm import tqdm
 
     encoding = (getattr(sys.stderr, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    bar = tqdm(total=0, file=sys.stderr, unit=" " + BATCH_TEXT[lang]["unit"], ascii=encoding != "utf8",
-               dynamic_ncols=True, leave=False)
+    bars = []        # made at the first report, when the number of offices is known
 
     def update(done: int, total: int, folder: str) -> None:
-        bar.total = total
+        if not bars:
+            bars.append(tqdm(total=total, file=sys.stderr, unit=BATCH_TEXT[lang]["unit"], ascii=encoding != "utf8",
+                             dynamic_ncols=True, leave=False))
+        bar = bars[0]
         bar.n = done
         bar.set_postfix_str(folder, refresh=False)
         bar.refresh()
 
-    update.close = bar.close
+    update.close = lambda: bars and bars[0].close()
     return update
 
 
