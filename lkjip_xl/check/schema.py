@@ -170,11 +170,10 @@ class _Whole(Exception):
     """The answer for this column could depend on more than each value: pandera sees every row."""
 
 
-def _failing(rule: Rule, series: pd.Series, null: np.ndarray, known) -> np.ndarray:
+def _failing(rule: Rule, series: pd.Series, null: np.ndarray | None, known) -> np.ndarray:
     """The rows whose non-null value fails `rule`, as pandera's builtin finds them."""
     fn, _, textual = _BUILTINS[rule.check]
     kwargs = dict(rule.kwargs)
-    n = len(null)
     if known is not None and isinstance(known[0], str) and rule.check in _COMPARISONS and all(
             type(v) is int and -2**63 <= v < 2**63 for k, v in rule.kwargs if not k.startswith("include")):
         # amounts that are all Python ints: int64 against an int answers as the ints themselves do
@@ -184,7 +183,7 @@ def _failing(rule: Rule, series: pd.Series, null: np.ndarray, known) -> np.ndarr
         if not (series.dtype.kind in "iuf" or isinstance(series.dtype, pd.StringDtype)):
             raise _Whole
         # pandera's own operation on the same column: nothing to gain from distinct values
-        out = np.zeros(n, dtype=bool)
+        out = np.zeros(len(series), dtype=bool)
         keep = ~null
         try:
             ok = np.asarray(fn(series[keep], **kwargs), dtype=bool)
@@ -233,7 +232,8 @@ def suspects(df: pd.DataFrame, role: str, known: dict | None = None) -> pd.DataF
             return df          # two columns of one name
         if col.nullable and not col.rules:
             continue
-        null = np.asarray(series.isna(), dtype=bool)
+        # the nulls of an object column are found among its distinct values (_failing), not row by row
+        null = np.asarray(series.isna(), dtype=bool) if not col.nullable or series.dtype != object else None
         if not col.nullable:
             suspect |= null
         for rule in col.rules:
