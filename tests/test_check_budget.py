@@ -87,6 +87,53 @@ def test_sipd_account_subtotals_are_checked_against_their_lines(tmp_path):
     assert "Rekening 5.1" in f.message()
 
 
+def _sipd_flat(name: str, amount: str, title: str, lines: dict[str, list]) -> Sheet:
+    """SIPD's flat rekening export: Kode holds the sub kegiatan on every row, Kode Rekening the
+    account; under each sub row the account subtotals 5, 5.1, 5.1.02 … then the leaf accounts."""
+    s = Sheet(name, ["Kode", "Kode Rekening", "Uraian", amount], title=title)
+    for sub, accounts in lines.items():
+        s.add([sub, None, f"Sub {sub}", sum(v for a, v in accounts if a.count(".") == 5)], key=sub)
+        for account, value in accounts:
+            s.add([sub, account, f"Belanja {account}", value], key=f"{sub}/{account}")
+    return s
+
+
+SIPD_LINES = {
+    S1: [("5", 4_930_000), ("5.1", 4_930_000), ("5.1.02", 4_930_000), ("5.1.02.01.01.0024", 1_500_000),
+         ("5.1.02.01.01.0052", 3_430_000)],
+    S2: [("5", 900_000), ("5.1", 400_000), ("5.1.02", 400_000), ("5.1.02.01.01.0024", 400_000),
+         ("5.2", 500_000), ("5.2.02", 500_000), ("5.2.02.10.01.0002", 500_000)],
+}
+
+
+def test_sipd_account_head_5_in_kode_rekening_is_the_subtotal_of_all_lines(tmp_path):
+    # the bare 5 (BELANJA DAERAH) in a Kode Rekening column is the account 5, not a line of the sub
+    s = _sipd_flat("DPA", "Pagu", "DPA TAHUN 2024", SIPD_LINES)
+    save(tmp_path / DPA, s)
+    r = check(tmp_path)
+    assert r.findings == [] and r.totals["pagu"] == 5_830_000
+    s.set(f"{S2}/5", "Pagu", 950_000)
+    save(tmp_path / DPA, s)
+    r = check(tmp_path)
+    assert [(f.code, f.cell, f.kode, f.expected, f.actual) for f in r.findings] == [
+        ("subtotal-mismatch", s.cell(f"{S2}/5", "Pagu"), S2, 900_000, 950_000)]
+    assert "Rekening 5 " in r.findings[0].message()
+
+
+def test_sipd_account_head_5_in_a_rekening_level_lra(tmp_path):
+    save(tmp_path / DPA, _sipd_flat("DPA", "Pagu", "DPA TAHUN 2024", SIPD_LINES))
+    real = {sub: [(a, v // 10) for a, v in accounts] for sub, accounts in SIPD_LINES.items()}
+    lra = _sipd_flat("LRA", "Realisasi", "LAPORAN REALISASI ANGGARAN TAHUN 2024", real)
+    save(tmp_path / "Realisasi 2024-03.xlsx", lra)
+    r = check(tmp_path)
+    assert r.findings == [] and r.totals["realisasi"] == 583_000
+    lra.set(f"{S1}/5", "Realisasi", 493_001)
+    save(tmp_path / "Realisasi 2024-03.xlsx", lra)
+    r = check(tmp_path)
+    assert [(f.code, f.cell, f.kode, f.expected, f.actual) for f in r.findings] == [
+        ("subtotal-mismatch", lra.cell(f"{S1}/5", "Realisasi"), S1, 493_000, 493_001)]
+
+
 # duplicate-kode ---------------------------------------------------------------------------------
 
 def _with_duplicate(rekening: bool) -> Sheet:

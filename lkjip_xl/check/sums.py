@@ -296,8 +296,10 @@ class _Accounts:
         self.r_found, r_values = _coded(bs, "kode_rekening")
         self.k_found, k_values = _coded(bs, "kode")
         space: dict = {}
-        self.r_acc = np.array([space.setdefault(v, len(space)) if isinstance(v, str) and v and codes.is_account(v)
-                               else -1 for v in r_values], dtype=np.int64)
+        # a bare 5 in the Kode Rekening column is the account 5 (BELANJA DAERAH), not a line without one
+        self.r_acc = np.array([space.setdefault(v, len(space)) if isinstance(v, str) and v
+                               and (codes.is_account(v) or v in codes.ACCOUNT_ROOTS) else -1 for v in r_values],
+                              dtype=np.int64)
         self.k_acc = np.array([space.setdefault(v if isinstance(v, str) else "", len(space)) for v in k_values],
                               dtype=np.int64)
         self.values = list(space)

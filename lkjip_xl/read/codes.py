@@ -6,6 +6,9 @@ from functools import lru_cache
 
 _JUNK = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 ACCOUNT = re.compile(r"^[4-6]\.\d(?:\.\d{1,5})*$")
+# the akun heads SIPD prints above the accounts (4 PENDAPATAN, 5 BELANJA DAERAH, 6 PEMBIAYAAN): an
+# account in a Kode Rekening column; in a Kode column only when an account follows (urusan 5 exists)
+ACCOUNT_ROOTS = ("4", "5", "6")
 LEVEL_NAMES = {1: "Urusan", 2: "Bidang", 3: "Program", 5: "Kegiatan", 6: "Sub Kegiatan"}
 JENIS_BELANJA = (
     ("5.1.01", "Belanja Pegawai"),
