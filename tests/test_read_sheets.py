@@ -134,3 +134,16 @@ def test_kode_cache_keeps_true_apart_from_one():
     assert codes.clean(1) == "1"
     with pytest.raises(codes.BadKode):
         codes.clean(True)
+
+
+@pytest.mark.parametrize("line, tail", [
+    ("Blora, 31 Desember 2024", True), ("Blora, 31 Desember", True), ("Blora, ........ 2024", True),
+    ("Blora,    Desember 2024", True), ("Kab. Blora, 31-12-2024", True), ("Blora, …… Desember 2024", True),
+    ("Ditetapkan di Blora", True), ("Pada tanggal ........ 2024", True), ("Mengetahui,", True),
+    # names of program, kegiatan or rekening, even with a comma, are not a signature
+    ("Belanja Barang dan Jasa, Modal", False), ("Program Penunjang Urusan, Pemerintahan", False),
+    ("Belanja Jasa, 2024 tambahan", False), ("Fasilitasi Pelaksanaan Musrenbang", False), ("7.01.01", False),
+])
+def test_signature_place_and_date_lines(line, tail):
+    from lkjip_xl.read.rows import _is_tail_marker
+    assert _is_tail_marker(line) is tail

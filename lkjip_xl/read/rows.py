@@ -56,15 +56,23 @@ def clear_total_codes(frame: pd.DataFrame, labels: dict[int, str]) -> bool:
 
 
 _NUMBERISH = re.compile(r"[\s\d.,%()+\-–rRpP]*\d[\s\d.,%()+\-–]*(?:,-)?")
-_PLACE_DATE = re.compile(r"^[a-z][a-z .'-]*,\s*(?:\d{1,2}\s+)?(?:%s)\s+(?:19|20)\d\d$" % "|".join(MONTHS))
+# a signature's place and date: a place of one to three words, a comma, then a date, or a date left
+# to be filled in ("Blora, 31 Desember 2024", "Blora, 31 Desember", "Blora, ........ 2024", "Blora,");
+# dots and underscores (the blanks to fill) are taken out first
+_YEAR = r"(?:19|20)\d\d"
+_PLACE_DATE = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2} ?,\s*(?:(?:\d{1,2}\s+)?(?:(?:%s)(?:\s+%s)?|%s)"
+                         r"|\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*(?:%s|\d\d))?$"
+                         % ("|".join(MONTHS), _YEAR, _YEAR, _YEAR))
+_BLANKS = re.compile(r"[._\u2026]+")
 
 
 def _is_tail_marker(v) -> bool:
-    """A note or signature line: 'Catatan:', 'Keterangan : …', 'Mengetahui', 'NIP. 19…', 'Blora, 31 Maret 2024'."""
+    """A note or signature line: 'Catatan:', 'Keterangan : …', 'Mengetahui', 'NIP. 19…', 'Blora, 31 Maret 2024',
+    'Blora, ........ 2024', 'Ditetapkan di Blora'."""
     if not isinstance(v, str):
         return False
     low = " ".join(v.lower().split())
-    if _PLACE_DATE.match(low.replace(".", "")):
+    if _PLACE_DATE.match(" ".join(_BLANKS.sub(" ", low).split())):
         return True
     norm = normalize(v)
     return any(norm == w or norm.startswith(w + " ") for w in tail_words()) or low.startswith(("*)", "**)"))

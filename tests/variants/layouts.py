@@ -101,7 +101,7 @@ HEADERS = ("one", "group-tahun", "group-year", "dppa", "labels-below")
 NUMBER_ROWS = (None, "int", "float", "text", "paren")
 NUMBERS = ("numeric", "text-id", "rp", "mixed")
 TOTALS = (None, "uraian", "kode", "merged")
-TAILS = ("blank", "signature", "catatan", "keterangan", "sumber")
+TAILS = ("blank", "signature", "catatan", "keterangan", "sumber", "signature-undated", "penetapan")
 
 
 @dataclass(frozen=True)
@@ -288,6 +288,16 @@ def _tail(t: Tab, tail: tuple, width: int) -> None:
                          "Ir. BUDI SANTOSO, M.T.", "Pembina Utama Muda", "NIP. 19680512 199303 1 007"):
                 # under the last amount column, where signature blocks usually stand
                 t.add(*([None] * (width - 1) + [line]))
+        elif part in ("signature-undated", "penetapan"):
+            # the date left to be filled in after printing, or a Ditetapkan di / Pada tanggal block;
+            # in the amount column, where a bad-number once stood for it
+            t.add()
+            lines = (("Contoh, 31 Desember", "Kepala Dinas", None, "NAMA PEJABAT, S.Sos", "NIP. 19700101 199803 1 001")
+                     if part == "signature-undated" else
+                     ("Ditetapkan di Contoh", "Pada tanggal ........ 2024", "Contoh, ........ 2024", "KEPALA",
+                      "NIP. 19700101 199803 1 001"))
+            for line in lines:
+                t.add(*([None] * (width - 1) + [line]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,6 +475,8 @@ def _variants() -> dict:
                                                   lead=("uraian", "kode")), None),
         "q18-urusan7-segments-repeat": (Layout(code="split-own", header="group-tahun"),
                                         RealLayout(kind="bulan-ini-group", code="split-own")),
+        "q23-signature-date-without-year": (Layout(total="uraian", tail=("blank", "signature-undated")),
+                                            RealLayout(kind="bulan-ini-group", tail=("penetapan",))),
     }
     out = {}
     for name, (dpa, real) in named.items():
