@@ -153,3 +153,53 @@ def test_cells_without_address_keep_formula_and_percent(tmp_path):
     found = check([tmp_path]).findings
     assert {(f.file, f.sheet, f.cell) for f in found if f.code == "formula-without-value"} == facts["formula_cells"]
     assert [f.code for f in found if f.code != "formula-without-value"] == []     # capaian read as percent
+
+
+def test_next_year_stated_per_sub_kegiatan_only(built):
+    """Rekening lines with an empty next-year cell: the sub kegiatan rows' next-year amounts are the
+    leaves of that column (no finding), and kegiatan, program and JUMLAH agree with their sum."""
+    result, facts = built("q23-rekening-next-year-blank")
+    assert result.findings == []
+    assert result.budget.pagu_next == facts["pagu_next"]
+    assert result.budget.total("pagu_next") == layouts.book("7.01").total["pagu_next"]
+    assert result.totals["pagu"] == layouts.book("7.01").total["pagu"]
+
+
+def test_wrong_sub_kegiatan_next_year_is_one_finding(tmp_path):
+    """One sub kegiatan's stated next-year amount typed 1.000.000 too high, its kegiatan, program
+    and JUMLAH kept: one subtotal-mismatch, at the kegiatan's next-year cell."""
+    b = layouts.book("7.01")
+    sub = b.subs[0]
+    keg = next(n for n in b.nodes if n.level == 5 and sub.kode.startswith(n.kode + "."))
+    layouts._rekening_next_blank(tmp_path, {sub.kode: sub.pagu_next + 1_000_000})
+    result = check([tmp_path])
+    assert [(f.code, f.kode, f.cell[0], f.expected - f.actual) for f in result.findings] == [
+        ("subtotal-mismatch", keg.kode, "F", 1_000_000)]
+    # the stated figure is the leaf: the totals follow what the sub kegiatan row says
+    assert result.budget.pagu_next[sub.kode] == sub.pagu_next + 1_000_000
+
+
+def test_tabel_3_9_next_year_column(tmp_path):
+    """Tabel 3.9's next-year column: the sub kegiatan figures when the DPA states them per sub
+    kegiatan only; "-" (not 0) when the DPA gives no next-year amount at all."""
+    import openpyxl
+
+    from lkjip_xl.pipeline import build
+    b = layouts.book("7.01")
+    layouts._rekening_next_blank(tmp_path / "rincian")
+    _, out = build([tmp_path / "rincian"], output=tmp_path / "a.xlsx")
+    rows = [r for r in openpyxl.load_workbook(out, data_only=True)["Tabel 3.9"].iter_rows(values_only=True)]
+    total = next(r for r in rows if r[1] == "JUMLAH")
+    assert total[2:5] == (b.total["pagu"], b.total["real"][-1], b.total["pagu_next"])
+
+    layouts.write_plain(b, tmp_path / "tanpa")
+    t = layouts.plain_dpa(b)
+    for row in t.rows:
+        del row[3]                                      # no Prakiraan Maju column
+    layouts.write_xlsx(tmp_path / "tanpa" / layouts.mv.DPA_FILE, [t])
+    result, out = build([tmp_path / "tanpa"], output=tmp_path / "b.xlsx")
+    assert result.budget.pagu_next == {} and result.findings == []
+    rows = [r for r in openpyxl.load_workbook(out, data_only=True)["Tabel 3.9"].iter_rows(values_only=True)]
+    body = [r for r in rows if isinstance(r[2], int)]              # program, kegiatan, sub and JUMLAH rows
+    assert len(body) == len(b.nodes) + 1 and all(r[4] == "-" for r in body)
+    assert next(r for r in rows if r[1] == "JUMLAH")[2] == b.total["pagu"]

@@ -102,13 +102,14 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], dict[Finding,
     for s in dpa_sheets:
         for c, i in s.info.items():
             info.setdefault(c, i)
-    pagu_next = next(({c: a["pagu_next"] for c, a in s.leaves.items()} for s in dpa_sheets
-                      if "pagu_next" in s.bs.amounts), {})
+    # a next-year column with no amount in it at all gives no next-year figures (not 0 everywhere)
+    next_sheet = next((s for s in dpa_sheets if "pagu_next" in s.bs.amounts and
+                       (s.bs.df["pagu_next"].notna().any() or s.bs.unknown.get("pagu_next"))), None)
+    pagu_next = {c: a["pagu_next"] for c, a in next_sheet.leaves.items()} if next_sheet else {}
     all_codes = set(pagu) | set(realisasi) | set(pagu_next) | set(names)
     for c in list(all_codes):
         all_codes.update(a for a in codes.ancestors(c) if codes.level(a) >= 3)
     ordered = sorted((c for c in all_codes if codes.level(c) >= 3 and not codes.is_account(c)), key=code_key)
-    next_sheet = next((s for s in dpa_sheets if "pagu_next" in s.bs.amounts), None)
     unknown = {"pagu": pagu_unknown, "realisasi": monthly.unknown.get(latest, {}) if latest is not None else {},
                "pagu_next": {c: r for c in pagu_next if (r := next_sheet.unknown_at(c, "pagu_next"))}
                if next_sheet else {}}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 
 from lkjip_xl.check.model import BudgetSheet, column_label
 from lkjip_xl.findings import Finding
@@ -192,10 +193,12 @@ def sheet_sums(bs: BudgetSheet) -> tuple[SheetSums, list[Finding]]:
     lines = _LineGroups(r, line_at)
     skipped: Skipped = {}
     accounts = _Accounts(bs)
-    findings += _check_subtotals(r, lines, stated, skipped)
+    stand = _stand_ins(r, lines, stated)
+    f, flagged = _check_subtotals(r, lines, stated, skipped, stand)
+    findings += f
     if len(r.rsum_at):
         findings += _check_account_sums(r, accounts, skipped)
-    findings += _check_totals(r, lines, skipped)
+    findings += _check_totals(r, lines, skipped, stand, flagged)
     present = [m for m in lines.m_uniques if m is not None]
     last = max(present) if present else None
     leaves: dict[str, dict] = {}
@@ -204,8 +207,15 @@ def sheet_sums(bs: BudgetSheet) -> tuple[SheetSums, list[Finding]]:
             slot = leaves.setdefault(code, dict.fromkeys(r.amts, 0))
             for a in r.amts:
                 slot[a] += lines.group_sums[a][g]
+    unknown = lines.unknown_groups()
+    for a, leaf in stand.items():
+        for (m, k), (_, v, roots) in leaf.items():
+            if m == last:
+                leaves.setdefault(k, dict.fromkeys(r.amts, 0))[a] += v or 0
+                if roots:
+                    unknown.setdefault((m, k), {})[a] = roots
     out = SheetSums(bs, leaves, rows_of, names, info, _jenis(r, accounts, last), last=last,
-                    unknown=lines.unknown_groups(), skipped=skipped,
+                    unknown=unknown, skipped=skipped,
                     root_kode={root: r.code_of(pos) for a in r.amts for pos, root in bs.unknown.get(a, {}).items()})
     if last is not None:
         out.months, out.months_unknown = _long_months(lines.groups, lines.group_sums, r.amts, out.unknown)
@@ -370,11 +380,50 @@ class _LineGroups:
         return out
 
 
-def _check_subtotals(r: _Rows, lines: _LineGroups, stated: list, skipped: Skipped) -> list[Finding]:
-    """Each stated program/kegiatan/sub kegiatan amount against the sum of the lines under it."""
-    findings = []
+def _stand_ins(r: _Rows, lines: _LineGroups, stated: list) -> dict[str, dict[tuple, tuple]]:
+    """Amount → (month, code) → (position, stated value, roots) of the rows that stand in for absent
+    detail: where every line under a node leaves a column blank (not 0, not "-": SIPD gives the
+    prakiraan maju per sub kegiatan, not per rekening), the deepest rows that state that column are
+    its leaves there. An unreadable cell is not blank (unknown is not zero)."""
+    out: dict[str, dict[tuple, tuple]] = {}
     if not stated:
-        return findings
+        return out
+    for a in r.amts:
+        values, bad = r.amount_values[a], r.bs.unknown.get(a, {})
+        here = ~pd.isna(values[lines.line_at])
+        for p in bad:
+            if p in lines.where:
+                here[lines.where[p]] = True
+        present = np.zeros(len(lines.first), dtype=bool)
+        np.logical_or.at(present, lines.inverse, here)
+        if present.all():
+            continue
+        detailed = {(m, p) for g in np.flatnonzero(present).tolist() for m, code in (lines.groups[g],)
+                    for p in prefixes(code)}
+        said: dict[tuple, tuple] = {}
+        for i in stated:
+            key = (r.months[i], r.kode[i])
+            if key in detailed or key in said or (values[i] is None and i not in bad):
+                continue
+            said[key] = (int(i), values[i], (bad[i],) if i in bad else ())
+        below = {(m, p) for m, k in said for p in prefixes(k)[:-1]}
+        leaf = {key: v for key, v in said.items() if key not in below}
+        if leaf:
+            out[a] = leaf
+    return out
+
+
+def _check_subtotals(r: _Rows, lines: _LineGroups, stated: list, skipped: Skipped,
+                     stand: dict) -> tuple[list[Finding], dict]:
+    """Each stated program/kegiatan/sub kegiatan amount against the sum of the lines under it (and
+    of the rows standing in for absent detail). Above stand-in rows a wrong stated sub kegiatan
+    figure is told once, at the nearest stated node above it: a node that agrees with the stated
+    nodes below it that disagree with their leaves is not told again. Returns the findings and, per
+    amount, the outermost such disagreeing nodes ((month, code) → (row, stated − leaves))."""
+    findings = []
+    flagged: dict[str, dict[tuple, tuple]] = {a: {} for a in stand}
+    if not stated:
+        return findings, flagged
     sums: dict = {}       # (month, code) → amount → sum of the lines at or below it
     unknown: dict = {}    # (month, code) → amount → the unknown cells among them
     for g, (m, code) in enumerate(lines.groups):
@@ -384,7 +433,17 @@ def _check_subtotals(r: _Rows, lines: _LineGroups, stated: list, skipped: Skippe
                 slot[a] += lines.group_sums[a][g]
                 if g in lines.unknown.get(a, ()):
                     unknown.setdefault((m, p), {}).setdefault(a, []).extend(lines.unknown[a][g])
-    for i in stated:
+    above_stand: dict[str, set] = {}
+    for a, leaf in stand.items():
+        above_stand[a] = {(m, p) for m, k in leaf for p in prefixes(k)[:-1]}
+        for (m, k), (_, v, roots) in leaf.items():
+            for p in prefixes(k):
+                sums.setdefault((m, p), dict.fromkeys(r.amts, 0))[a] += v or 0
+                if roots:
+                    unknown.setdefault((m, p), {}).setdefault(a, []).extend(roots)
+    told = []
+    # deepest first, so that each node knows the disagreeing nodes below it; told in row order
+    for order, i in sorted(enumerate(stated), key=lambda e: -len(prefixes(r.kode[e[1]]))):
         m, k = r.months[i], r.kode[i]
         for a, said in r.values_at(i).items():
             if said is None:
@@ -394,16 +453,26 @@ def _check_subtotals(r: _Rows, lines: _LineGroups, stated: list, skipped: Skippe
                 skip(skipped, roots, Text("skip-subtotal", kode=k, cell=r.cell(i, a)))
                 continue
             computed = sums[m, k][a] if (m, k) in sums else 0
-            if said != computed:
-                findings.append(Finding("subtotal-mismatch", {"level": Text(codes.level_fragment(k)), "column": column_label(a),
-                                                              "diff": diff(said, computed)},
-                                        **r.place, cell=r.cell(i, a), kode=k, expected=computed, actual=said))
-    return findings
+            if said == computed:
+                continue
+            agreed = computed
+            if (m, k) in above_stand.get(a, ()):
+                inner = [key for key in flagged[a] if key[0] == m and key[1].startswith(k + ".")]
+                agreed = computed + sum((flagged[a].pop(key)[1] for key in inner), 0)
+                flagged[a][m, k] = (int(r.rows[i]), said - computed)
+            if said != agreed:
+                told.append((order, Finding("subtotal-mismatch", {"level": Text(codes.level_fragment(k)),
+                                                                  "column": column_label(a), "diff": diff(said, computed)},
+                                            **r.place, cell=r.cell(i, a), kode=k, expected=computed, actual=said)))
+    findings += [f for _, f in sorted(told, key=lambda t: t[0])]
+    return findings, flagged
 
 
-def _check_totals(r: _Rows, lines: _LineGroups, skipped: Skipped) -> list[Finding]:
+def _check_totals(r: _Rows, lines: _LineGroups, skipped: Skipped, stand: dict, flagged: dict) -> list[Finding]:
     """Stated totals: the last covers every line; earlier ones cover the lines since the previous
-    one. In a sheet of several months with a JUMLAH after each month, the last closes its month only."""
+    one. In a sheet of several months with a JUMLAH after each month, the last closes its month only.
+    Rows standing in for absent detail count as lines; a total that agrees with the outermost stated
+    nodes that disagree with their leaves is not told again (they were)."""
     findings = []
     if not len(r.total_at):
         return findings
@@ -420,7 +489,8 @@ def _check_totals(r: _Rows, lines: _LineGroups, skipped: Skipped) -> list[Findin
     prev = 0
     for t, i in enumerate(r.total_at):
         row, label = int(rows[i]), r.df["_total"].iat[i]
-        if t == len(r.total_at) - 1 and not per_month_totals:
+        whole = t == len(r.total_at) - 1 and not per_month_totals
+        if whole:
             lo, hi = 0, len(line_rows)
         else:
             lo, hi = np.searchsorted(line_rows, prev, side="right"), np.searchsorted(line_rows, row, side="left")
@@ -434,7 +504,17 @@ def _check_totals(r: _Rows, lines: _LineGroups, skipped: Skipped) -> list[Findin
                 continue
             computed = running[a][hi] - running[a][lo]
             computed = int(computed) if isinstance(computed, np.integer) else computed
-            if said != computed:
+            agreed = computed
+            if a in stand:
+                inside = (lambda x: True) if whole else (lambda x: prev < x < row)
+                here = [(int(rows[j]), v, rt) for j, v, rt in stand[a].values() if inside(int(rows[j]))]
+                roots = [x for _, _, rt in here for x in rt]
+                if roots:
+                    skip(skipped, roots, Text("skip-total", label=label.upper(), cell=r.cell(i, a)))
+                    continue
+                computed += sum((v or 0 for _, v, _ in here), 0)
+                agreed = computed + sum((d for x, d in flagged.get(a, {}).values() if inside(x)), 0)
+            if said != computed and said != agreed:
                 findings.append(Finding("total-mismatch", {"label": label.upper(), "column": column_label(a),
                                                            "diff": diff(said, computed)},
                                         **r.place, cell=r.cell(i, a), expected=computed, actual=said))

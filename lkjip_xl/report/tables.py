@@ -171,15 +171,19 @@ def tabel_3_9(ctx: Context) -> Table:
     ], col_numbers=["(1)", "(2)", "(3)", "(4)", "(5)"])
     if ctx.running:
         t.title[-1] += f", realisasi s.d. {ctx.running}"
-    keys = ("pagu", "realisasi", "pagu_next")
+    # no next-year amount in the DPA at all: that column says "-", not 0 (nothing was stated)
+    stated_next = bool(b.pagu_next)
+    keys = ("pagu", "realisasi", "pagu_next") if stated_next else ("pagu", "realisasi")
+    blank = {} if stated_next else {"pagu_next": "-"}
     prog_rows = []
     for p, kegs in _tree(b):
-        pi = t.add({"sasaran": ctx.perf.program_sasaran.get(p), "uraian": f"{b.names.get(p, p)}, dengan kegiatan:"}, "program")
+        pi = t.add({"sasaran": ctx.perf.program_sasaran.get(p), "uraian": f"{b.names.get(p, p)}, dengan kegiatan:",
+                    **blank}, "program")
         keg_rows = []
         for n, (k, subs) in enumerate(kegs, start=1):
-            ki = t.add({"uraian": f"{n}. {b.names.get(k, k)}, dengan sub kegiatan:"}, "kegiatan")
+            ki = t.add({"uraian": f"{n}. {b.names.get(k, k)}, dengan sub kegiatan:", **blank}, "kegiatan")
             sub_rows = [t.add({"uraian": f"{_letter(j)}. {b.names.get(s, s)}", "pagu": b.pagu.get(s, 0),
-                               "realisasi": b.realisasi.get(s, 0), "pagu_next": b.pagu_next.get(s, 0)}, "sub")
+                               "realisasi": b.realisasi.get(s, 0), "pagu_next": b.pagu_next.get(s, 0), **blank}, "sub")
                         for j, s in enumerate(subs)]
             for key in keys:
                 t.rows[ki][t.col(key)] = _sum_rows(t, key, sub_rows, (getattr(b, key).get(s, 0) for s in subs),
@@ -191,12 +195,14 @@ def tabel_3_9(ctx: Context) -> Table:
         ctx.refs[("3.9", p)] = (t.ref(pi, "pagu"), t.ref(pi, "realisasi"))
         prog_rows.append(pi)
     values = {key: _sum_rows(t, key, prog_rows, (b.total(key, p) for p in b.programs())) for key in keys}
-    ti = t.add({"uraian": "JUMLAH", **values}, "total")
+    ti = t.add({"uraian": "JUMLAH", **values, **blank}, "total")
     ctx.refs[("3.9", "total")] = (t.ref(ti, "pagu"), t.ref(ti, "realisasi"))
     if not b.has_realisasi:
         t.notes.append("Tidak ada data realisasi: kolom Realisasi bernilai 0.")
     elif b.latest_month:
         t.notes.append(f"Realisasi kumulatif s.d. bulan {month_name(b.latest_month)}.")
+    if not stated_next:
+        t.notes.append(f"DPA tidak memuat anggaran tahun {nxt or 'berikut'}: kolom (5) bertanda -.")
     t.notes += incomplete_notes(b, keys)
     return t
 

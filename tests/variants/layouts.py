@@ -630,3 +630,38 @@ def _renstra_names(d: Path, names: dict[str, str]) -> dict:
 
 VARIANTS["q22-indicator-abbreviations"] = mv.Variant(
     "q22-indicator-abbreviations", lambda d: _renstra_names(d, RENSTRA_NAMES), lambda d: _renstra_names(d, {}))
+
+
+# ---------------------------------------------------------------------------------------------
+# SIPD rincian: the next year stated per sub kegiatan, its rekening lines' next-year cells empty
+# ---------------------------------------------------------------------------------------------
+def rekening_next_blank_tab(b: Book, wrong: dict[str, int] | None = None) -> Tab:
+    """A DPA rincian as SIPD gives it: Kode | Uraian | Kode Rekening | Nama Rekening | Anggaran 2024 |
+    Anggaran 2025, where program, kegiatan and sub kegiatan rows state both years and the rekening
+    lines only this year (their Anggaran 2025 cell empty), a blank row after each sub kegiatan, and
+    JUMLAH. `wrong`: sub kegiatan → its stated next-year amount typed wrong (the rest kept)."""
+    t = Tab("DPA")
+    t.add("DOKUMEN PELAKSANAAN ANGGARAN")
+    t.add("TAHUN ANGGARAN 2024")
+    t.add()
+    t.add("Kode", "Uraian", "Kode Rekening", "Nama Rekening", "Anggaran 2024", "Anggaran 2025")
+    for n in b.nodes:
+        nxt = (wrong or {}).get(n.kode, n.pagu_next)
+        t.add(n.kode, n.name, None, None, n.pagu, nxt)
+        if n.level == 6:
+            for rek, nama, amount in mv.rekening(n):
+                t.add(None, None, rek, nama, amount, None)
+            t.add()
+    t.add(None, "JUMLAH", None, None, b.total["pagu"], b.total["pagu_next"])
+    return t
+
+
+def _rekening_next_blank(d: Path, wrong: dict[str, int] | None = None) -> dict:
+    b = book("7.01")
+    write_plain(b, d, dpa=False)
+    write_xlsx(d / mv.DPA_FILE, [rekening_next_blank_tab(b, wrong)])
+    return {"pagu_next": {n.kode: n.pagu_next for n in b.subs}}
+
+
+VARIANTS["q23-rekening-next-year-blank"] = mv.Variant(
+    "q23-rekening-next-year-blank", _rekening_next_blank, _twin_7)
