@@ -171,6 +171,30 @@ def test_pk_and_iku_disagreeing_on_a_realisasi(tmp_path):
     assert f"IKU 2024.xlsx › IKU {big.cell('Indeks Kepuasan Masyarakat', 'Realisasi 2024')}" in r.findings[0].message()
 
 
+def _pk_with_renstra(tmp, pk_target):
+    pk = iku_sheet([{**ROWS[0], "target": pk_target, "capaian": None}], name="PK 2024",
+                   header=["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024",
+                           "Realisasi 2024", "Capaian 2024"])
+    big = iku_sheet(ROWS, header=["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis",
+                                  "Target 2024", "Realisasi 2024", "Capaian 2024", "Predikat 2024", "Target 2023",
+                                  "Realisasi 2023"])
+    renstra = {"Indeks Kepuasan Masyarakat": {2024: 95, 2026: 96}, "Nilai SAKIP": {2024: 70, 2026: 72}}
+    iku(tmp, big, renstra_sheet(renstra), pk)
+    return pk
+
+
+def test_pk_target_differing_from_iku_and_renstra_is_one_indikator_mismatch(tmp_path):
+    # the PK copies the IKU, which follows the Renstra: one wrong PK target is one finding, at the PK,
+    # not also a target-mismatch against the Renstra at the same cell
+    clean_office(tmp_path)
+    _pk_with_renstra(tmp_path, 95)
+    assert check(tmp_path).findings == []
+    pk = _pk_with_renstra(tmp_path, 90)
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.sheet, f.cell, f.expected, f.actual) for f in r.findings] == [
+        ("indikator-mismatch", "error", "PK 2024", pk.cell("Indeks Kepuasan Masyarakat", "Target 2024"), 95, 90)]
+
+
 # --- examples are not data -----------------------------------------------------------------------
 
 def test_a_row_marked_contoh_is_one_example_row_and_not_read(tmp_path):
