@@ -158,7 +158,7 @@ def test_cells_without_address_keep_formula_and_percent(tmp_path):
 def test_next_year_stated_per_sub_kegiatan_only(built):
     """Rekening lines with an empty next-year cell: the sub kegiatan rows' next-year amounts are the
     leaves of that column (no finding), and kegiatan, program and JUMLAH agree with their sum."""
-    result, facts = built("q23-rekening-next-year-blank")
+    result, facts = built("q24-rekening-next-year-blank")
     assert result.findings == []
     assert result.budget.pagu_next == facts["pagu_next"]
     assert result.budget.total("pagu_next") == layouts.book("7.01").total["pagu_next"]

@@ -663,5 +663,5 @@ def _rekening_next_blank(d: Path, wrong: dict[str, int] | None = None) -> dict:
     return {"pagu_next": {n.kode: n.pagu_next for n in b.subs}}
 
 
-VARIANTS["q23-rekening-next-year-blank"] = mv.Variant(
-    "q23-rekening-next-year-blank", _rekening_next_blank, _twin_7)
+VARIANTS["q24-rekening-next-year-blank"] = mv.Variant(
+    "q24-rekening-next-year-blank", _rekening_next_blank, _twin_7)
