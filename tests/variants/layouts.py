@@ -475,7 +475,7 @@ def _variants() -> dict:
                                                   lead=("uraian", "kode")), None),
         "q18-urusan7-segments-repeat": (Layout(code="split-own", header="group-tahun"),
                                         RealLayout(kind="bulan-ini-group", code="split-own")),
-        "q24-signature-date-without-year": (Layout(total="uraian", tail=("blank", "signature-undated")),
+        "q23-signature-date-without-year": (Layout(total="uraian", tail=("blank", "signature-undated")),
                                             RealLayout(kind="bulan-ini-group", tail=("penetapan",))),
     }
     out = {}
