@@ -3,7 +3,8 @@ Renja (pagu), and the names written for one code. A comparison an unknown amount
 and said on that amount's finding (`skipped`)."""
 from __future__ import annotations
 
-from lkjip_xl.check.sums import SheetSums, Skipped, cell_at, code_key, diff, prefixes, skip
+from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip
+from lkjip_xl.check.sums import SheetSums, cell_at
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
 from lkjip_xl.read.headers import normalize

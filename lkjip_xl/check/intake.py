@@ -13,6 +13,7 @@ from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
 from lkjip_xl.read.headers import normalize, text
 from lkjip_xl.read.sheets import Reading, Sheet
+from lkjip_xl.xlsx.cells import col_letter
 
 BUDGET_FILE_ROLES = ("dpa", "realisasi", "renja", "anggaran_kas")
 INDICATOR_ROLES = ("indikator", "indikator_program")
@@ -180,18 +181,9 @@ def examples(reading: Reading) -> tuple[list[Finding], Reading]:
             continue
         first = min(s.cols.values()) if s.cols else 0
         for row in sorted(drop):
-            findings.append(Finding("example-row", {}, **s.place(), cell=f"{_letter(first)}{row}"))
+            findings.append(Finding("example-row", {}, **s.place(), cell=f"{col_letter(first)}{row}"))
         sheets.append(replace(s, frame=frame.drop(index=drop), codes={}))
     return findings, replace(reading, sheets=sheets)
-
-
-def _letter(c: int) -> str:
-    out = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def intake(reading: Reading, tahun: int | None, asked: bool) -> Intake:

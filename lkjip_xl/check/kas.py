@@ -15,7 +15,8 @@ from lkjip_xl.check.cells import amounts as parse_amounts
 from lkjip_xl.check.hierarchy import KINDS, classify
 from lkjip_xl.check.model import KAS_AMOUNTS, QUARTER_LABELS, BudgetSheet, Validated, column_label
 from lkjip_xl.check.schema import pandera_findings
-from lkjip_xl.check.sums import cell_at, code_key, diff, prefixes, sheet_sums, under
+from lkjip_xl.check.lines import code_key, diff, prefixes, under
+from lkjip_xl.check.sums import cell_at, sheet_sums
 from lkjip_xl.findings import Finding
 from lkjip_xl.read.arrays import distinct, nones
 from lkjip_xl.read.sheets import Sheet

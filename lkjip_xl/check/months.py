@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from lkjip_xl.check.documents import uraian_mismatches
-from lkjip_xl.check.sums import SheetSums, Skipped, cell_at, code_key, diff, prefixes, skip
+from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip
+from lkjip_xl.check.sums import SheetSums, cell_at
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Month, Text
 

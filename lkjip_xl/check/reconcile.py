@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 from lkjip_xl.check.documents import compare_pagu, pick_primary, uraian_mismatches
 from lkjip_xl.check.model import Validated
 from lkjip_xl.check.months import check_realisasi, monthly_realisasi
-from lkjip_xl.check.sums import Skipped, code_key, prefixes, sheet_sums
-from lkjip_xl.check.sums import under as sums_under
+from lkjip_xl.check.lines import Skipped, code_key, prefixes
+from lkjip_xl.check.lines import under as sums_under
+from lkjip_xl.check.sums import sheet_sums
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
 from lkjip_xl.read import codes
