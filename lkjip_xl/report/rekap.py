@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from lkjip_xl.check.indicators import serapan as ratio_pct
-from lkjip_xl.messages import month_name
+from lkjip_xl.messages import LANGS, catalogue, month_name
 from lkjip_xl.report import formulas as fx
 from lkjip_xl.report.layout import Column, Formula, Link, Table
 
@@ -75,52 +75,19 @@ class Office:
         return self.exit in (0, 1)
 
 
-_LABELS = {
-    "id": {
-        "rekap": "REKAPITULASI REALISASI ANGGARAN DAN KINERJA PERANGKAT DAERAH",
-        "temuan": "DAFTAR TEMUAN REKONSILIASI PERANGKAT DAERAH",
-        "iku": "CAPAIAN INDIKATOR KINERJA UTAMA PERANGKAT DAERAH",
-        "kab": "Kabupaten {name}", "tahun": "Tahun {tahun}", "until": "s.d. {bulan}",
-        "no": "No", "folder": "Folder", "instansi": "Perangkat Daerah", "bulan": "Realisasi s.d. Bulan",
-        "pagu": "Pagu (Rp)", "realisasi": "Realisasi (Rp)", "serapan": "Serapan %", "rank": "Peringkat Serapan",
-        "rencana": "Rencana s.d. Bulan (Rp)", "rencana_pct": "Rencana %", "deviasi": "Deviasi (poin)",
-        "errors": "Kesalahan", "warnings": "Peringatan", "predikat": "Jumlah IKU per Predikat",
-        "ket": "Keterangan", "total": "JUMLAH KABUPATEN",
-        "unusable": "Tidak dapat diproses: {msg}", "has_errors": "Ada {n} kesalahan: lihat lembar Temuan OPD",
-        "clean": "Tidak ada kesalahan", "no_real": "Belum ada data realisasi",
-        "tingkat": "Tingkat", "code": "Kode Temuan", "pesan": "Uraian Temuan", "berkas": "Berkas",
-        "lembar": "Lembar", "sel": "Sel", "kode": "Kode", "none": "Tidak ada kesalahan atau peringatan.",
-        "sev": {"error": "Kesalahan", "warning": "Peringatan"},
-        "sasaran": "Sasaran", "indikator": "Indikator Kinerja", "satuan": "Satuan", "target": "Target",
-        "real_iku": "Realisasi", "capaian": "Capaian %", "pred": "Predikat", "no_iku": "Tidak ada data IKU.",
-        "note_rank": "Peringkat: 1 = serapan tertinggi; perangkat daerah tanpa realisasi atau yang tidak dapat "
-                     "diproses tidak diberi peringkat.",
-        "note_total": "Jumlah kabupaten menjumlahkan perangkat daerah yang dapat diproses.",
-        "more": "… dan {n} baris lagi yang tidak muat di satu lembar Excel: lihat buku kerja tiap perangkat daerah.",
-    },
-    "en": {
-        "rekap": "BUDGET AND PERFORMANCE SUMMARY OF THE REGIONAL OFFICES",
-        "temuan": "RECONCILIATION FINDINGS OF THE REGIONAL OFFICES",
-        "iku": "KEY PERFORMANCE INDICATORS OF THE REGIONAL OFFICES",
-        "kab": "Regency {name}", "tahun": "Year {tahun}", "until": "to {bulan}",
-        "no": "No", "folder": "Folder", "instansi": "Office", "bulan": "Spending to Month",
-        "pagu": "Budget (Rp)", "realisasi": "Spending (Rp)", "serapan": "Absorption %", "rank": "Absorption Rank",
-        "rencana": "Planned to Month (Rp)", "rencana_pct": "Planned %", "deviasi": "Deviation (points)",
-        "errors": "Errors", "warnings": "Warnings", "predikat": "Key Indicators per Rating",
-        "ket": "Remarks", "total": "REGENCY TOTAL",
-        "unusable": "Cannot be processed: {msg}", "has_errors": "{n} errors: see sheet Temuan OPD",
-        "clean": "No errors", "no_real": "No spending data yet",
-        "tingkat": "Severity", "code": "Finding Code", "pesan": "Finding", "berkas": "File",
-        "lembar": "Sheet", "sel": "Cell", "kode": "Code", "none": "No errors or warnings.",
-        "sev": {"error": "Error", "warning": "Warning"},
-        "sasaran": "Objective", "indikator": "Performance Indicator", "satuan": "Unit", "target": "Target",
-        "real_iku": "Actual", "capaian": "Achievement %", "pred": "Rating", "no_iku": "No key indicator data.",
-        "note_rank": "Rank: 1 = highest absorption; offices without spending data or that cannot be processed "
-                     "are not ranked.",
-        "note_total": "The regency total adds up every office that could be processed.",
-        "more": "… and {n} more rows that do not fit on one Excel sheet: see each office's workbook.",
-    },
-}
+def _labels(lang: str) -> dict:
+    """The consolidation workbook's labels in `lang`, from the catalogue (schemas/messages.yaml `rekap:`)."""
+    words = catalogue()["rekap"]
+    out: dict = {}
+    for key, text in words.items():
+        head, _, sub = key.partition("-")
+        if head == "sev":
+            out.setdefault("sev", {})[sub] = text[lang]
+        else:
+            out[key] = text[lang]
+    return out
+
+
 _SEV_FILL = {"error": "#F4CCCC", "warning": "#FFF2CC"}
 # Excel keeps at most 65,530 links on a sheet and 1,048,576 rows: a province-wide run can pass both
 _MAX_LINKS = 65_000
@@ -144,14 +111,14 @@ def kabupaten_totals(offices: list[Office]) -> dict:
 
 
 def _title(kind: str, kabupaten: str | None, tahun: int | None, lang: str) -> list[str]:
-    t = _LABELS[lang]
+    t = _labels(lang)
     return [t[kind], t["kab"].format(name=kabupaten or "-"), t["tahun"].format(tahun=tahun or "-")]
 
 
 def rekap_tables(offices: list[Office], kabupaten: str | None, tahun: int | None, labels: list[str],
                  out_dir: Path, lang: str = "id") -> list[Table]:
     """The three sheets, offices in folder order. `labels`: the predikat columns, in scale order."""
-    lang = lang if lang in _LABELS else "id"
+    lang = lang if lang in LANGS else "id"
     offices = sorted(offices, key=lambda o: o.folder)
     return [_rekap(offices, kabupaten, tahun, labels, lang), _temuan(offices, kabupaten, tahun, out_dir, lang),
             _capaian(offices, kabupaten, tahun, lang)]
@@ -164,7 +131,7 @@ def _rank(values: list[Decimal | None]) -> list[int | None]:
 
 
 def _rekap(offices: list[Office], kabupaten, tahun, labels: list[str], lang: str) -> Table:
-    t = _LABELS[lang]
+    t = _labels(lang)
     kas = any(o.rencana is not None for o in offices if o.usable)
     cols = [Column("no", t["no"], "center", 5), Column("folder", t["folder"], "wrap", 18),
             Column("instansi", t["instansi"], "wrap", 32), Column("bulan", t["bulan"], "center", 12),
@@ -225,7 +192,7 @@ def _kas_cells(table: Table, r: int, pagu, rencana) -> None:
 def _total_row(table: Table, offices: list[Office], pred_labels: dict[str, str], kas: bool, lang: str) -> None:
     n = len(offices)
     usable = [i for i, o in enumerate(offices) if o.usable]
-    row: dict = {"instansi": _LABELS[lang]["total"]}
+    row: dict = {"instansi": _labels(lang)["total"]}
 
     def column_sum(key: str, values):
         cells = f"{table.ref(0, key)}:{table.ref(n - 1, key)}"
@@ -265,7 +232,7 @@ def _link(base: Path, f: OfficeFinding, out_dir: Path) -> Link | str | None:
 
 
 def _temuan(offices: list[Office], kabupaten, tahun, out_dir: Path, lang: str) -> Table:
-    t = _LABELS[lang]
+    t = _labels(lang)
     table = Table("Temuan OPD", _title("temuan", kabupaten, tahun, lang), [
         Column("no", t["no"], "center", 5), Column("instansi", t["instansi"], "wrap", 26),
         Column("tingkat", t["tingkat"], "center", 12), Column("code", t["code"], "text", 20),
@@ -293,7 +260,7 @@ def _temuan(offices: list[Office], kabupaten, tahun, out_dir: Path, lang: str) -
 
 
 def _capaian(offices: list[Office], kabupaten, tahun, lang: str) -> Table:
-    t = _LABELS[lang]
+    t = _labels(lang)
     table = Table("Capaian IKU OPD", _title("iku", kabupaten, tahun, lang), [
         Column("no", t["no"], "center", 5), Column("instansi", t["instansi"], "wrap", 26),
         Column("sasaran", t["sasaran"], "wrap", 30), Column("indikator", t["indikator"], "wrap", 36),
