@@ -325,7 +325,7 @@ def test_rencana_and_deviasi_columns_recalculate_in_libreoffice(tmp_path):
 
     from lkjip_xl.report.rekap import Office, rekap_tables
     from lkjip_xl.report.workbook import write_workbook
-    from test_report_libreoffice import SOFFICE, _same, convert
+    from test_report_libreoffice import SOFFICE, convert, recalculated_mismatches
 
     offices = [_office("b", 3_000_000, 1_234_567, 1_500_000, errors=2),
                _office("a", 1_000_000, 600_000, 500_000, predikat={"Baik": 2, "Cukup": 1}, ikus=[
@@ -348,17 +348,9 @@ def test_rencana_and_deviasi_columns_recalculate_in_libreoffice(tmp_path):
     write_workbook(tables, out, created=datetime(2025, 1, 1))
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    again = openpyxl.load_workbook(convert(out, tmp_path / "lo", tmp_path / "profile"), data_only=True)
-    cached = openpyxl.load_workbook(out, data_only=True)
-    checked, wrong = 0, []
-    for ws in openpyxl.load_workbook(out).worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                if isinstance(c.value, str) and c.value.startswith("="):
-                    checked += 1
-                    a, b = cached[ws.title][c.coordinate].value, again[ws.title][c.coordinate].value
-                    if not _same(a, b):
-                        wrong.append((ws.title, c.coordinate, c.value, a, b))
+    converted = convert(out, tmp_path / "lo", tmp_path / "profile")
+    again = openpyxl.load_workbook(converted, data_only=True)
+    checked, wrong = recalculated_mismatches(out, converted)
     assert [tuple(r[7:9]) for r in again["Capaian IKU OPD"].iter_rows(min_row=6, values_only=True)] == [
         (94.21, "Baik"), (75.0, "Cukup")]
     assert checked >= 24 and wrong == []

@@ -159,23 +159,12 @@ def test_cli_json_mid_year(mid_year):
 
 def test_libreoffice_recalculates_the_rfk_sheet(mid_year_report, tmp_path):
     """LibreOffice, told to recalculate on load, gives every RFK formula the value the workbook cached."""
-    from test_report_libreoffice import SOFFICE, convert
+    from test_report_libreoffice import SOFFICE, convert, recalculated_mismatches
 
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     _, out = mid_year_report
-    again = openpyxl.load_workbook(convert(out, tmp_path / "lo", tmp_path / "profile"), data_only=True)["RFK"]
-    formulas = openpyxl.load_workbook(out)["RFK"]
-    cached = openpyxl.load_workbook(out, data_only=True)["RFK"]
-    checked, wrong = 0, []
-    for row in formulas.iter_rows():
-        for c in row:
-            if isinstance(c.value, str) and c.value.startswith("="):
-                checked += 1
-                a, b = cached[c.coordinate].value, again[c.coordinate].value
-                same = a == b or (isinstance(a, (int, float)) and isinstance(b, (int, float)) and abs(a - b) < 1e-9)
-                if not same:
-                    wrong.append((c.coordinate, c.value, a, b))
+    checked, wrong = recalculated_mismatches(out, convert(out, tmp_path / "lo", tmp_path / "profile"), "RFK")
     assert checked > 300 and wrong == []
 
 
