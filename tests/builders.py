@@ -222,3 +222,59 @@ def one(result, code: str):
 
 def where(f) -> tuple:
     return (f.code, f.severity, f.file, f.sheet, f.cell, f.kode, f.expected, f.actual)
+
+
+# --- the template's example rows, as an officer treats them -------------------------------------
+
+def template_marks(folder: Path) -> list[tuple[str, str, str]]:
+    """(file, sheet, first cell) of every example row the template marked with its hidden name, in
+    file and row order."""
+    from openpyxl import load_workbook
+
+    out = []
+    for path in sorted(folder.glob("*.xlsx")):
+        wb = load_workbook(path)
+        for name, dn in wb.defined_names.items():
+            if name.startswith("LKJIP_CONTOH"):
+                for sheet, coord in dn.destinations:
+                    out.append((path.name, sheet, coord.replace("$", "").split(":")[0]))
+    return sorted(out, key=lambda m: (m[0], m[1], int(m[2][1:])))
+
+
+def _each_mark(folder: Path, change) -> None:
+    from openpyxl import load_workbook
+
+    for path in sorted(folder.glob("*.xlsx")):
+        wb = load_workbook(path)
+        marked = [(name, dn) for name, dn in wb.defined_names.items() if name.startswith("LKJIP_CONTOH")]
+        if not marked:
+            continue
+        for name, dn in marked:
+            for sheet, coord in list(dn.destinations):
+                ws = wb[sheet]
+                row = int(coord.replace("$", "").split(":")[0].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                change(wb, name, dn, ws, row)
+        wb.save(path)
+
+
+def clear_visible_marks(folder: Path) -> None:
+    """The officer typed over every 'CONTOH — hapus baris ini' and left the example's figures: the
+    hidden name stays over the row."""
+    def clear(wb, name, dn, ws, row):
+        for cell in ws[row]:
+            if isinstance(cell.value, str) and "CONTOH" in cell.value:
+                cell.value = None
+    _each_mark(folder, clear)
+
+
+def officer_fills(folder: Path) -> None:
+    """What an officer's folder looks like after deleting every example row and typing the office's
+    own rows in their place: the template's example figures are Kecamatan Blora's real 2024 ones, so
+    the rows typed are the same values, with no CONTOH mark, and each hidden name points at #REF!
+    (what Excel and LibreOffice leave when the named row is deleted)."""
+    def retype(wb, name, dn, ws, row):
+        for cell in ws[row]:
+            if isinstance(cell.value, str) and "CONTOH" in cell.value:
+                cell.value = None
+        dn.attr_text = f"'{ws.title}'!#REF!"
+    _each_mark(folder, retype)

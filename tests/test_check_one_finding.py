@@ -209,6 +209,69 @@ def test_a_row_marked_contoh_is_one_example_row_and_not_read(tmp_path):
     assert r.totals["realisasi"] == sum(REAL.values())
 
 
+def _with_template_example_on_top(tmp, mark: bool, name: str | None = None):
+    """A filled December LRA (the office's own rows, subtotals and JUMLAH) with the template's example
+    realisasi row left on top, right under the header, as the template wrote it: sub kegiatan
+    7.01.01.2.01.0001, which the office also has on its own row, with the example's figures."""
+    from openpyxl import load_workbook
+    from openpyxl.workbook.defined_name import DefinedName
+
+    _, lra = realisasi(tmp, 12, SUBS, REAL)
+    lra.lines.insert(0, [S1, "Penyusunan Dokumen Perencanaan Perangkat Daerah", 4_930_000, 4_929_950]
+                     + (["CONTOH — hapus baris ini"] if mark else []))
+    lra.rows = {k: r + 1 for k, r in lra.rows.items()}
+    lra.rows["contoh"] = 4
+    path = save(tmp / "Realisasi 2024-12.xlsx", lra)
+    if name:
+        wb = load_workbook(path)
+        wb.defined_names["LKJIP_CONTOH_1"] = DefinedName("LKJIP_CONTOH_1", attr_text=f"'LRA'!$A${lra.rows[name]}:$E${lra.rows[name]}")
+        wb.save(path)
+    return lra
+
+
+def test_templates_example_row_left_in_a_filled_realisasi(tmp_path):
+    # the mark in an unheaded cell right of the table: one example-row at the row, and not a
+    # duplicate of the office's own 7.01.01.2.01.0001, no realisasi-mismatch, no total-mismatch
+    dpa(tmp_path, SUBS)
+    lra = _with_template_example_on_top(tmp_path, mark=True)
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.file, f.sheet, f.cell, f.kode) for f in r.findings] == [
+        ("example-row", "error", "Realisasi 2024-12.xlsx", "LRA", lra.cell("contoh", "Kode"), None)]
+    assert r.totals["pagu"] == sum(SUBS.values()) and r.totals["realisasi"] == sum(REAL.values())
+    assert r.totals["serapan"] == Decimal("97.55")          # 7.843.149.873 / 8.039.930.000
+
+
+def test_example_row_whose_mark_was_typed_over_is_known_by_its_hidden_name(tmp_path):
+    dpa(tmp_path, SUBS)
+    lra = _with_template_example_on_top(tmp_path, mark=False, name="contoh")
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.file, f.sheet, f.cell, f.kode) for f in r.findings] == [
+        ("example-row", "error", "Realisasi 2024-12.xlsx", "LRA", lra.cell("contoh", "Kode"), None)]
+    assert r.findings[0].params["variant"] == "name"
+    assert r.totals["realisasi"] == sum(REAL.values())
+    # without the name the same row is data: the example's figures are a real office's (Kecamatan
+    # Blora's), so the content alone never makes a row an example (here: a duplicate of S1)
+    _with_template_example_on_top(tmp_path, mark=False)
+    assert "example-row" not in {f.code for f in check(tmp_path).findings}
+
+
+def test_hidden_name_over_the_offices_own_figures_is_data(tmp_path):
+    # the officer typed the office's own row over the example (here its uraian differs from the
+    # example's): the name left over it does not make it an example
+    from openpyxl import load_workbook
+    from openpyxl.workbook.defined_name import DefinedName
+
+    clean_office(tmp_path)
+    path = tmp_path / "Realisasi 2024-12.xlsx"
+    _, lra = realisasi(tmp_path, 12, SUBS, REAL)
+    wb = load_workbook(path)
+    row = lra.rows[S1]
+    wb.defined_names["LKJIP_CONTOH_1"] = DefinedName("LKJIP_CONTOH_1", attr_text=f"'LRA'!$A${row}:$D${row}")
+    wb.save(path)
+    r = check(tmp_path)
+    assert r.findings == [] and r.totals["realisasi"] == sum(REAL.values())
+
+
 def test_the_templates_example_indicator_left_beside_real_ones(tmp_path):
     clean_office(tmp_path)
     header = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024", "Realisasi 2024",

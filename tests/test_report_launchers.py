@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from builders import officer_fills
 
 from lkjip_xl.report.launchers import BAT, COMMAND, SH, bat_text, sh_text
 from lkjip_xl.report.template import write_templates
@@ -60,6 +61,7 @@ def test_sh_launcher_builds_its_own_folder(tmp_path):
         pytest.skip("lkjip-xl is not installed beside this Python")
     folder = tmp_path / "Kantor Camat Contoh"          # a space in the path, as on an office PC
     write_templates(folder, 2024)
+    officer_fills(folder)                              # the example rows deleted, the office's own typed
     elsewhere = tmp_path / "lain"
     elsewhere.mkdir()
     env = {"PATH": f"{venv_bin}{os.pathsep}/usr/bin{os.pathsep}/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from builders import clear_visible_marks, officer_fills, template_marks
 
 from lkjip_xl.config import load_settings
 from lkjip_xl.read.files import discover
@@ -86,12 +87,16 @@ def test_dpa_layout(folder):
     assert [ws.cell(r, 1).value for r in (1, 2, 3, 4)] == [
         "DOKUMEN PELAKSANAAN ANGGARAN", "<NAMA INSTANSI>", "TAHUN ANGGARAN 2024", None]
     assert _header_row(ws, 5) == ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target", "Satuan",
-                                  "Kode Rekening", "Nama Rekening", "Anggaran 2024", "Anggaran 2025"]
+                                  "Kode Rekening", "Nama Rekening", "Anggaran 2024", "Anggaran 2025", "Keterangan"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=6, max_row=10)]
     assert [r[0] for r in rows] == ["7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001", None, None]
     assert rows[3][5] == "5.1.02.01.01.0024"
     assert rows[4][1] == "JUMLAH"
     assert {r[7] for r in rows} == {4930000}
+    # every example row says so in its Keterangan cell, in red on the row's pale yellow
+    assert [r[9] for r in rows] == ["CONTOH — hapus baris ini"] * 5
+    assert ws["J6"].font.color.rgb.endswith("C00000") and ws["J6"].font.b
+    assert ws["A6"].fill.fgColor.rgb.endswith("FFF2CC") and ws["H8"].fill.fgColor.rgb.endswith("FFF2CC")
     assert ws["H6"].number_format == "#,##0"
     assert ws.freeze_panes == "A6"
     head = ws["A5"]
@@ -102,10 +107,12 @@ def test_realisasi_layout_and_bulan_list(folder):
     wb = openpyxl.load_workbook(folder / "Realisasi.xlsx")
     ws = wb["Realisasi"]
     assert ws["A3"].value == "s.d. Bulan Desember 2024"
-    assert _header_row(ws, 5) == ["Kode", "Uraian", "Anggaran", "Realisasi Bulan Ini", "Realisasi s.d. Bulan Ini"]
-    assert ws["A6"].value == "7.01.01.2.01.0001"
+    assert _header_row(ws, 5) == ["Kode", "Uraian", "Anggaran", "Realisasi Bulan Ini", "Realisasi s.d. Bulan Ini",
+                                  "Keterangan"]
+    assert ws["A6"].value == "7.01.01.2.01.0001" and ws["F6"].value == "CONTOH — hapus baris ini"
     ws = wb["Realisasi Bulanan"]
-    assert _header_row(ws, 5) == ["Bulan", "Kode", "Uraian", "Realisasi Bulan Ini"]
+    assert _header_row(ws, 5) == ["Bulan", "Kode", "Uraian", "Realisasi Bulan Ini", "Keterangan"]
+    assert ws["E6"].value == "CONTOH — hapus baris ini"
     assert _validations(ws)["A6"] == ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
                                       "September", "Oktober", "November", "Desember"]
     assert ws.freeze_panes == "A6"
@@ -118,13 +125,14 @@ def test_iku_layout_and_lists(folder):
     assert top[:6] == ["No", "Tujuan/Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis"]
     assert [top[6], top[9], top[12]] == ["2022", "2023", "2024"]
     assert sub[6:15] == ["Target", "Realisasi", "Capaian %"] * 3
-    assert top[15:] == ["Kategori 2024", "Target Akhir 2026", "Sumber Data", "Analisis", "Solusi"]
+    assert top[15:] == ["Kategori 2024", "Target Akhir 2026", "Sumber Data", "Analisis", "Solusi", "Keterangan"]
     merged = {str(m) for m in ws.merged_cells.ranges}
-    assert {"A5:A6", "F5:F6", "G5:I5", "M5:O5", "P5:P6", "T5:T6"} <= merged
+    assert {"A5:A6", "F5:F6", "G5:I5", "M5:O5", "P5:P6", "T5:T6", "U5:U6"} <= merged
     assert ws.freeze_panes == "A7"
     row = [c.value for c in ws[7]]
     assert row[2] == "Indeks Kepuasan Masyarakat"
     assert row[12:16] == [95, 89.5, 94.21, "Baik"]
+    assert row[20] == "CONTOH — hapus baris ini"
     assert isinstance(row[13], float)          # a number, not the text "89,5"
     lists = _validations(ws)
     assert lists["E7"] == ["positif", "negatif"]
@@ -134,15 +142,16 @@ def test_iku_layout_and_lists(folder):
     ws = wb["Renstra"]
     assert _header_row(ws, 5)[:6] == ["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Satuan",
                                       "Target Kinerja pada Tahun"]
-    assert _header_row(ws, 6)[5:] == ["2022", "2023", "2024", "2025", "2026"]
+    assert _header_row(ws, 6)[5:10] == ["2022", "2023", "2024", "2025", "2026"]
+    assert _header_row(ws, 5)[10] == "Keterangan" and ws["K7"].value == "CONTOH — hapus baris ini"
     assert "F5:J5" in {str(m) for m in ws.merged_cells.ranges}
 
 
 def test_indikator_program_layout(folder):
     ws = openpyxl.load_workbook(folder / "Indikator Program.xlsx")["Indikator Program"]
     assert _header_row(ws, 5) == ["No", "Sasaran", "Kode", "Program", "Indikator Kinerja Program", "Satuan",
-                                  "Target", "Realisasi", "Capaian %"]
-    assert ws["C6"].value == "7.01.01"
+                                  "Target", "Realisasi", "Capaian %", "Keterangan"]
+    assert ws["C6"].value == "7.01.01" and ws["J6"].value == "CONTOH — hapus baris ini"
 
 
 def test_toml_is_valid_config(folder):
@@ -297,11 +306,51 @@ def test_cli_refuses_to_overwrite(tmp_path, capsys):
 
 
 def test_anggaran_kas_example_adds_up_to_the_pagu(tmp_path):
+    # the folder as an officer leaves it after deleting the example rows and typing the office's own
+    # (the same figures: the example is Kecamatan Blora's 2024): a clean run, exact figures
     from lkjip_xl.pipeline import check
 
     write_templates(tmp_path, TAHUN)
+    officer_fills(tmp_path)
     r = check([tmp_path])
     assert [f.code for f in r.findings if f.code != "no-role"] == []
     sub = "7.01.01.2.01.0001"
     assert r.rfk.bulan == 12 and r.rfk.total.rencana == 4_930_000
     assert next(x for x in r.rfk.lines if x.kode == sub).rencana == 4_930_000
+    assert r.totals["pagu"] == 4_930_000 and r.totals["realisasi"] == 4_929_950
+    assert r.totals["serapan"] == Decimal("100.00") and r.totals["bulan"] == 12
+    assert r.budget.monthly[1] == {sub: 450_000}
+    assert [(i.ind.indikator, i.ind.years[TAHUN]["capaian"].value) for i in r.performance.ikus] == [
+        ("Indeks Kepuasan Masyarakat", Decimal("94.21"))]
+
+
+def test_fresh_template_folder_as_is_is_only_its_example_rows(tmp_path):
+    """Run as it is written, the template folder is one example-row per example row, at the row's first
+    cell, and nothing that follows from leaving them out: no subtotal or total of the DPA's JUMLAH,
+    no missing-in-dpa or missing-realisasi, no kas-mismatch, no no-month for the emptied monthly
+    sheet. The example's figures enter no total."""
+    from lkjip_xl.pipeline import check
+
+    write_templates(tmp_path, TAHUN)
+    marks = template_marks(tmp_path)
+    assert len(marks) == 11 and ("DPA.xlsx", "DPA", "A10") in marks      # the DPA's JUMLAH is part of it
+    r = check([tmp_path])
+    got = [(f.code, f.severity, f.file, f.sheet, f.cell, f.kode) for f in r.findings]
+    assert sorted(got) == sorted(("example-row", "error", *m, None) for m in marks)
+    assert r.totals["pagu"] == 0 and r.totals["realisasi"] == 0 and r.totals["serapan"] is None
+    assert r.budget.pagu == {} and r.budget.realisasi == {} and r.performance.ikus == []
+    assert "Bila baris ini sudah berisi data Anda sendiri" in r.findings[0].message()
+
+
+def test_example_rows_whose_mark_was_typed_over(tmp_path):
+    # the visible CONTOH typed over, the example's figures left: the hidden name still tells, once per row
+    from lkjip_xl.pipeline import check
+
+    write_templates(tmp_path, TAHUN)
+    marks = template_marks(tmp_path)
+    clear_visible_marks(tmp_path)
+    r = check([tmp_path])
+    assert sorted((f.code, f.file, f.sheet, f.cell) for f in r.findings) == sorted(("example-row", *m) for m in marks)
+    assert all(f.params.get("variant") == "name" for f in r.findings)
+    assert "tanda tersembunyi" in r.findings[0].message() and "hidden mark" in r.findings[0].message("en")
+    assert r.totals["pagu"] == 0 and r.totals["realisasi"] == 0

@@ -11,6 +11,7 @@ import pandas as pd
 
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
+from lkjip_xl.read import contoh
 from lkjip_xl.read.headers import normalize, text
 from lkjip_xl.read.sheets import Reading, Sheet
 from lkjip_xl.xlsx.cells import col_letter
@@ -154,35 +155,39 @@ _EXAMPLE_IKU = ("indeks kepuasan masyarakat", "pelayanan telah sesuai dengan sop
                 "meningkatkan kualitas sarana dan prasarana pelayanan")
 
 
-def _marked(values) -> bool:
-    """A row the officer is told to delete: 'CONTOH — hapus baris ini' in any of its cells."""
-    return any(isinstance(v, str) and "contoh" in (n := normalize(v)) and "hapus" in n for v in values)
-
-
 def _template_example(frame: pd.DataFrame, row) -> bool:
     said = tuple(normalize(text(frame.at[row, c])) if c in frame else "" for c in ("indikator", "analisis", "solusi"))
     return said == _EXAMPLE_IKU
 
 
 def examples(reading: Reading) -> tuple[list[Finding], Reading]:
-    """Rows marked as the template's example, and the template's example indicator left beside the
-    office's own rows: one example-row each, and the row is not read."""
+    """The template's example rows (read/contoh.py): a row with the visible mark, a row under the
+    hidden mark that still holds only the example's values, and the template's example indicator
+    left beside the office's own rows: one example-row each, and the row is not read (its amounts
+    enter no sum, table or comparison)."""
     findings, sheets = [], []
     for s in reading.sheets:
         frame = s.frame
         if frame is None or s.role is None or frame.empty:
             sheets.append(s)
             continue
-        drop = [row for row, values in zip(frame.index, frame.itertuples(index=False)) if _marked(values)]
+        data = [c for c in frame.columns if not str(c).startswith("_")]
+        seen = {row: "text" for row, values in zip(frame.index, frame[data].itertuples(index=False))
+                if contoh.marked(values)}
+        for row, how in sorted(s.examples.items()):
+            if row in frame.index and row not in seen and (
+                    how == "text" or contoh.still_example(frame.loc[row, data].tolist())):
+                seen[row] = how
         if s.role == "indikator" and len(frame) > 1 and {"analisis", "solusi"} <= set(frame.columns):
-            drop += [row for row in frame.index if row not in drop and _template_example(frame, row)]
-        if not drop:
+            seen.update({row: "text" for row in frame.index if row not in seen and _template_example(frame, row)})
+        if not seen:
             sheets.append(s)
             continue
         first = min(s.cols.values()) if s.cols else 0
-        for row in sorted(drop):
-            findings.append(Finding("example-row", {}, **s.place(), cell=f"{col_letter(first)}{row}"))
-        sheets.append(replace(s, frame=frame.drop(index=drop), codes={}))
+        for row, how in sorted(seen.items()):
+            params = {"mark": contoh.MARK, **({"variant": "name"} if how == "name" else {})}
+            findings.append(Finding("example-row", params, **s.place(), cell=f"{col_letter(first)}{row}"))
+        sheets.append(replace(s, frame=frame.drop(index=list(seen)), codes={}))
     return findings, replace(reading, sheets=sheets)
 
 

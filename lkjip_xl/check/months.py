@@ -49,7 +49,9 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
     unknown: dict[int, dict[str, tuple]] = {}
     order: list[tuple[int, SheetSums]] = []
     real = [s for s in sums if s.bs.sheet.role == "realisasi"]
-    findings += [Finding("no-month", {}, **s.bs.sheet.place()) for s in real if not s.months and s.bs.month is None]
+    # a sheet with no row (the template's example row, left out) needs no month
+    findings += [Finding("no-month", {}, **s.bs.sheet.place()) for s in real
+                 if not s.months and s.bs.month is None and len(s.bs.df)]
     running = _running_totals(real)
     per_month_files, said = _falling_files(real)
     findings += said

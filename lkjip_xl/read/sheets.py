@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from lkjip_xl.xlsx import bulk
-from lkjip_xl.xlsx import cells, grid
+from lkjip_xl.xlsx import cells, grid, names
+from lkjip_xl.read import contoh
 from lkjip_xl.read.arrays import table
 from lkjip_xl.config import Settings
 from lkjip_xl.read.files import Inputs, display_name
@@ -55,6 +56,9 @@ class Sheet:
     month_cols: dict = field(default_factory=dict)       # months as columns: frame column → month (1..12)
     kode_levels: dict = field(default_factory=dict)      # kode#i → the level its header names (Kode Program: 3)
     why: Text | str = ""                                 # why it has no role (a messages.Text), or ""
+    # the template's example rows (read/contoh.py): Excel row → "text" (the visible mark in any cell)
+    # or "name" (only the hidden defined name over the row)
+    examples: dict = field(default_factory=dict)
 
     def cell(self, row: int, column: str) -> str | None:
         c = self.cols.get(column)
@@ -319,6 +323,8 @@ def _read_rows(sheet: Sheet, raw: grid.RawSheet, header, found, cols: dict[str, 
         if any(r1 > r0 for r0, _, r1, _ in raw.merges):
             sheet.codes = {}      # fill_merged may change the values
     fill_merged(sheet.frame, raw.merges, cols, role)
+    if block is None:     # the mark may stand in a column that is not read (Keterangan): every cell
+        sheet.examples = {r: "text" for r in sheet.frame.index if contoh.marked(raw.rows[r - 1])}
     kept = cut_tail(sheet.frame, cols)
     if kept is not None:
         sheet.frame, sheet.codes = kept.copy(), {}
@@ -351,6 +357,7 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
     specs = role_specs(settings.aliases)
     sheets, findings, pending = [], [], []
     said: list = []        # per file, in order: a finding about the file, or its (sheet, raw) pairs
+    named: dict[str, dict] = {}
     for path in inputs.files:
         try:
             raws = grid.load(path)
@@ -365,6 +372,8 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
             said.append(Finding("no-role", {"why": Text("why-own-output")},
                                 file=display_name(path, inputs.base)))
             continue
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            named[display_name(path, inputs.base)] = names.named_rows(path, contoh.EXAMPLE_NAME)
         for raw in raws:
             sheet, finish = _read_sheet(path, inputs.base, raw, settings, specs)
             if finish is not None:
@@ -377,6 +386,8 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
             findings.append(item)
             continue
         sheet, raw = item
+        for r in named.get(sheet.file, {}).get(sheet.name, ()):
+            sheet.examples.setdefault(r, "name")
         if sheet.role is None and raw.rows and normalize(raw.name) not in NOTE_SHEETS:
             findings.append(Finding("no-role", {"why": sheet.why}, **sheet.place()))
     found = _guess_year(sheets)

@@ -16,10 +16,14 @@ from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from lkjip_xl.config import describe_scale, preset_scales
 from lkjip_xl.messages import month_names
 from lkjip_xl.schemas_io import load_yaml
+from lkjip_xl.read.contoh import (EXAMPLE_NAME, IKM, IKM_ANALISIS, IKM_SATUAN, IKM_SOLUSI, IKM_SUMBER, IKM_TARGET,
+                                  IKM_YEARS, KAS, KEGIATAN, MARK, PAGU, PAGU_NEXT, PROGRAM, REALISASI,
+                                  REALISASI_DESEMBER, REALISASI_JANUARI, REKENING, SASARAN, SUB, TUJUAN)
 from lkjip_xl.report.launchers import LAUNCHERS, write_launchers
 
 DEFAULT_TAHUN = 2024
@@ -40,32 +44,18 @@ _PREDIKAT = preset_scales("predikat")
 KATEGORI = [b.label for b in _PREDIKAT[_DEFAULTS["predikat"]].bands]
 INSTANSI = "<NAMA INSTANSI>"
 
-# One consistent example, shared by every workbook (numbers from the seed LKjIP Kecamatan Blora 2024).
-PROGRAM = ("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
-           "Persentase peningkatan pelayanan perangkat daerah", 100, "%")
-KEGIATAN = ("7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
-            "Persentase penyusunan perencanaan, penganggaran dan evaluasi kinerja perangkat daerah", 100, "%")
-SUB = ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
-       "Tersusunnya Dokumen Perencanaan Perangkat Daerah", 4, "Dokumen")
-REKENING = ("5.1.02.01.01.0024", "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor")
-PAGU = 4_930_000
-PAGU_NEXT = 4_730_000
-REALISASI = 4_929_950
-REALISASI_DESEMBER = 380_000
-REALISASI_JANUARI = 450_000
-TUJUAN = "Meningkatkan kualitas pelayanan publik Kecamatan"
-SASARAN = "Meningkatnya kepuasan masyarakat terhadap pelayanan Kecamatan"
-IKM = "Indeks Kepuasan Masyarakat"
-IKM_TARGET = 95
-# (realisasi, capaian) for tahun-2, tahun-1, tahun; capaian = realisasi / 95 × 100, rounded to 2 decimals
-IKM_YEARS = [(85.93, 90.45), (86.34, 90.88), (89.5, 94.21)]
+# the example (Kecamatan Blora 2024's figures) and its marks live where the reader finds them too
+EXAMPLE_FILL = "#FFF2CC"            # the example rows stand out: a pale yellow row, its mark in red
+KETERANGAN = "Keterangan"           # the last column of every data sheet: where the mark is written
 
 MONEY, DEC = "#,##0", "0.00"
 
 COMMON_LINES = [
     "",
     "Cara mengisi:",
-    "- Ganti baris contoh di bawah judul kolom dengan data Anda sendiri (hapus baris contoh bila tidak dipakai).",
+    f"- Baris berwarna kuning bertuliskan {MARK} di kolom Keterangan adalah contoh, bukan data: hapus "
+    "barisnya (seluruh baris, bukan hanya isinya), lalu ketik data Anda sendiri di bawah judul kolom. Baris contoh "
+    "yang tertinggal dilaporkan sebagai kesalahan example-row dan tidak dibaca.",
     "- Jangan mengubah tulisan judul kolom; alat mengenali kolom dari judulnya. Kolom boleh ditambah.",
     "- Kode program/kegiatan/sub kegiatan ditulis lengkap dengan titik, misalnya 7.01.01 (program), "
     "7.01.01.2.01 (kegiatan) dan 7.01.01.2.01.0001 (sub kegiatan).",
@@ -114,20 +104,36 @@ def write_templates(folder: Path, tahun: int | None = None) -> list[Path]:
 # ---------------------------------------------------------------------------------------------
 class _Formats:
     def __init__(self, wb):
+        self._wb = wb
+        self._props: dict[int, dict] = {}
+        self._example: dict[int, object] = {}
+        self.names = 0        # example rows named so far in this workbook (LKJIP_CONTOH_1, _2, …)
         base = {"border": 1, "valign": "top", "text_wrap": True}
         self.title = wb.add_format({"bold": True, "font_size": 12, "align": "center"})
         self.header = wb.add_format({"bold": True, "border": 1, "bg_color": "#D9D9D9", "align": "center",
                                      "valign": "vcenter", "text_wrap": True})
-        self.text = wb.add_format(base)
-        self.bold = wb.add_format({**base, "bold": True})
-        self.center = wb.add_format({**base, "align": "center"})
-        self.money = wb.add_format({**base, "num_format": MONEY})
-        self.money_bold = wb.add_format({**base, "num_format": MONEY, "bold": True})
-        self.num = wb.add_format({**base, "num_format": "General"})
-        self.num_bold = wb.add_format({**base, "num_format": "General", "bold": True})
-        self.dec = wb.add_format({**base, "num_format": DEC})
+        self.text = self._add(base)
+        self.bold = self._add({**base, "bold": True})
+        self.center = self._add({**base, "align": "center"})
+        self.money = self._add({**base, "num_format": MONEY})
+        self.money_bold = self._add({**base, "num_format": MONEY, "bold": True})
+        self.num = self._add({**base, "num_format": "General"})
+        self.num_bold = self._add({**base, "num_format": "General", "bold": True})
+        self.dec = self._add({**base, "num_format": DEC})
+        self.mark = wb.add_format({**base, "bold": True, "font_color": "#C00000", "bg_color": EXAMPLE_FILL})
         self.note_title = wb.add_format({"bold": True, "font_size": 12})
         self.note = wb.add_format({"text_wrap": True, "valign": "top"})
+
+    def _add(self, props: dict):
+        fmt = self._wb.add_format(props)
+        self._props[id(fmt)] = props
+        return fmt
+
+    def example(self, fmt):
+        """The same cell format on the example row's pale yellow."""
+        if id(fmt) not in self._example:
+            self._example[id(fmt)] = self._wb.add_format({**self._props[id(fmt)], "bg_color": EXAMPLE_FILL})
+        return self._example[id(fmt)]
 
 
 def _petunjuk(wb, f: _Formats, lines: list[str]) -> None:
@@ -187,6 +193,16 @@ def _put(ws, row: int, values: list, fmts: list) -> None:
             ws.write_number(row, c, v, fmt)
 
 
+def _example(wb, ws, f: _Formats, row: int, values: list, fmts: list) -> None:
+    """The example row: the values on pale yellow, the mark in its Keterangan cell (the last column),
+    and a defined name over the row (read/contoh.py), which the officer does not see and so does not
+    overwrite: the row is known as the example even when the visible mark is typed over."""
+    _put(ws, row, values + [MARK], [f.example(x) for x in fmts] + [f.mark])
+    f.names += 1
+    last = xl_col_to_name(len(values))
+    wb.define_name(f"{EXAMPLE_NAME}_{f.names}", f"='{ws.name}'!$A${row + 1}:${last}${row + 1}")
+
+
 def _widths(ws, widths: list[float]) -> None:
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
@@ -231,21 +247,21 @@ def _dpa(wb, f: _Formats, tahun: int) -> None:
     ])
     ws = wb.add_worksheet("DPA")
     spec = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target", "Satuan", "Kode Rekening",
-            "Nama Rekening", f"Anggaran {tahun}", f"Anggaran {tahun + 1}"]
+            "Nama Rekening", f"Anggaran {tahun}", f"Anggaran {tahun + 1}", KETERANGAN]
     _title(ws, f, ["DOKUMEN PELAKSANAAN ANGGARAN", INSTANSI, f"TAHUN ANGGARAN {tahun}"], len(spec))
     row, _ = _header(ws, f, 4, spec)
     node = [f.bold, f.bold, f.bold, f.num_bold, f.bold, f.bold, f.bold, f.money_bold, f.money_bold]
     leaf = [f.text, f.text, f.text, f.num, f.text, f.text, f.text, f.money, f.money]
     for code, name, ind, target, satuan in (PROGRAM, KEGIATAN):
-        _put(ws, row, [code, name, ind, target, satuan, None, None, PAGU, PAGU_NEXT], node)
+        _example(wb, ws, f, row, [code, name, ind, target, satuan, None, None, PAGU, PAGU_NEXT], node)
         row += 1
     code, name, ind, target, satuan = SUB
-    _put(ws, row, [code, name, ind, target, satuan, None, None, PAGU, PAGU_NEXT], leaf)
+    _example(wb, ws, f, row, [code, name, ind, target, satuan, None, None, PAGU, PAGU_NEXT], leaf)
     row += 1
-    _put(ws, row, [None, None, None, None, None, REKENING[0], REKENING[1], PAGU, PAGU_NEXT], leaf)
+    _example(wb, ws, f, row, [None, None, None, None, None, REKENING[0], REKENING[1], PAGU, PAGU_NEXT], leaf)
     row += 1
-    _put(ws, row, [None, "JUMLAH", None, None, None, None, None, PAGU, PAGU_NEXT], node)
-    _widths(ws, [19, 50, 40, 9, 10, 19, 40, 17, 17])
+    _example(wb, ws, f, row, [None, "JUMLAH", None, None, None, None, None, PAGU, PAGU_NEXT], node)
+    _widths(ws, [19, 50, 40, 9, 10, 19, 40, 17, 17, 26])
 
 
 def _realisasi(wb, f: _Formats, tahun: int) -> None:
@@ -266,20 +282,20 @@ def _realisasi(wb, f: _Formats, tahun: int) -> None:
         "Nama lembar data harus memuat kata Realisasi atau LRA.",
     ])
     ws = wb.add_worksheet("Realisasi")
-    spec = ["Kode", "Uraian", "Anggaran", "Realisasi Bulan Ini", "Realisasi s.d. Bulan Ini"]
+    spec = ["Kode", "Uraian", "Anggaran", "Realisasi Bulan Ini", "Realisasi s.d. Bulan Ini", KETERANGAN]
     _title(ws, f, ["LAPORAN REALISASI ANGGARAN", INSTANSI, f"s.d. Bulan Desember {tahun}"], len(spec))
     row, _ = _header(ws, f, 4, spec)
-    _put(ws, row, [SUB[0], SUB[1], PAGU, REALISASI_DESEMBER, REALISASI],
-         [f.text, f.text, f.money, f.money, f.money])
-    _widths(ws, [19, 55, 17, 17, 17])
+    _example(wb, ws, f, row, [SUB[0], SUB[1], PAGU, REALISASI_DESEMBER, REALISASI],
+             [f.text, f.text, f.money, f.money, f.money])
+    _widths(ws, [19, 55, 17, 17, 17, 26])
 
     ws = wb.add_worksheet("Realisasi Bulanan")
-    spec = ["Bulan", "Kode", "Uraian", "Realisasi Bulan Ini"]
+    spec = ["Bulan", "Kode", "Uraian", "Realisasi Bulan Ini", KETERANGAN]
     _title(ws, f, ["REALISASI ANGGARAN BULANAN", INSTANSI, f"TAHUN ANGGARAN {tahun}"], len(spec))
     row, _ = _header(ws, f, 4, spec)
-    _put(ws, row, ["Januari", SUB[0], SUB[1], REALISASI_JANUARI], [f.text, f.text, f.text, f.money])
+    _example(wb, ws, f, row, ["Januari", SUB[0], SUB[1], REALISASI_JANUARI], [f.text, f.text, f.text, f.money])
     _choice(ws, row, 0, BULAN, "Bulan")
-    _widths(ws, [12, 19, 55, 17])
+    _widths(ws, [12, 19, 55, 17, 26])
 
 
 def _kas(wb, f: _Formats, tahun: int) -> None:
@@ -296,12 +312,11 @@ def _kas(wb, f: _Formats, tahun: int) -> None:
         "Nama lembar data harus memuat kata Anggaran Kas (atau AKB, Rencana Penarikan).",
     ])
     ws = wb.add_worksheet("Anggaran Kas")
-    spec = ["Kode", "Uraian", *BULAN, "Jumlah"]
+    spec = ["Kode", "Uraian", *BULAN, "Jumlah", KETERANGAN]
     _title(ws, f, ["ANGGARAN KAS", INSTANSI, f"TAHUN ANGGARAN {tahun}"], len(spec))
     row, _ = _header(ws, f, 4, spec)
-    months = [PAGU // 12] * 11 + [PAGU - 11 * (PAGU // 12)]     # the example's plan adds up to its pagu
-    _put(ws, row, [SUB[0], SUB[1], *months, PAGU], [f.text, f.text] + [f.money] * 13)
-    _widths(ws, [19, 45] + [12] * 12 + [14])
+    _example(wb, ws, f, row, [SUB[0], SUB[1], *KAS, PAGU], [f.text, f.text] + [f.money] * 13)
+    _widths(ws, [19, 45] + [12] * 12 + [14, 26])
 
 
 def _iku(wb, f: _Formats, tahun: int) -> None:
@@ -329,34 +344,33 @@ def _iku(wb, f: _Formats, tahun: int) -> None:
     trc = ["Target", "Realisasi", "Capaian %"]
     spec = ["No", "Tujuan/Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis",
             *[(str(y), trc) for y in years],
-            f"Kategori {tahun}", f"Target Akhir {tahun + 2}", "Sumber Data", "Analisis", "Solusi"]
-    ncols = 6 + 3 * len(years) + 5
+            f"Kategori {tahun}", f"Target Akhir {tahun + 2}", "Sumber Data", "Analisis", "Solusi", KETERANGAN]
+    ncols = 6 + 3 * len(years) + 6
     _title(ws, f, ["PENGUKURAN INDIKATOR KINERJA UTAMA", INSTANSI, f"TAHUN {tahun}"], ncols)
     row, _ = _header(ws, f, 4, spec)
-    values = [1, SASARAN, IKM, "Indeks", "positif", "nilai akhir"]
+    values = [1, SASARAN, IKM, IKM_SATUAN, "positif", "nilai akhir"]
     fmts = [f.center, f.text, f.text, f.text, f.text, f.text]
     for realisasi, capaian in IKM_YEARS:
         values += [IKM_TARGET, realisasi, capaian]
         fmts += [f.num, f.num, f.dec]
-    values += ["Baik", IKM_TARGET, "e-SKM", "Pelayanan telah sesuai dengan SOP",
-               "Meningkatkan kualitas sarana dan prasarana pelayanan"]
+    values += ["Baik", IKM_TARGET, IKM_SUMBER, IKM_ANALISIS, IKM_SOLUSI]
     fmts += [f.text, f.num, f.text, f.text, f.text]
-    _put(ws, row, values, fmts)
+    _example(wb, ws, f, row, values, fmts)
     _choice(ws, row, 4, POLARITAS, "Polaritas")
     _choice(ws, row, 5, JENIS, "Jenis")
     _choice(ws, row, 6 + 3 * len(years), KATEGORI, "Kategori", stop=False)
-    _widths(ws, [5, 35, 30, 9, 10, 11] + [9, 10, 10] * len(years) + [12, 11, 16, 35, 30])
+    _widths(ws, [5, 35, 30, 9, 10, 11] + [9, 10, 10] * len(years) + [12, 11, 16, 35, 30, 26])
 
     ws = wb.add_worksheet("Renstra")
     plan = list(range(tahun - 2, tahun + 3))
     spec = ["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Satuan",
-            ("Target Kinerja pada Tahun", [str(y) for y in plan])]
-    ncols = 5 + len(plan)
+            ("Target Kinerja pada Tahun", [str(y) for y in plan]), KETERANGAN]
+    ncols = 6 + len(plan)
     _title(ws, f, ["RENCANA STRATEGIS (RENSTRA)", INSTANSI, f"TAHUN {plan[0]} - {plan[-1]}"], ncols)
     row, _ = _header(ws, f, 4, spec)
-    _put(ws, row, [1, TUJUAN, SASARAN, IKM, "Indeks", *[IKM_TARGET] * len(plan)],
+    _example(wb, ws, f, row, [1, TUJUAN, SASARAN, IKM, IKM_SATUAN, *[IKM_TARGET] * len(plan)],
          [f.center, f.text, f.text, f.text, f.text, *[f.num] * len(plan)])
-    _widths(ws, [5, 35, 35, 30, 9] + [9] * len(plan))
+    _widths(ws, [5, 35, 35, 30, 9] + [9] * len(plan) + [26])
 
 
 def _program(wb, f: _Formats, tahun: int) -> None:
@@ -373,12 +387,12 @@ def _program(wb, f: _Formats, tahun: int) -> None:
     ])
     ws = wb.add_worksheet("Indikator Program")
     spec = ["No", "Sasaran", "Kode", "Program", "Indikator Kinerja Program", "Satuan", "Target", "Realisasi",
-            "Capaian %"]
+            "Capaian %", KETERANGAN]
     _title(ws, f, ["INDIKATOR KINERJA PROGRAM", INSTANSI, f"TAHUN {tahun}"], len(spec))
     row, _ = _header(ws, f, 4, spec)
-    _put(ws, row, [1, SASARAN, PROGRAM[0], PROGRAM[1], PROGRAM[2], PROGRAM[4], 100, 100, 100],
+    _example(wb, ws, f, row, [1, SASARAN, PROGRAM[0], PROGRAM[1], PROGRAM[2], PROGRAM[4], 100, 100, 100],
          [f.center, f.text, f.text, f.text, f.text, f.text, f.num, f.num, f.dec])
-    _widths(ws, [5, 35, 10, 45, 45, 9, 9, 10, 10])
+    _widths(ws, [5, 35, 10, 45, 45, 9, 9, 10, 10, 26])
 
 
 def _number(x) -> str:
