@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
 
 from lkjip_xl.findings import Finding
@@ -155,6 +156,36 @@ _EXAMPLE_IKU = ("indeks kepuasan masyarakat", "pelayanan telah sesuai dengan sop
                 "meningkatkan kualitas sarana dan prasarana pelayanan")
 
 
+def _may_be_marked(v: str) -> bool:
+    """False only when contoh.marked cannot find the mark in v: an ASCII text casefolds as it
+    lowercases, so both words must already be there."""
+    if not v.isascii():
+        return True
+    low = v.lower()
+    return "contoh" in low and "hapus" in low
+
+
+def _marked_rows(frame: pd.DataFrame, data: list, codes: dict) -> list:
+    """The index of the rows with a marked cell in the `data` columns. A column is looked at once
+    per distinct text (a large SIPD sheet repeats its names thousands of times), not once per cell;
+    `codes` are the sheet's columns as read (Sheet.codes), whose distinct texts are known already."""
+    hit = None
+    for name in data:
+        values = frame[name]
+        if name in codes and len(codes[name][0]) == len(values):
+            found, uniques = codes[name]
+            marked = [k for k, v in enumerate(uniques) if isinstance(v, str) and _may_be_marked(v) and contoh.marked((v,))]
+            rows = np.isin(found, marked) if marked else None
+        elif values.dtype == object:
+            marked = [v for v in pd.unique(values) if isinstance(v, str) and _may_be_marked(v) and contoh.marked((v,))]
+            rows = values.isin(marked).to_numpy() if marked else None
+        else:
+            continue
+        if rows is not None:
+            hit = rows if hit is None else hit | rows
+    return [] if hit is None else list(frame.index[hit])
+
+
 def _template_example(frame: pd.DataFrame, row) -> bool:
     said = tuple(normalize(text(frame.at[row, c])) if c in frame else "" for c in ("indikator", "analisis", "solusi"))
     return said == _EXAMPLE_IKU
@@ -172,8 +203,7 @@ def examples(reading: Reading) -> tuple[list[Finding], Reading]:
             sheets.append(s)
             continue
         data = [c for c in frame.columns if not str(c).startswith("_")]
-        seen = {row: "text" for row, values in zip(frame.index, frame[data].itertuples(index=False))
-                if contoh.marked(values)}
+        seen = {row: "text" for row in _marked_rows(frame, data, s.codes)}
         for row, how in sorted(s.examples.items()):
             if row in frame.index and row not in seen and (
                     how == "text" or contoh.still_example(frame.loc[row, data].tolist())):
