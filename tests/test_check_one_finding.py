@@ -390,3 +390,113 @@ def test_workbook_marks_the_incomplete_totals(tmp_path):
     assert any(t.startswith(f"Anggaran belum lengkap: nilai sub kegiatan {S1}") for t in texts(wb["Tabel 3.9"]))
     rekon = [r for r in wb["Rekonsiliasi"].iter_rows(values_only=True) if r and r[0] == 1]
     assert rekon[0][2] == "bad-number"
+
+
+# --- cumulative or per month: the Sisa column and the shape --------------------------------------
+
+def _lra_with_sisa(tmp, month, real, sisa, head="Realisasi"):
+    """`Realisasi 2024-MM.xlsx`: Kode | Uraian | Anggaran | <head> | Sisa Anggaran, subtotals and
+    JUMLAH true in every column."""
+    subs = {c: (SUBS[c], real[c], sisa[c]) for c in real}
+    s = budget_sheet("LRA", subs, ("Anggaran", head, "Sisa Anggaran"),
+                     title="LAPORAN REALISASI ANGGARAN TAHUN 2024")
+    save(tmp / f"Realisasi 2024-{month:02d}.xlsx", s)
+    return s
+
+
+def _findings(r):
+    return [(f.code, f.severity, f.file, f.sheet, f.cell, f.kode) for f in r.findings]
+
+
+def test_sisa_proves_a_plain_realisasi_is_each_months_own(tmp_path):
+    # spending that grows month by month: the figures never fall, so the shape alone would read them
+    # as a running total (serapan 4 % instead of 9 %); the Sisa column falls by each whole figure
+    dpa(tmp_path, SUBS)
+    spent = {c: 0 for c in SUBS}
+    for m, share in {1: 2, 2: 3, 3: 4}.items():
+        month = {c: v * share // 100 for c, v in SUBS.items()}
+        spent = {c: spent[c] + month[c] for c in SUBS}
+        lra = _lra_with_sisa(tmp_path, m, month, {c: SUBS[c] - spent[c] for c in SUBS})
+    r = check(tmp_path)
+    head = lra.cell(S1, "Realisasi")[0] + "3"
+    assert _findings(r) == [("realisasi-ambiguous", "warning", "Realisasi 2024-03.xlsx", "LRA", head, None)]
+    total = sum(v * 2 // 100 + v * 3 // 100 + v * 4 // 100 for v in SUBS.values())
+    assert r.totals["realisasi"] == total == sum(spent.values())
+    assert r.totals["pagu"] == sum(SUBS.values()) and r.totals["serapan"] == Decimal("9.00")
+    assert r.budget.monthly[2][S1] == SUBS[S1] * 2 // 100 + SUBS[S1] * 3 // 100
+    msg = r.findings[0].message()
+    assert "kolom Sisa-nya berkurang tepat sebesar angka bulan itu pada 4 sub kegiatan" in msg
+    assert "dibaca sebagai realisasi bulan itu saja" in msg and "'Realisasi Bulan Ini'" in msg
+    assert "each month's own spending" in r.findings[0].message("en")
+
+
+def test_cumulative_files_whose_sisa_agrees_are_not_ambiguous(tmp_path):
+    dpa(tmp_path, SUBS)
+    for m, share in {1: 5, 2: 9, 3: 12}.items():
+        cum = {c: v * share // 100 for c, v in SUBS.items()}
+        _lra_with_sisa(tmp_path, m, cum, {c: SUBS[c] - cum[c] for c in SUBS})
+    r = check(tmp_path)
+    assert r.findings == []
+    assert r.totals["realisasi"] == sum(v * 12 // 100 for v in SUBS.values())
+    assert r.totals["serapan"] == Decimal("12.00")
+
+
+def test_sisa_for_a_running_total_keeps_one_true_fall_one_finding(tmp_path):
+    # Sisa says cumulative: a fall in one sub kegiatan is that cell's realisasi-decreased, nothing more
+    dpa(tmp_path, SUBS)
+    feb = {c: v * 9 // 100 for c, v in SUBS.items()}
+    mar = {c: v * 12 // 100 for c, v in SUBS.items()}
+    mar[S3] = feb[S3] - 1_000
+    _lra_with_sisa(tmp_path, 2, feb, {c: SUBS[c] - feb[c] for c in SUBS})
+    lra = _lra_with_sisa(tmp_path, 3, mar, {c: SUBS[c] - mar[c] for c in SUBS})
+    r = check(tmp_path)
+    assert _findings(r) == [("realisasi-decreased", "warning", "Realisasi 2024-03.xlsx", "LRA",
+                             lra.cell(S3, "Realisasi"), S3)]
+    assert r.totals["realisasi"] == sum(mar.values())
+
+
+def test_mixed_shape_cannot_tell_and_is_read_cumulative(tmp_path):
+    # two sub kegiatan rise, two fall every month, no Sisa: the data cannot tell. One warning says
+    # the contract's default (cumulative) was used; the falls are not four realisasi-decreased
+    dpa(tmp_path, SUBS)
+    rising, falling = list(SUBS)[:2], list(SUBS)[2:]
+    shares = {1: (3, 6), 2: (6, 4), 3: (9, 2)}
+    for m, (up, down) in shares.items():
+        real = {**{c: SUBS[c] * up // 100 for c in rising}, **{c: SUBS[c] * down // 100 for c in falling}}
+        _, lra = realisasi(tmp_path, m, SUBS, real)
+    r = check(tmp_path)
+    head = lra.cell(S1, "Realisasi")[0] + "3"
+    assert _findings(r) == [("realisasi-ambiguous", "warning", "Realisasi 2024-03.xlsx", "LRA", head, None)]
+    assert r.findings[0].params["variant"] == "cannot-tell"
+    march = {**{c: SUBS[c] * 9 // 100 for c in rising}, **{c: SUBS[c] * 2 // 100 for c in falling}}
+    assert r.totals["realisasi"] == sum(march.values())          # the March figures, not a sum of months
+    msg = r.findings[0].message()
+    assert "turun pada 4 dari 8 perbandingan bulan ke bulan" in msg
+    assert "dibaca sebagai realisasi kumulatif (s.d. bulan itu)" in msg.lower()
+    assert "cannot tell" in r.findings[0].message("en")
+
+
+def test_a_single_plain_monthly_file_tells_nothing_and_is_cumulative(tmp_path):
+    dpa(tmp_path, SUBS)
+    march = {c: v * 12 // 100 for c, v in SUBS.items()}
+    realisasi(tmp_path, 3, SUBS, march)
+    r = check(tmp_path)
+    assert r.findings == [] and r.totals["realisasi"] == sum(march.values()) and r.totals["bulan"] == 3
+
+
+def test_sisa_that_fits_both_readings_half_and_half_cannot_tell(tmp_path):
+    # two sub kegiatan's Sisa follow the running total, two follow each month's own figure
+    dpa(tmp_path, SUBS)
+    cum_codes = list(SUBS)[:2]
+    spent = {c: 0 for c in SUBS}
+    for m, share in {1: 3, 2: 4}.items():
+        fig = {c: v * share // 100 for c, v in SUBS.items()}
+        spent = {c: spent[c] + fig[c] for c in SUBS}
+        sisa = {c: SUBS[c] - (fig[c] if c in cum_codes else spent[c]) for c in SUBS}
+        _lra_with_sisa(tmp_path, m, fig, sisa)
+    r = check(tmp_path)
+    assert [(f.code, f.file, f.params.get("variant")) for f in r.findings] == [
+        ("realisasi-ambiguous", "Realisasi 2024-02.xlsx", "cannot-tell")]
+    assert "cocok dengan realisasi kumulatif pada 2 sub kegiatan dan dengan realisasi bulan itu saja pada 2" in \
+        r.findings[0].message()
+    assert r.totals["realisasi"] == sum(v * 4 // 100 for v in SUBS.values())

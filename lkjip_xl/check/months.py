@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from lkjip_xl.check.cumulative import decide, monthly_only
 from lkjip_xl.check.documents import uraian_mismatches
 from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip
 from lkjip_xl.check.sums import SheetSums, cell_at
@@ -32,7 +33,7 @@ def _sheet_months(s: SheetSums, running: dict) -> tuple[dict, dict]:
     if s.months:
         return s.months, s.months_unknown
     m = s.bs.month or 12
-    if _monthly_only(s):
+    if monthly_only(s):
         values, bad = running[0].get(m, {}), running[1].get(m, {})
     else:
         values = {c: a.get("realisasi", 0) for c, a in s.leaves.items()}
@@ -53,8 +54,9 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
     findings += [Finding("no-month", {}, **s.bs.sheet.place()) for s in real
                  if not s.months and s.bs.month is None and len(s.bs.df)]
     running = _running_totals(real)
-    per_month_files, said = _falling_files(real)
-    findings += said
+    reading = decide(real)
+    per_month_files = reading.per_month
+    findings += reading.findings
     for s in real:
         months, bad = _sheet_months(s, running)
         if id(s) in per_month_files:
@@ -87,7 +89,7 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
             roots = unknown.get(cur, {}).get(code, ()) + unknown.get(prev, {}).get(code, ())
             if roots:
                 skip(skipped, roots, Text("skip-rise", kode=code, prev=Month(prev), month=Month(cur)))
-            elif value < before:
+            elif value < before and not {id(origin[cur][code]), id(origin[prev][code])} & reading.quiet:
                 s = origin[cur][code]
                 findings.append(Finding("realisasi-decreased", {"prev": Month(prev), "month": Month(cur),
                                                                 "diff": before - value},
@@ -97,47 +99,13 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
     return Monthly(per_month, origin, sheets, {m: u for m, u in unknown.items() if u}), findings
 
 
-def _falling_files(real: list[SheetSums]) -> tuple[dict, list[Finding]]:
-    """Monthly files whose plain Realisasi column holds each month's own spending, not the running
-    total: a running total never falls, so when from every month to the next most sub kegiatan fall,
-    the column is per month. Those files are read as per-month amounts added up (id of the file's
-    sums → its running totals) and one realisasi-ambiguous says so and how to make the header explicit."""
-    files = sorted((s for s in real if not s.months and not _monthly_only(s) and s.bs.month), key=lambda s: s.bs.month)
-    if len({s.bs.month for s in files}) != len(files) or len(files) < 2:
-        return {}, []
-    values = [{c: a.get("realisasi") or 0 for c, a in s.leaves.items()} for s in files]
-    for before, after in zip(values, values[1:]):
-        common = [c for c in after if before.get(c)]
-        if not common or sum(after[c] < before[c] for c in common) * 2 <= len(common):
-            return {}, []
-    out, total = {}, defaultdict(int)
-    for s, vals in zip(files, values):
-        for c, v in vals.items():
-            total[c] += v
-        out[id(s)] = dict(total)
-    last = files[-1]
-    return out, [Finding("realisasi-ambiguous", {"months": len(files), "used": Text("reading-per-month")},
-                         **last.bs.sheet.place(), cell=_header_cell(last))]
-
-
-def _header_cell(s: SheetSums) -> str | None:
-    """The Realisasi column's header cell (header_row counts from 0)."""
-    row = s.bs.sheet.header_row
-    return s.bs.sheet.cell(row + 1, "realisasi") if row is not None else None
-
-
-def _monthly_only(s: SheetSums) -> bool:
-    """A month's file that states only 'Realisasi Bulan Ini', not the cumulative figure."""
-    return "realisasi" not in s.bs.amounts and "realisasi_bulan_ini" in s.bs.amounts
-
-
 def _running_totals(real: list[SheetSums]) -> tuple[dict, dict]:
     """Month → code → cumulative realisasi, adding up the monthly-only files month by month; and
     month → code → the unknown cells in it (an unknown month stays in every later sum)."""
     increments: dict[int, dict[str, object]] = defaultdict(lambda: defaultdict(int))
     bad: dict[int, dict[str, tuple]] = defaultdict(dict)
     for s in real:
-        if not s.months and _monthly_only(s):
+        if not s.months and monthly_only(s):
             m = s.bs.month or 12
             for code, a in s.leaves.items():
                 increments[m][code] += a.get("realisasi_bulan_ini") or 0

@@ -109,6 +109,14 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
         if fast is not None:
             ints[canon] = fast
             known[canon] = ("int64", *fast)
+    if "sisa" in raw and sheet.role == "realisasi":
+        # Sisa anggaran is only evidence of how the Realisasi column reads (check/cumulative.py): parsed
+        # aside, an unreadable cell is no evidence and no finding of its own
+        aside = Cells(sheet)
+        values, _ = parse_amounts(aside, rows, "sisa", col("sisa"))
+        for pos in aside.unknown.get("sisa", {}):
+            values[pos] = None
+        df["sisa"] = column(values)
     if "realisasi_fisik" in raw:
         df["realisasi_fisik"] = column(fisik_values(cells, rows, col("realisasi_fisik")))
     if "bulan" in raw:

@@ -59,6 +59,7 @@ class Sheet:
     # the template's example rows (read/contoh.py): Excel row → "text" (the visible mark in any cell)
     # or "name" (only the hidden defined name over the row)
     examples: dict = field(default_factory=dict)
+    heads: dict = field(default_factory=dict)            # frame column → its header as written
 
     def cell(self, row: int, column: str) -> str | None:
         c = self.cols.get(column)
@@ -296,6 +297,8 @@ def _header(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, spec
     tahun = settings.tahun or _year_in(normalize(sheet.title)) or _year_in(normalize(path.stem))
     cols, years = _column_names(role, found[role], tahun)
     sheet.cols, sheet.years = cols, years
+    written = {c.index: c.header for cs in found[role].values() for c in cs}
+    sheet.heads = {n: written.get(c, "") for n, c in cols.items()}
     sheet.month_cols = {n: int(n.partition(":")[2]) for n in cols if n.startswith("bulanan:")}
     heads = {c.index: c.header for c in found[role].get("kode", found[role].get("kode_rekening", []))}
     sheet.kode_levels = {n: kode_level(heads.get(c, "")) for n, c in cols.items() if n.startswith("kode#")}
