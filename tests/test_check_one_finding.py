@@ -500,3 +500,19 @@ def test_sisa_that_fits_both_readings_half_and_half_cannot_tell(tmp_path):
     assert "cocok dengan realisasi kumulatif pada 2 sub kegiatan dan dengan realisasi bulan itu saja pada 2" in \
         r.findings[0].message()
     assert r.totals["realisasi"] == sum(v * 4 // 100 for v in SUBS.values())
+
+
+def test_a_header_saying_sd_with_a_sisa_saying_per_month(tmp_path):
+    # the header's word is kept (cumulative), and the disagreement is said once at its header
+    dpa(tmp_path, SUBS)
+    spent = {c: 0 for c in SUBS}
+    for m, share in {1: 2, 2: 3, 3: 4}.items():
+        month = {c: v * share // 100 for c, v in SUBS.items()}
+        spent = {c: spent[c] + month[c] for c in SUBS}
+        lra = _lra_with_sisa(tmp_path, m, month, {c: SUBS[c] - spent[c] for c in SUBS}, head="Realisasi s.d. Bulan Ini")
+    r = check(tmp_path)
+    head = lra.cell(S1, "Realisasi s.d. Bulan Ini")[0] + "3"
+    assert _findings(r) == [("realisasi-ambiguous", "warning", "Realisasi 2024-03.xlsx", "LRA", head, None)]
+    assert r.findings[0].params["variant"] == "header-disagrees"
+    assert r.totals["realisasi"] == sum(v * 4 // 100 for v in SUBS.values())     # March as written
+    assert "menyebut kumulatif (s.d.), tetapi kolom Sisa-nya berkurang" in r.findings[0].message()

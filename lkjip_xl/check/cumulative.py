@@ -11,7 +11,8 @@ column is weighed by its data:
   the figures are each month's own; when some rise and many fall (a third or more, on two sub
   kegiatan or more), the shape cannot tell. One fall alone is a realisasi-decreased, not a doubt.
 
-Sisa, when it tells, decides. A plain column read per month, or one the data cannot tell (then read
+Sisa, when it tells, decides. A column that says s.d./kumulatif whose Sisa says per month is read as
+its header says, with one realisasi-ambiguous that the two disagree. A plain column read per month, or one the data cannot tell (then read
 cumulative, the contract's default, its falls not reported one by one), is one realisasi-ambiguous
 at the column's header saying which reading was used, why, and how to make the header explicit.
 A single monthly file with no Sisa tells nothing and is read cumulative, without a finding.
@@ -65,8 +66,25 @@ def plain(s: SheetSums) -> bool:
 
 
 def decide(real: list[SheetSums]) -> Decision:
-    files = sorted((s for s in real if not s.months and not monthly_only(s) and s.bs.month and plain(s)),
-                   key=lambda s: s.bs.month)
+    monthly = [s for s in real if not s.months and not monthly_only(s) and s.bs.month]
+    decision = _decide_plain(sorted((s for s in monthly if plain(s)), key=lambda s: s.bs.month))
+    decision.findings += _worded_but_per_month(sorted((s for s in monthly if not plain(s)), key=lambda s: s.bs.month))
+    return decision
+
+
+def _worded_but_per_month(files: list[SheetSums]) -> list[Finding]:
+    """A column that says s.d./kumulatif is read so; but when its Sisa says each month's own figure,
+    the header and the data disagree: one warning (the falls, if any, are realisasi-decreased)."""
+    if len({s.bs.month for s in files}) != len(files) or len(files) < 2:
+        return []
+    votes = _sisa_votes(files, [_known(s, "realisasi") for s in files])
+    if votes.per_month > 2 * votes.cumulative:
+        why = Text("why-sisa", n=len(votes.codes["per_month"]))
+        return [_finding(files, Text("reading-cumulative"), why, "header-disagrees")]
+    return []
+
+
+def _decide_plain(files: list[SheetSums]) -> Decision:
     if len({s.bs.month for s in files}) != len(files) or not files:
         return Decision()
     values = [_known(s, "realisasi") for s in files]
