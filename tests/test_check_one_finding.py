@@ -516,3 +516,32 @@ def test_a_header_saying_sd_with_a_sisa_saying_per_month(tmp_path):
     assert r.findings[0].params["variant"] == "header-disagrees"
     assert r.totals["realisasi"] == sum(v * 4 // 100 for v in SUBS.values())     # March as written
     assert "menyebut kumulatif (s.d.), tetapi kolom Sisa-nya berkurang" in r.findings[0].message()
+
+
+def test_sisa_on_rekening_lines_proves_per_month(tmp_path):
+    # a rekening-level LRA whose sub kegiatan rows leave Sisa blank: the lines' Sisa add up per sub
+    subs = {S1: 4_930_000, S3: 25_000_000}
+    split = {S1: (1_500_000, 3_430_000), S3: (10_000_000, 15_000_000)}
+    accounts = ("5.1.02.01.01.0024", "5.1.02.01.01.0052")
+    dpa(tmp_path, subs, rekening={c: list(zip(accounts, split[c])) for c in subs})
+    spent = {(c, a): 0 for c in subs for a in accounts}
+    for m, share in {1: 10, 2: 20}.items():
+        rek = {}
+        for c in subs:
+            rows = []
+            for a, pagu in zip(accounts, split[c]):
+                fig = pagu * share // 100
+                spent[c, a] += fig
+                rows.append((a, (pagu, fig, pagu - spent[c, a])))
+            rek[c] = rows
+        sums = {c: tuple(sum(x[1][k] for x in rek[c]) for k in range(3)) for c in subs}
+        s = budget_sheet("LRA", sums, ("Anggaran", "Realisasi", "Sisa Anggaran"), rekening=rek,
+                         title="LAPORAN REALISASI ANGGARAN TAHUN 2024")
+        for c in subs:
+            s.set(c, "Sisa Anggaran", None)
+        save(tmp_path / f"Realisasi 2024-{m:02d}.xlsx", s)
+    r = check(tmp_path)
+    assert [(f.code, f.file, f.cell) for f in r.findings] == [
+        ("realisasi-ambiguous", "Realisasi 2024-02.xlsx", s.cell(S1, "Realisasi")[0] + "3")]
+    assert "pada 2 sub kegiatan" in r.findings[0].message()
+    assert r.totals["realisasi"] == sum(spent.values()) == (4_930_000 + 25_000_000) * 30 // 100

@@ -124,17 +124,23 @@ def _shape(values: list[dict]) -> tuple[int, int, set, bool]:
 
 
 def _sisa(s: SheetSums) -> dict:
-    """Code → the Sisa stated on its sub kegiatan row (or the sum of its rekening lines), when known."""
+    """Code → the Sisa stated on its sub kegiatan row (or the sum of its rekening lines), when known.
+    One pass over the rows: a large LRA has thousands of sub kegiatan."""
     df = s.bs.df
     if "sisa" not in df:
         return {}
+    on_row: dict = {}
+    lines: dict = {}
+    for kode, sub, kind, value in zip(df["kode"], df["sub"], df["kind"], df["sisa"]):
+        if kind == "node" and kode in s.leaves and kode not in on_row:
+            on_row[kode] = value
+        elif kind == "rek" and sub in s.leaves:
+            lines.setdefault(sub, []).append(value)
     out = {}
     for code in s.leaves:
-        node = df[(df["kode"] == code) & (df["kind"] == "node")]
-        value = node["sisa"].iloc[0] if len(node) else None
-        if value is None:
-            lines = df[(df["sub"] == code) & (df["kind"] == "rek")]["sisa"]
-            value = sum(lines) if len(lines) and all(v is not None for v in lines) else None
+        value = on_row.get(code)
+        if value is None and lines.get(code) and all(v is not None for v in lines[code]):
+            value = sum(lines[code])
         if value is not None:
             out[code] = value
     return out
