@@ -166,28 +166,42 @@ def test_guard_array_checks_answer_as_its_regular_expressions():
     bodies of the characters that matter)."""
     import random
 
-    from lkjip_xl.xlsx import guard
+    from lkjip_xl.xlsx import guard, marks
 
     def loose(body):
-        refs = [(c, r) for c, r in guard._R_LOOSE.findall(body) if c and r]
-        return (max(map(int, {r for _, r in refs})), max(map(guard.column_number, {c for c, _ in refs}))) \
+        refs = [(c, r) for c, r in marks.R_LOOSE.findall(body) if c and r]
+        return (max(map(int, {r for _, r in refs})), max(map(marks.column_number, {c for c, _ in refs}))) \
             if refs else (0, 0)
 
     def plain(body):
-        return body.count(b"<c ") == body.count(b"<c r=") and not guard._ODD_CELL.search(body) \
-            and not guard._PREFIXED_CELL.search(body)
+        return body.count(b"<c ") == body.count(b"<c r=") and not marks.ODD_CELL.search(body) \
+            and not marks.PREFIXED_CELL.search(body)
+
+    def error(body):
+        return b't="e"' in body
 
     pieces = [b"<", b">", b"c", b" ", b"r", b"=", b'"', b"'", b"<c ", b'<c r="A1"', b":c", b":c>", b":c ", b"<c\t",
               b"<c>", b"<c/", b"<cfRule", b"<c.", b"<c-", b"<c:", b"\n", b"A", b"z", b"XFD", b"0", b"9", b"1048576",
-              b"0000012", b'r="', b"r='", b"rr", b"AB", b'"/>', b"<!DOCTYPE", b"x"]
+              b"0000012", b'r="', b"r='", b"rr", b"AB", b'"/>', b"<!DOCTYPE", b"x",
+              # bytes the eight-at-a-time reading must not take for letters or digits
+              b"\xc3\x81", b"\xc1", b"\xda", b"\xb0", b"@", b"[", b"`", b"{", b"/", b":", b"\x7f", b"\x00",
+              b"99999999", b"ABCD", b"A00000001", b"t=", b't="e"', b"<f", b"<f>"]
     rng = random.Random(7)
-    for _ in range(20_000):
+    for _ in range(40_000):
         body = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
-        marks = guard._Marks(body)
-        assert marks.plain_cells() == plain(body), body
-        assert marks.doctype() or not guard._DOCTYPE.search(body), body      # a sound prefilter
-        found = guard._loose_max(body)
+        m = marks.Marks(body)
+        assert m.plain_cells() == plain(body), body
+        assert m.doctype() or not guard._DOCTYPE.search(body), body      # a sound prefilter
+        found = marks.loose_max(body)
         assert found is None or found == loose(body), body
+        told = m.answers()
+        assert (told.extent, told.error, m.formula()) == (found, error(body), b"<f" in body), body
+    # every address form the fast path reads: 1–3 letters of either case, 1–7 digits, either quote
+    for letters in (b"A", b"z", b"Zz", b"xfd", b"XFD", b"AAA"):
+        for digits in (b"1", b"9", b"10", b"0000012", b"1048576", b"9999999"):
+            for q in (b'"', b"'"):
+                body = b'<c r=' + q + letters + digits + q + b'/><c r="B2"/>'
+                assert marks.loose_max(body) == loose(body), body
 
 
 def test_busy_while_a_background_read_runs():

@@ -127,7 +127,7 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
             return None
 
         try:
-            guard.check(zf, cells.MAX_CELLS, sheet_names, observe, threads=not bulk.busy())
+            guard.check(zf, cells.MAX_CELLS, sheet_names, observe, threads=lambda: not bulk.busy())
         except guard.Refused as exc:
             raise Unreadable(exc.code, **exc.params) from exc
         parts = _sheet_parts(zf)

@@ -21,11 +21,11 @@ import queue
 import re
 import threading
 import zipfile
-from functools import cached_property
 from typing import Callable
 
 from lkjip_xl.errors import Refused  # also known as guard.Refused
 from lkjip_xl.messages import RowNumber, Text
+from lkjip_xl.xlsx.marks import ODD_CELL, PREFIXED_CELL, R_LOOSE, Marks, column_number, loose_max
 
 MAX_ROWS = 1_048_576          # Excel's grid: rows
 MAX_COLS = 16_384             # and columns (XFD)
@@ -40,31 +40,22 @@ _LOOSE_FOLDERS = ("customxml/", "docprops/")   # XML that is not Excel's own: on
 _DOCTYPE = re.compile(rb"<!(?i:doctype|entity)")
 _SHEET = re.compile(rb"<(?:[^\s<>/:]+:)?sheetData[\s/>]")
 _BRACKETS = bytes(c for c in range(256) if c not in b"<>")       # translate() deletes all but < and >
-# any r="X9" in any form calamine accepts (r = 'x9', after a quote without a space, duplicates…);
-# it also finds operator="between", which has no digits, and <row r="9">, which has no letters
-_R_LOOSE = re.compile(rb"""r\s*=\s*["']([A-Za-z]*)(\d*)["']""")
-# cell tags other than `<c …`: without attributes, with a prefix, or with odd spacing
-_ODD_CELL = re.compile(rb"<c[^ \w.:-]")
-_PREFIXED_CELL = re.compile(rb":c[\s>/]")
 # exact reading, for the rare sheets that need it: row and cell tags with their attributes
 _TAG = re.compile(rb"""<(?:[^\s<>/:]+:)?(row|c)(?=[\s/>])((?:\s*[^\s<>/="']+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
 _R_ATTR = re.compile(rb"""(?:^|[\s"'])r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ch - 64
-    return n
-
-
 def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, str]] | None = None,
-          observe: Callable[[str], Callable[[bytes], None] | None] | None = None, threads: bool = True) -> None:
+          observe: Callable[[str], Callable[[bytes], None] | None] | None = None,
+          threads: bool | Callable[[], bool] = True) -> None:
     """Raise Refused for the first hostile part. `sheets()` maps the sheet parts to their names;
     it is called once the parts it reads (workbook.xml and its rels) have passed. `observe(part)`
     may give a function that is handed the part's bytes as they are read (b"" at the end), so
     that a caller reads a large part once: it is asked after sheets(). `threads=False` keeps the
-    work on this thread (when the other core is busy, more threads only take turns)."""
+    work on this thread (when the other core is busy, more threads only take turns); a function
+    is asked again before each piece, so that the other core is used as soon as it is free."""
+    if not callable(threads):
+        threads = (lambda: True) if threads else (lambda: False)
     infos = [i for i in zf.infolist() if not i.is_dir()]
     first = [i for i in infos if i.filename in _INDEX]
     for info in first:
@@ -81,122 +72,7 @@ def check(zf: zipfile.ZipFile, max_cells: int, sheets: Callable[[], dict[str, st
             _Part(info.filename, max_cells, names.get(info.filename), threads).scan(zf, info, feed)
 
 
-_SPACE = frozenset(b" \t\n\r\f\v")
-_ARRAYS_FROM = 256 * 1024      # bodies larger than this are checked with array operations (_Marks)
-_CELL_NEXT = frozenset(b" .:-_" + bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123)))
-
-
-class _Marks:
-    """A large body as an array: the cell tag counts and _ODD_CELL / _PREFIXED_CELL answered with array
-    operations as the regular expressions answer them."""
-
-    def __init__(self, body: bytes, a=None):
-        import numpy as np
-
-        self.np = np
-        self.body = body
-        self.n = len(body)
-        self.a = np.frombuffer(body + b"\0" * 16, dtype=np.uint8) if a is None else a    # zeros after the end
-
-    def doctype(self) -> bool:
-        """Whether _DOCTYPE may match: a '<!' is there (rare in a sheet, so the array finds it faster)."""
-        np, a = self.np, self.a
-        bang = np.flatnonzero(a[:self.n] == 33)
-        return bool(len(bang)) and bool((a[bang - 1] == 60).any())     # a[-1] is a zero after the end
-
-    @cached_property
-    def lt(self):
-        return self.a[:self.n] == 60         # '<', shared by the cell-tag and formula questions
-
-    def formula(self) -> bool:
-        """Whether a `<f` is there."""
-        return bool((self.lt & (self.a[1:self.n + 1] == 102)).any())
-
-    def plain_cells(self) -> bool:
-        """body.count(b"<c ") == body.count(b"<c r=") and neither _ODD_CELL nor _PREFIXED_CELL found."""
-        np, a, n = self.np, self.a, self.n
-        if n < 2:
-            return not _ODD_CELL.search(self.body) and not _PREFIXED_CELL.search(self.body)
-        c = np.flatnonzero(self.lt[:n - 1] & (a[1:n] == 99))   # '<c'
-        after = a[c + 2]
-        spaced = after == 32
-        if int(spaced.sum()) != int((spaced & (a[c + 3] == 114) & (a[c + 4] == 61)).sum()):
-            return False
-        allowed = np.zeros(256, dtype=bool)
-        allowed[list(_CELL_NEXT)] = True
-        if ((c + 2 < n) & ~allowed[after]).any():
-            return False
-        colon = np.flatnonzero(a[:n] == 58)
-        colon = colon[(a[colon + 1] == 99) & (colon + 2 < n)]     # ':c' and a character after it
-        closing = np.zeros(256, dtype=bool)
-        closing[list(_SPACE) + [62, 47]] = True
-        return not closing[a[colon + 2]].any()
-
-
-def _sheet_arrays(body: bytes, a) -> tuple[tuple[int, int] | None, bool]:
-    """What the other core answers for a large sheet body (`a`: its bytes and 16 zeros): the
-    largest address (_loose_max) and whether an error cell (`t="e"`) may be there."""
-    import numpy as np
-
-    eq = np.flatnonzero(a[:len(body)] == 61)
-    error = bool(((a[eq - 1] == 116) & (a[eq + 1] == 34) & (a[eq + 2] == 101) & (a[eq + 3] == 34)).any())
-    return _loose_max(body, a, eq), error
-
-
-def _loose_max(body: bytes, a=None, eq=None) -> tuple[int, int] | None:
-    """The largest row and column of the _R_LOOSE matches with letters and digits, as the findall
-    in _extent gives them, read with array operations (a large sheet has millions of addresses).
-    None when a space stands beside an '=': that form is left to the regular expression."""
-    import numpy as np
-
-    if a is None:
-        a = np.frombuffer(body + b"\0" * 16, dtype=np.uint8)
-    if eq is None:
-        eq = np.flatnonzero(a[:len(body)] == 61)              # '='
-    if not len(eq):
-        return 0, 0
-    space = np.zeros(256, dtype=bool)
-    space[list(_SPACE)] = True
-    before = a[eq - 1] if eq[0] > 0 else np.concatenate([[0], a[eq[1:] - 1]])
-    if space[before].any() or space[a[eq + 1]].any():
-        return None
-    quote = np.zeros(256, dtype=bool)
-    quote[[34, 39]] = True
-    at = eq[(before == 114) & quote[a[eq + 1]]] + 2          # r="… : the first character of the value
-    letter = np.zeros(256, dtype=bool)
-    letter[list(range(65, 91)) + list(range(97, 123))] = True
-    digit = np.zeros(256, dtype=bool)
-    digit[48:58] = True
-    letters = np.zeros(len(at), dtype=np.int64)
-    col = np.zeros(len(at), dtype=np.int64)
-    going = np.ones(len(at), dtype=bool)
-    for k in range(4):                     # up to 3 letters here; longer runs are read one by one below
-        ch = a[at + k]
-        going &= letter[ch]
-        if k == 3 or not going.any():
-            break
-        letters += going
-        col = np.where(going, col * 26 + (ch.astype(np.int64) & ~32) - 64, col)
-    long = going.copy()
-    digits = np.zeros(len(at), dtype=np.int64)
-    row = np.zeros(len(at), dtype=np.int64)
-    going = ~long
-    for k in range(8):                     # up to 7 digits
-        ch = a[at + letters + k]
-        going &= digit[ch]
-        if k == 7 or not going.any():
-            break
-        digits += going
-        row = np.where(going, row * 10 + ch.astype(np.int64) - 48, row)
-    long |= going
-    ok = ~long & (letters > 0) & (digits > 0) & quote[a[at + letters + digits]]
-    rows = int(row[ok].max()) if ok.any() else 0
-    cols = int(col[ok].max()) if ok.any() else 0
-    for start in at[long] - 2:
-        m = _R_LOOSE.match(body, int(start) - 1)
-        if m and m.group(1) and m.group(2):
-            rows, cols = max(rows, int(m.group(2))), max(cols, column_number(m.group(1)))
-    return rows, cols
+_ARRAYS_FROM = 256 * 1024      # bodies larger than this are checked with array operations (marks.py)
 
 
 _WORKER = None
@@ -261,7 +137,8 @@ class _Chunks:
 
 
 class _Part:
-    def __init__(self, name: str, max_cells: int, sheet: str | None = None, threads: bool = True):
+    def __init__(self, name: str, max_cells: int, sheet: str | None = None,
+                 threads: Callable[[], bool] = lambda: True):
         self.threads = threads
         self.feed = None
         self.name = name
@@ -285,7 +162,7 @@ class _Part:
         self.feed = feed
         carry = b""
         first = True
-        with zf.open(info) as fh, _Chunks(fh, info.file_size, self.threads) as chunks:
+        with zf.open(info) as fh, _Chunks(fh, info.file_size, self.threads()) as chunks:
             for chunk in chunks:
                 if first:
                     first = False
@@ -319,10 +196,10 @@ class _Part:
             self.sheet = True
         if not (self.xml or self.sheet):
             return
-        # a large sheet body is looked at with array operations, on the other core while this
-        # thread runs the regular expressions: the same checks, several times faster
-        arrays = _Marks(body) if self.sheet and len(body) > _ARRAYS_FROM else None
-        found = _worker().submit(_sheet_arrays, body, arrays.a) if arrays is not None and self.threads else None
+        # a large sheet body is looked at with array operations, on the other core (when it is
+        # free) while this thread runs the rest: the same checks, several times faster
+        arrays = Marks(body) if self.sheet and len(body) > _ARRAYS_FROM else None
+        job = _worker().submit(arrays.answers) if arrays is not None and self.threads() else None
         if (arrays.doctype() if arrays is not None else True) and _DOCTYPE.search(body):
             raise self.refuse("part-doctype")
         if self.strict or self.sheet:
@@ -333,27 +210,30 @@ class _Part:
                 raise self.refuse("part-unclosed")
         if not self.sheet:
             return
-        answers = None if arrays is None else found.result() if found is not None else _sheet_arrays(body, arrays.a)
-        self._extent(body, None if answers is None else (arrays.plain_cells(), answers[0]))
+        answers = None
+        if arrays is not None:
+            plain = arrays.plain_cells()
+            answers = job.result() if job is not None else arrays.answers()
+        self._extent(body, None if answers is None else (plain, answers.extent))
         if self.feed is not None:
             # bulk.Scanner reads formulas and error cells with regular expressions, where there are any
-            self.feed(body, None if answers is None else answers[1] or arrays.formula())
+            self.feed(body, None if answers is None else answers.error or arrays.formula())
 
     def _extent(self, body: bytes, answers: tuple | None = None) -> None:
         """Grow the bound on the last row and column calamine will place a value in. `answers` are
         (plain cells, _loose_max(body)) when the array path computed them."""
         plain, found = answers if answers is not None else (
-            body.count(b"<c ") == body.count(b"<c r=") and not _ODD_CELL.search(body)
-            and not _PREFIXED_CELL.search(body), None)
+            body.count(b"<c ") == body.count(b"<c r=") and not ODD_CELL.search(body)
+            and not PREFIXED_CELL.search(body), None)
         if plain:
             # every cell tag starts with its address: the largest r="…" anywhere bounds the grid. It
             # may count more than calamine (a formatted empty cell, text that looks like an address),
             # never less; when that bound is too large the exact reading below decides.
             rows, cols = self.max_row, self.max_col
             if answers is None:
-                found = _loose_max(body)
+                found = loose_max(body)
             if found is None:       # a form only the regular expression reads (spaces around '=' …)
-                refs = [(c, r) for c, r in _R_LOOSE.findall(body) if c and r]    # a cell's address: both
+                refs = [(c, r) for c, r in R_LOOSE.findall(body) if c and r]    # a cell's address: both
                 found = (max(map(int, {r for _, r in refs})), max(map(column_number, {c for c, _ in refs}))) \
                     if refs else (0, 0)
             rows, cols = max(rows, found[0]), max(cols, found[1])
