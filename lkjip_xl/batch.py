@@ -29,9 +29,7 @@ from lkjip_xl.report.rekap import Office, OfficeFinding, OfficeIKU, kabupaten_to
 __all__ = ["BatchError", "Batch", "offices_of", "run_office", "run_batch"]
 
 # modules every office needs: imported once per worker, before its first office
-_WARM = ("lkjip_xl.pipeline", "lkjip_xl.read.sheets", "lkjip_xl.check.validate", "lkjip_xl.check.reconcile",
-         "lkjip_xl.check.intake", "lkjip_xl.check.indicators", "lkjip_xl.check.kas", "lkjip_xl.check.rfk",
-         "lkjip_xl.report.tables", "lkjip_xl.report.summary", "lkjip_xl.report.narasi",
+_WARM = ("lkjip_xl.pipeline", "lkjip_xl.report.tables", "lkjip_xl.report.summary", "lkjip_xl.report.narasi",
          "lkjip_xl.report.workbook", "lkjip_xl.report.rekap")
 
 Progress = Callable[[int, int, str], None]     # (offices done, total, the office just started or finished)

@@ -7,21 +7,18 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
 from lkjip_xl.config import Settings, load_settings
 from lkjip_xl.read.files import Inputs, default_output, discover
 from lkjip_xl.errors import NoRequiredRole, OutputError
 from lkjip_xl.findings import Finding, counts, json_value, sort_findings
 from lkjip_xl.messages import Text
-from lkjip_xl.xlsx.loading import Loading
-
-if TYPE_CHECKING:
-    from lkjip_xl.check.indicators import Performance
-    from lkjip_xl.check.reconcile import Budget
-    from lkjip_xl.check.rfk import Rfk
-# The checking modules (pandas and all) are imported inside check(), once the input files are
-# being loaded: the two take turns on the GIL but run at the same time wherever zlib and numpy work.
+from lkjip_xl.check.indicators import Performance, evaluate, serapan
+from lkjip_xl.check.kas import fisik_per_code, reconcile_kas
+from lkjip_xl.check.rfk import Rfk, build_rfk, deviasi_findings
+from lkjip_xl.read.sheets import read_inputs
+from lkjip_xl.check.intake import Intake, intake
+from lkjip_xl.check.reconcile import Budget, reconcile_budget
+from lkjip_xl.check.validate import validate
 
 _ORG = re.compile(r"\b((?:kecamatan|dinas|badan|sekretariat|inspektorat|kantor|satuan polisi|rumah sakit|kelurahan|"
                   r"bagian|rsud|puskesmas)\b[\w .,/&-]*)", re.I)
@@ -47,8 +44,6 @@ class Result:
     def totals(self) -> dict:
         pagu, real = self.budget.total("pagu"), self.budget.total("realisasi")
         # no realisasi file at all: serapan is unknown, not 0%
-        from lkjip_xl.check.indicators import serapan
-
         s = serapan(pagu, real) if self.budget.has_realisasi else None
         return {"pagu": pagu, "realisasi": real, "serapan": s, "bulan": self.budget.latest_month,
                 # the amounts that an unknown cell enters are the sum of what was readable
@@ -122,16 +117,7 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     read.NoRequiredRole for inputs that cannot be used at all."""
     inputs = discover(paths, config)
     settings = load_settings(inputs.config, overrides, defaults)
-    loading = Loading(inputs.files)
-    from lkjip_xl.check.indicators import evaluate
-    from lkjip_xl.check.intake import Intake, intake
-    from lkjip_xl.check.kas import fisik_per_code, reconcile_kas
-    from lkjip_xl.check.reconcile import reconcile_budget
-    from lkjip_xl.check.rfk import build_rfk, deviasi_findings
-    from lkjip_xl.check.validate import validate
-    from lkjip_xl.read.sheets import read_inputs
-
-    reading = read_inputs(inputs, settings, loading)
+    reading = read_inputs(inputs, settings)
     taken = intake(reading, reading.tahun, asked=settings.tahun is not None)
     if taken.tahun_all is not None:
         # --tahun names a year no budget file is for: said once, first, and the files read for

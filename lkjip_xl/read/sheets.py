@@ -14,7 +14,6 @@ import pandas as pd
 
 from lkjip_xl.xlsx import bulk
 from lkjip_xl.xlsx import cells, grid, names
-from lkjip_xl.xlsx.loading import Loading
 from lkjip_xl.read import contoh
 from lkjip_xl.read.arrays import table
 from lkjip_xl.config import Settings
@@ -356,20 +355,35 @@ class Reading:
     tahun_berkas: int | None = None     # the year the budget files' titles name, whatever was asked
 
 
-def read_inputs(inputs: Inputs, settings: Settings, loading: Loading | None = None) -> Reading:
-    """Read every sheet of every input. Raises grid.Unreadable (with the file) for a bad file.
-    `loading`: the files being loaded ahead (xlsx.loading), when the caller started it."""
+def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
+    """Read every sheet of every input. Raises grid.Unreadable (with the file) for a bad file."""
     specs = role_specs(settings.aliases)
     sheets, findings, pending = [], [], []
     said: list = []        # per file, in order: a finding about the file, or its (sheet, raw) pairs
     named: dict[str, dict] = {}
-    try:
-        for path in inputs.files:
-            _read_file(path, inputs.base, settings, specs, loading, (sheets, said, pending, named))
-        _finish(pending)
-    finally:
-        if loading is not None:
-            loading.stop()
+    for path in inputs.files:
+        try:
+            raws = grid.load(path)
+        except grid.Unreadable as exc:
+            exc.file = display_name(path, inputs.base)
+            _finish(pending)       # a file before this one that turns out unreadable is named first
+            raise
+        if not raws or all(not r.rows for r in raws):
+            said.append(Finding("no-role", {"why": Text("why-empty-workbook")}, file=display_name(path, inputs.base)))
+            continue
+        if OUTPUT_SHEETS <= {r.name for r in raws}:
+            said.append(Finding("no-role", {"why": Text("why-own-output")},
+                                file=display_name(path, inputs.base)))
+            continue
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            named[display_name(path, inputs.base)] = names.named_rows(path, contoh.EXAMPLE_NAME)
+        for raw in raws:
+            sheet, finish = _read_sheet(path, inputs.base, raw, settings, specs)
+            if finish is not None:
+                pending.append((display_name(path, inputs.base), finish))
+            sheets.append(sheet)
+            said.append((sheet, raw))
+    _finish(pending)
     for item in said:
         if isinstance(item, Finding):
             findings.append(item)
@@ -381,31 +395,6 @@ def read_inputs(inputs: Inputs, settings: Settings, loading: Loading | None = No
             findings.append(Finding("no-role", {"why": sheet.why}, **sheet.place()))
     found = _guess_year(sheets)
     return Reading(sheets=sheets, findings=findings, tahun=settings.tahun or found, tahun_berkas=found)
-
-
-def _read_file(path: Path, base: Path, settings: Settings, specs, loading: Loading | None, into: tuple) -> None:
-    """One input into read_inputs' lists (sheets, said, pending, named)."""
-    sheets, said, pending, named = into
-    try:
-        raws = loading.take(path) if loading is not None else grid.load(path)
-    except grid.Unreadable as exc:
-        exc.file = display_name(path, base)
-        _finish(pending)       # a file before this one that turns out unreadable is named first
-        raise
-    if not raws or all(not r.rows for r in raws):
-        said.append(Finding("no-role", {"why": Text("why-empty-workbook")}, file=display_name(path, base)))
-        return
-    if OUTPUT_SHEETS <= {r.name for r in raws}:
-        said.append(Finding("no-role", {"why": Text("why-own-output")}, file=display_name(path, base)))
-        return
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        named[display_name(path, base)] = names.named_rows(path, contoh.EXAMPLE_NAME)
-    for raw in raws:
-        sheet, finish = _read_sheet(path, base, raw, settings, specs)
-        if finish is not None:
-            pending.append((display_name(path, base), finish))
-        sheets.append(sheet)
-        said.append((sheet, raw))
 
 
 def _finish(pending: list) -> None:
