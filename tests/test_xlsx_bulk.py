@@ -225,3 +225,48 @@ def test_busy_while_a_background_read_runs():
     while bulk.busy() and time.monotonic() < deadline:
         time.sleep(0.01)
     assert not bulk.busy()
+
+
+def test_guard_takes_the_other_core_as_soon_as_it_is_free(tmp_path, monkeypatch):
+    """While a background read is under way the guard checks on its own thread; it asks again
+    before each piece of a part, so that a large file's check moves to two cores as soon as a
+    small file's read has finished, not only at its next file. The answers are the same."""
+    from lkjip_xl.xlsx import guard
+
+    src = tmp_path / "besar.xlsx"
+    _xlsx(src, "DPA", [["Kode", "Uraian", "Pagu"]] +
+          [[f"1.02.01.2.01.{i:04d}", f"Sub kegiatan {i}", 1000 + i] for i in range(1, 3000)])
+    monkeypatch.setattr(guard, "_ARRAYS_FROM", 1024)
+    monkeypatch.setattr(guard, "_CHUNK", 8 * 1024)
+    submitted = []
+    real = guard._worker()
+
+    class Spy:
+        def submit(self, fn, *args):
+            submitted.append(fn)
+            return real.submit(fn, *args)
+
+    monkeypatch.setattr(guard, "_worker", lambda: Spy())
+    asked = []
+
+    def free() -> bool:          # busy for the first pieces, then free
+        asked.append(1)
+        return len(asked) > 5
+
+    with zipfile.ZipFile(src) as zf:
+        guard.check(zf, 10_000_000, threads=free)
+    assert len(asked) > 10 and len(submitted) >= len(asked) - 5 - 3
+    with zipfile.ZipFile(src) as zf:
+        guard.check(zf, 10_000_000, threads=False)         # one thread: nothing handed over
+    assert len(submitted) >= len(asked) - 8
+    # the same refusal whichever thread reads the addresses: a cell far from A1 in the last piece
+    xml = zipfile.ZipFile(src).read("xl/worksheets/sheet1.xml")
+    far = xml.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+    bad = tmp_path / "jauh.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, far if info.filename == "xl/worksheets/sheet1.xml" else zin.read(info))
+    for threads in (free, False, True):
+        with zipfile.ZipFile(bad) as zf, pytest.raises(guard.Refused) as caught:
+            guard.check(zf, 10_000_000, threads=threads)
+        assert caught.value.code == "sheet-too-many-cells"
