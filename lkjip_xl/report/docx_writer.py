@@ -60,9 +60,26 @@ def _chapter(table: Table) -> str | None:
     return m.group(1) if m else None
 
 
+class _Paragraphs:
+    """Paragraphs added in a named style. python-docx compares a style given by name or object with
+    the document's default style, walking every style of the template each time (about 1 ms a
+    paragraph); the style's id is looked up once and set on the paragraph's XML instead."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.ids: dict[str, str] = {}
+
+    def add(self, text: str, style: str):
+        if style not in self.ids:
+            self.ids[style] = self.doc.styles[style].style_id
+        p = self.doc.add_paragraph(text)
+        p._p.style = self.ids[style]
+        return p
+
+
 def _build(tables: list[Table], narasi: list[str], *, instansi: str, tahun: int | None, template):
     doc = st.open_template(template)
-    styles = doc.styles
+    styles = _Paragraphs(doc)
     section = doc.sections[-1]
     landscape_now = False
     st.page_setup(section, landscape=False)
@@ -71,9 +88,9 @@ def _build(tables: list[Table], narasi: list[str], *, instansi: str, tahun: int 
     landscape_cm = _text_cm(section)
     st.page_setup(section, landscape=False)
 
-    doc.add_paragraph("LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)", styles[st.COVER])
-    doc.add_paragraph(instansi, styles[st.COVER])
-    doc.add_paragraph(f"Tahun {tahun or '-'}", styles[st.COVER])
+    styles.add("LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)", st.COVER)
+    styles.add(instansi, st.COVER)
+    styles.add(f"Tahun {tahun or '-'}", st.COVER)
     chapter = None
     for table in tables:
         landscape, widths = _layout(table, portrait_cm, landscape_cm)
@@ -84,23 +101,23 @@ def _build(tables: list[Table], narasi: list[str], *, instansi: str, tahun: int 
         if _chapter(table) != chapter:
             chapter = _chapter(table)
             if chapter in CHAPTERS:
-                doc.add_paragraph(CHAPTERS[chapter], styles[st.HEADING])
+                styles.add(CHAPTERS[chapter], st.HEADING)
         title = table.title
         for line in [*title[:2], " ".join(title[2:])]:
             if line:
-                doc.add_paragraph(line, styles[st.TITLE])
+                styles.add(line, st.TITLE)
         add_table(doc, table, widths)
         notes = table.notes or [""]
         for n, note in enumerate(notes):
-            p = doc.add_paragraph(note, styles[st.NOTE])
+            p = styles.add(note, st.NOTE)
             if n < len(notes) - 1:
                 p.paragraph_format.space_after = 0     # one footnote block; the style's space closes it
     if landscape_now:
         section = doc.add_section(WD_SECTION.NEW_PAGE)
         st.page_setup(section, landscape=False)
-    doc.add_paragraph("Narasi (Bab III dan IV)", styles[st.HEADING])
+    styles.add("Narasi (Bab III dan IV)", st.HEADING)
     for text in narasi:
-        doc.add_paragraph(text, styles[st.BODY])
+        styles.add(text, st.BODY)
     doc.core_properties.title = f"LKjIP {instansi} {tahun or ''}".strip()
     return doc
 
