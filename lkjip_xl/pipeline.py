@@ -136,6 +136,8 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     perf, f_ind = evaluate(validated, budget, settings)
     f_kas: list[Finding] = []
     kas = reconcile_kas(validated, budget.pagu, f_kas)
+    if kas is not None:
+        budget.name_from(kas.names)      # the names a codes-only DPA leaves out, after the DPA, LRA and Renja
     fisik = fisik_per_code(validated)
     rfk = build_rfk(budget, kas, fisik, settings.deviasi) if kas is not None or fisik else None
     if rfk is not None and kas is not None:

@@ -103,6 +103,10 @@ class Performance:
     program_sasaran: dict[str, str]                      # program code → sasaran text
     renstra: list[Indicator] = field(default_factory=list)   # Renstra rows as written (Tabel 2.1, 2.2)
     renstra_sources: list[str] = field(default_factory=list)  # "file › sheet" of each Renstra sheet
+    # several sasaran and nothing says which programs support which: the office's whole budget, once,
+    # against the capaian of every IKU (Tabel 3.7 shows it so); giving each sasaran the whole budget
+    # would state a per-sasaran anggaran nobody knows
+    office: Sasaran | None = None
 
 
 def _key(s: str) -> str:
@@ -356,10 +360,14 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
                 if p.kode and p.kode not in by_key[key].programs:
                     by_key[key].programs.append(p.kode)
                     program_sasaran[p.kode] = by_key[key].text
+    office = None
     if sasaran and not any(s.programs for s in sasaran):
-        for s in sasaran:
-            s.programs = budget.programs()   # nothing links programs to sasaran: all programs support all
-    for s in sasaran:
+        if len(sasaran) == 1:
+            sasaran[0].programs = budget.programs()   # one sasaran: every program supports it
+        else:
+            office = Sasaran(text="", ikus=[i for s in sasaran for i in s.ikus], programs=budget.programs())
+            findings.append(_programs_unknown(measured, main, sasaran, v.programs))
+    for s in sasaran + ([office] if office else []):
         caps = [i.at(tahun).capaian for i in s.ikus if i.at(tahun) and i.at(tahun).capaian is not None]
         s.capaian = r2(sum(caps) / len(caps)) if caps else None
         s.pagu = sum((budget.total("pagu", p) for p in s.programs), 0)
@@ -379,4 +387,15 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
     years = sorted({y for s in v.indicators if s.renstra for i in s.rows for y in i.years})
     plan = [i for s in v.indicators if s.renstra for i in s.rows]
     plan_sources = [f"{s.sheet.file} › {s.sheet.name}" for s in v.indicators if s.renstra and s.rows]
-    return Performance(tahun, main, sasaran, links, years, counts, program_sasaran, plan, plan_sources), findings
+    return Performance(tahun, main, sasaran, links, years, counts, program_sasaran, plan, plan_sources, office), findings
+
+
+def _programs_unknown(measured, main: list[IKU], sasaran: list[Sasaran], program_sheets) -> Finding:
+    """Told at the IKU sheet whose sasaran lack programs: what to add so that each sasaran gets the
+    budget of its own programs (variant `unlinked`: the sheet is there, its Sasaran column links nothing)."""
+    sheet = next((s for s, ikus in measured if ikus is main), None)
+    place = sheet.sheet.place() if sheet else {}
+    params = {"n": len(sasaran)}
+    if any(ps.rows for ps in program_sheets):
+        params["variant"] = "unlinked"
+    return Finding("sasaran-programs-unknown", params, **place)

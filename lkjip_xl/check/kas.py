@@ -34,6 +34,7 @@ class Kas:
     fisik: dict[str, Decimal] = field(default_factory=dict)   # code → realisasi fisik % (latest month)
     place: dict = field(default_factory=dict)                 # file and sheet of the first anggaran kas sheet
     cells: dict = field(default_factory=dict)                 # code → (file and sheet, its Kode cell)
+    names: dict = field(default_factory=dict)                 # code → uraian, as the first sheet names it
 
     def upto(self, month: int, code: str | None = None):
         """The plan from January up to and including `month`, for every code at or below `code`."""
@@ -188,11 +189,14 @@ def reconcile_kas(v: Validated, pagu: dict, findings: list[Finding]) -> Kas | No
     by_quarter = False
     blind: set = set()          # codes whose plan holds an unknown cell: their comparison is skipped
     cells: dict = {}
+    names: dict = {}
     for bs in v.kas:
         s, found = sheet_sums(bs)
         findings += found
         for code, row in s.rows.items():
             cells.setdefault(code, (bs.sheet.place(), bs.sheet.cell(row, "kode")))
+        for code, name in s.names.items():
+            names.setdefault(code, name)
         blind |= _blind_codes(bs, v.findings)
         quarterly = not any(a in bs.amounts for a in MONTHS)
         by_quarter = by_quarter or quarterly
@@ -216,7 +220,7 @@ def reconcile_kas(v: Validated, pagu: dict, findings: list[Finding]) -> Kas | No
         if pagu[code] and code not in covered and not any(p in plan for p in prefixes(code)):
             findings.append(Finding("kas-mismatch", {"diff": pagu[code]}, **first.place(), kode=code,
                                     expected=pagu[code], actual=0))
-    return Kas(plan, f"{first.file} › {first.name}", by_quarter, place=first.place(), cells=cells)
+    return Kas(plan, f"{first.file} › {first.name}", by_quarter, place=first.place(), cells=cells, names=names)
 
 
 def fisik_values(cells: Cells, rows: np.ndarray, values: np.ndarray) -> np.ndarray:

@@ -53,6 +53,12 @@ class Budget:
             cache[what] = sums_under(src)
         return cache[what].get(under, 0)
 
+    def name_from(self, names: dict[str, str]) -> None:
+        """Names another document (the anggaran kas) gives for codes no budget sheet named."""
+        for c, n in names.items():
+            if c in self.codes or c in self.pagu:
+                self.names.setdefault(c, n)
+
     def programs(self) -> list[str]:
         return [c for c in self.codes if codes.level(c) == 3]
 
@@ -97,7 +103,11 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], dict[Finding,
         findings += check_realisasi(primary, pagu, in_dpa, unknown_dpa, monthly, skipped)
     names: dict[str, str] = {}
     info: dict[str, dict] = {}
-    for s in dpa_sheets + real_sheets[::-1]:
+    # a DPA without name columns (SIPD's codes-only export) still shows names: the DPA's own first, then
+    # the realisasi (latest month first), then a Renja, in input order; the anggaran kas is added by
+    # name_from (pipeline) — always the same order, so the same inputs give the same names
+    renja_sheets = [s for s in sums if s.bs.sheet.role == "renja"]
+    for s in dpa_sheets + real_sheets[::-1] + renja_sheets:
         for c, n in s.names.items():
             names.setdefault(c, n)
     for s in dpa_sheets:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from lkjip_xl.read.codes import jenis_sorted
 from lkjip_xl.check.indicators import serapan
 from lkjip_xl.report.layout import Column, Table
-from lkjip_xl.messages import month_name
+from lkjip_xl.messages import Text, month_name
 from lkjip_xl.report.tables import Context
 from lkjip_xl.report.terbilang import BATAS, format_angka, format_rupiah, terbilang, terbilang_rupiah
 
@@ -27,6 +27,14 @@ def angka(x) -> str:
     if isinstance(x, Decimal) and x != x.to_integral_value():
         return format_angka(x, 2)
     return format_angka(int(x))
+
+
+def trend(rose: bool, negative: bool, year: int, before: str, now: str, lang: str = "id") -> str:
+    """This year's realisasi against last year's, read with the polarity: for a lower-is-better
+    indicator (angka kemiskinan, waktu layanan) a rise is a worsening, not progress."""
+    better = rose != negative
+    code = f"narasi-trend-{'up' if rose else 'down'}-{'better' if better else 'worse'}"
+    return Text(code, section="labels", year=str(year), before=before, now=now).render(lang)
 
 
 def count(n: int) -> str:
@@ -70,9 +78,8 @@ def paragraphs(ctx: Context) -> list[str]:
                   "; capaian kinerjanya tidak dapat dihitung (lihat lembar Rekonsiliasi).")
         prev = iku.at(ctx.tahun - 1) if isinstance(ctx.tahun, int) else None
         if prev and prev.realisasi is not None and m.realisasi is not None and prev.realisasi != m.realisasi:
-            arah = "naik" if m.realisasi > prev.realisasi else "turun"
-            s += (f" Dibandingkan tahun {ctx.tahun - 1}, realisasinya {arah} dari {angka(prev.realisasi)} "
-                  f"menjadi {angka(m.realisasi)}.")
+            s += " " + trend(m.realisasi > prev.realisasi, iku.ind.negative, ctx.tahun - 1,
+                             angka(prev.realisasi), angka(m.realisasi))
         out.append(s)
     for sas in perf.sasaran:
         if sas.efisiensi is None:
@@ -86,6 +93,14 @@ def paragraphs(ctx: Context) -> list[str]:
         out.append(f"Pada sasaran \"{sas.text}\", capaian kinerja {pct(sas.capaian)} dan serapan anggaran program "
                    f"pendukungnya {pct(sas.serapan)} ({format_rupiah(sas.realisasi)} dari {format_rupiah(sas.pagu)}), "
                    f"sehingga tingkat efisiensinya {angka(sas.efisiensi)} dan termasuk kategori {sas.kategori_efisiensi}.")
+    office = perf.office
+    if office is not None and office.efisiensi is not None:
+        # programs not linked to sasaran: one office-wide sentence, not the whole budget once per sasaran
+        code = "narasi-office-efisiensi-sd" if ctx.running else "narasi-office-efisiensi"
+        out.append(Text(code, section="labels", instansi=ctx.instansi, n=str(len(perf.sasaran)),
+                        capaian=pct(office.capaian), serapan=pct(office.serapan), realisasi=format_rupiah(office.realisasi),
+                        pagu=format_rupiah(office.pagu), efisiensi=angka(office.efisiensi),
+                        kategori=office.kategori_efisiensi or "-", month=ctx.running or "").render("id"))
     n_ikus = sum(1 for i in perf.ikus if i.at(ctx.tahun))
     if n_ikus:
         parts = [f"{label}: {count(n)} indikator" if n else f"{label}: -" for label, n in perf.counts.items()]

@@ -359,6 +359,8 @@ def tabel_3_7(ctx: Context) -> Table:
         col_numbers=[str(n) for n in range(1, 11)])
     if ctx.running:
         t.title[-1] += f", realisasi s.d. {ctx.running}"
+    office = ctx.perf.office
+    body = t.next_index()
     for n, s in enumerate(ctx.perf.sasaran, start=1):
         first = t.next_index()
         for iku in s.ikus:
@@ -371,32 +373,50 @@ def tabel_3_7(ctx: Context) -> Table:
         last = t.next_index() - 1
         if last < first:
             continue
-        refs = [ctx.refs.get(("3.9", p)) for p in s.programs]
-        refs = [r for r in refs if r]
-        row = t.rows[first]
-        row[t.col("pagu")] = Formula(fx.total([f"'Tabel 3.9'!{r[0]}" for r in refs]), s.pagu) if refs else s.pagu
-        row[t.col("belanja")] = Formula(fx.total([f"'Tabel 3.9'!{r[1]}" for r in refs]), s.realisasi) if refs else s.realisasi
-        if s.serapan is not None:
-            row[t.col("serapan")] = Formula(fx.ratio(t.ref(first, "belanja"), t.ref(first, "pagu")), s.serapan)
-        if s.efisiensi is not None:
-            caps = ",".join(t.ref(i, "capaian") for i in range(first, last + 1))
-            row[t.col("efisiensi")] = Formula(f"ROUND(ROUND(AVERAGE({caps}),2)-{t.ref(first, 'serapan')},2)", s.efisiensi)
-        row[t.col("kategori")] = (Formula(fx.classify(t.ref(first, "efisiensi"), ctx.settings.efisiensi), s.kategori_efisiensi)
-                                  if s.kategori_efisiensi and s.kategori_efisiensi != "Tidak dapat diukur" else s.kategori_efisiensi)
-        if ctx.running and s.efisiensi is not None:
-            # a year's capaian against part of a year's serapan: no category yet (CONTRACT §4)
-            row[t.col("kategori")] = f"Sementara (realisasi s.d. {ctx.running})"
+        if office is None:
+            refs = [ctx.refs.get(("3.9", p)) for p in s.programs]
+            _efisiensi(ctx, t, s, first, last, [r for r in refs if r])
         if last > first:
-            for key in ("no", "sasaran", "pagu", "belanja", "serapan", "efisiensi", "kategori"):
+            keys = ("no", "sasaran") if office else ("no", "sasaran", "pagu", "belanja", "serapan", "efisiensi", "kategori")
+            for key in keys:
                 t.merges.append((first, key, last, key))
     until = f" s.d. bulan {month_name(ctx.budget.latest_month)}" if ctx.budget.latest_month else ""
-    t.notes.append(f"Anggaran dan realisasi{until} adalah jumlah program yang mendukung sasaran (lihat Tabel 3.8), "
-                   "dirujuk dari Tabel 3.9.")
+    if office is not None and t.next_index() > body:
+        # which programs support which sasaran is unknown: the office's budget once, beside every
+        # sasaran, never a per-sasaran anggaran that nobody stated
+        last = t.next_index() - 1
+        _efisiensi(ctx, t, office, body, last, [ctx.refs[("3.9", "total")]] if ("3.9", "total") in ctx.refs else [])
+        if last > body:
+            for key in ("pagu", "belanja", "serapan", "efisiensi", "kategori"):
+                t.merges.append((body, key, last, key))
+        note = "t37-office-note"           # a label (schemas/messages.yaml labels:), not a finding fragment
+        t.notes.append(Text(note, section="labels", until=until, n=str(len(ctx.perf.sasaran))).render("id"))
+    else:
+        t.notes.append(f"Anggaran dan realisasi{until} adalah jumlah program yang mendukung sasaran (lihat Tabel 3.8), "
+                       "dirujuk dari Tabel 3.9.")
     t.notes.append(f"Tingkat efisiensi = % capaian kinerja − % serapan anggaran; kategori menurut {ctx.settings.efisiensi.title} (Tabel 3.6).")
     if ctx.running:
         t.notes.append(f"Realisasi anggaran baru s.d. {ctx.running}: tingkat efisiensi masih sementara dan kategori "
                        "efisiensi belum ditetapkan; keduanya final setelah realisasi bulan Desember.")
     return t
+
+
+def _efisiensi(ctx: Context, t: Table, s, first: int, last: int, refs: list) -> None:
+    """Anggaran, realisasi, serapan, efisiensi and its kategori of sasaran `s` (or of the whole office)
+    in row `first`, against the capaian of rows first … last; the amounts refer to Tabel 3.9."""
+    row = t.rows[first]
+    row[t.col("pagu")] = Formula(fx.total([f"'Tabel 3.9'!{r[0]}" for r in refs]), s.pagu) if refs else s.pagu
+    row[t.col("belanja")] = Formula(fx.total([f"'Tabel 3.9'!{r[1]}" for r in refs]), s.realisasi) if refs else s.realisasi
+    if s.serapan is not None:
+        row[t.col("serapan")] = Formula(fx.ratio(t.ref(first, "belanja"), t.ref(first, "pagu")), s.serapan)
+    if s.efisiensi is not None:
+        caps = ",".join(t.ref(i, "capaian") for i in range(first, last + 1))
+        row[t.col("efisiensi")] = Formula(f"ROUND(ROUND(AVERAGE({caps}),2)-{t.ref(first, 'serapan')},2)", s.efisiensi)
+    row[t.col("kategori")] = (Formula(fx.classify(t.ref(first, "efisiensi"), ctx.settings.efisiensi), s.kategori_efisiensi)
+                              if s.kategori_efisiensi and s.kategori_efisiensi != "Tidak dapat diukur" else s.kategori_efisiensi)
+    if ctx.running and s.efisiensi is not None:
+        # a year's capaian against part of a year's serapan: no category yet (CONTRACT §4)
+        row[t.col("kategori")] = f"Sementara (realisasi s.d. {ctx.running})"
 
 
 def tabel_3_8(ctx: Context) -> Table:
