@@ -784,6 +784,37 @@ def test_one_broken_file_among_good_ones(capsys, untouched, tmp_path):
     (untouched / "Rusak.xlsx").unlink()
 
 
+def test_two_broken_files_the_first_by_name_is_said(capsys, untouched, tmp_path):
+    """The largest file is read first, but of two unreadable files the message names the one a
+    reading in the files' order meets first, whatever their sizes."""
+    (untouched / "A Rusak.xlsx").write_bytes(b"PK\x03\x04 potongan")
+    (untouched / "Z Rusak Besar.xlsx").write_bytes(b"PK\x03\x04" + b" potongan" * 200_000)
+    rc, out, err = cli(capsys, "check", untouched, "--tahun", "2024")
+    unusable(rc, err, "A Rusak.xlsx")
+    assert "Z Rusak" not in err
+    (untouched / "A Rusak.xlsx").unlink()
+    (untouched / "Z Rusak Besar.xlsx").unlink()
+
+
+def test_largest_file_is_read_first_and_the_report_keeps_the_files_order(untouched, monkeypatch):
+    """The largest file's rows are read in the background while the others are checked, so it is
+    loaded first; what the run says is in the files' own order, as before."""
+    from lkjip_xl import pipeline
+
+    plain = pipeline.check([untouched], tahun=2024)
+    seen = []
+    load = grid.load
+    monkeypatch.setattr(grid, "load", lambda path: seen.append(path) or load(path))
+    result = pipeline.check([untouched], tahun=2024)
+    sizes = [p.stat().st_size for p in seen]
+    assert len(seen) == 2 and sizes == sorted(sizes, reverse=True)
+    assert [p.name for p in seen] == ["Realisasi 2024-12.xlsx", "DPA 2024.xlsx"]     # not the files' order
+    assert [(s.file, s.name) for s in result.sheets] == [(s.file, s.name) for s in plain.sheets]
+    assert [s.file for s in result.sheets][0] == "DPA 2024.xlsx"
+    assert [(f.code, f.file, f.cell) for f in result.findings] == [(f.code, f.file, f.cell) for f in plain.findings]
+    assert result.totals == plain.totals
+
+
 # a Windows console -------------------------------------------------------------------------------
 
 def run_console(*args, cwd=None):

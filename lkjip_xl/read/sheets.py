@@ -356,34 +356,35 @@ class Reading:
 
 
 def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
-    """Read every sheet of every input. Raises grid.Unreadable (with the file) for a bad file."""
+    """Read every sheet of every input. Raises grid.Unreadable (with the file) for a bad file: the
+    first one in the files' order, as if they were read one after another."""
     specs = role_specs(settings.aliases)
-    sheets, findings, pending = [], [], []
-    said: list = []        # per file, in order: a finding about the file, or its (sheet, raw) pairs
-    named: dict[str, dict] = {}
-    for path in inputs.files:
+    files = inputs.files
+    # the largest file first: its rows are read in the background (bulk.start) while the smaller
+    # ones are checked, instead of the other way round
+    order = sorted(range(len(files)), key=lambda i: (-_size(files[i]), i))
+    read: dict[int, tuple[list, dict | None]] = {}
+    pending: list = []          # (file's index, its name, a function that reads its large sheets' rows)
+    failed: tuple[int, grid.Unreadable] | None = None
+    for i in order:
+        if failed is not None and i > failed[0]:
+            continue            # a file before it is unreadable: that one is said
         try:
-            raws = grid.load(path)
+            read[i] = _read_file(files[i], inputs.base, settings, specs, pending, i)
         except grid.Unreadable as exc:
-            exc.file = display_name(path, inputs.base)
-            _finish(pending)       # a file before this one that turns out unreadable is named first
-            raise
-        if not raws or all(not r.rows for r in raws):
-            said.append(Finding("no-role", {"why": Text("why-empty-workbook")}, file=display_name(path, inputs.base)))
-            continue
-        if OUTPUT_SHEETS <= {r.name for r in raws}:
-            said.append(Finding("no-role", {"why": Text("why-own-output")},
-                                file=display_name(path, inputs.base)))
-            continue
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            named[display_name(path, inputs.base)] = names.named_rows(path, contoh.EXAMPLE_NAME)
-        for raw in raws:
-            sheet, finish = _read_sheet(path, inputs.base, raw, settings, specs)
-            if finish is not None:
-                pending.append((display_name(path, inputs.base), finish))
-            sheets.append(sheet)
-            said.append((sheet, raw))
-    _finish(pending)
+            exc.file = display_name(files[i], inputs.base)
+            failed = (i, exc)
+    # a file before the unreadable one whose large sheet turns out unreadable is named first
+    _finish(sorted((p for p in pending if failed is None or p[0] < failed[0]), key=lambda p: p[0]))
+    if failed is not None:
+        raise failed[1]
+    sheets, findings, said, named = [], [], [], {}
+    for i in range(len(files)):
+        items, rows_named = read[i]
+        said += items
+        sheets += [item[0] for item in items if not isinstance(item, Finding)]
+        if rows_named is not None:
+            named[display_name(files[i], inputs.base)] = rows_named
     for item in said:
         if isinstance(item, Finding):
             findings.append(item)
@@ -397,10 +398,36 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
     return Reading(sheets=sheets, findings=findings, tahun=settings.tahun or found, tahun_berkas=found)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0                # grid.load says what is wrong with it
+
+
+def _read_file(path: Path, base: Path, settings: Settings, specs, pending: list, index: int) -> tuple[list, dict | None]:
+    """One input: per sheet (sheet, raw), or a finding about the file; and the rows under its
+    template-example names. Its large sheets' rows are left in `pending`."""
+    raws = grid.load(path)
+    name = display_name(path, base)
+    if not raws or all(not r.rows for r in raws):
+        return [Finding("no-role", {"why": Text("why-empty-workbook")}, file=name)], None
+    if OUTPUT_SHEETS <= {r.name for r in raws}:
+        return [Finding("no-role", {"why": Text("why-own-output")}, file=name)], None
+    rows_named = names.named_rows(path, contoh.EXAMPLE_NAME) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    items = []
+    for raw in raws:
+        sheet, finish = _read_sheet(path, base, raw, settings, specs)
+        if finish is not None:
+            pending.append((index, name, finish))
+        items.append((sheet, raw))
+    return items, rows_named
+
+
 def _finish(pending: list) -> None:
     """Read the rows of the large sheets read in the background, in order; an unreadable one is
     said with its file."""
-    for file, finish in pending:
+    for _, file, finish in pending:
         try:
             finish()
         except grid.Unreadable as exc:
