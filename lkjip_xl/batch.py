@@ -159,9 +159,9 @@ def _record(base: Office, result, out: Path, lang: str) -> Office:
         ikus.append(OfficeIKU(
             sasaran=ind.sasaran or "", indikator=ind.indikator, satuan=ind.satuan or "",
             target=m.target if m else None, realisasi=m.realisasi if m else None,
-            capaian=m.capaian if m else None, predikat=m.predikat if m else None,
+            capaian=m.capaian if m else None, predikat=settings.predikat.label(m.predikat, lang) if m else None,
             capaian_expr=fx.capaian("{T}", "{R}", ind.negative, settings),
-            predikat_expr=fx.classify("{C}", settings.predikat),
+            predikat_expr=fx.classify("{C}", settings.predikat, lang),
             color=colors.get(m.predikat) if m else None))
     base.exit = 0 if result.ok else 1
     base.instansi = result.instansi
@@ -324,7 +324,9 @@ def run_batch(root: str | Path, *, output: str | Path | None = None, jobs: int |
     for o in usable:                # an office with its own scale adds its labels after the kabupaten's
         labels += [label for label in o.predikat if label not in labels]
     out = Path(output) if output else _default_output(root, kabupaten, tahun)
-    tables = rekap_tables(offices, kabupaten, tahun, labels, out.parent.resolve(), lang)
+    # the predikat columns' headers in the user's language (the counts stay keyed by the scale's label)
+    names = {b.label: b.name(lang) for b in settings.predikat.bands}
+    tables = rekap_tables(offices, kabupaten, tahun, labels, out.parent.resolve(), lang, names)
     created = datetime(tahun + 1, 1, 1) if tahun else datetime(2000, 1, 1)
     protect = [Path(p) for o in offices for p in o.inputs]
     write_workbook(tables, out, created=created, protect=protect)

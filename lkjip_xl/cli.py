@@ -9,72 +9,18 @@ import sys
 
 from lkjip_xl.errors import LkjipError
 
-TEXT = {
-    "id": {
-        "description": "Rekonsiliasi anggaran dan kinerja untuk LKjIP dari berkas Excel kantor.",
-        "build": "baca, periksa, rekonsiliasi, lalu tulis buku kerja LKjIP",
-        "check": "baca, periksa dan rekonsiliasi tanpa menulis buku kerja",
-        "template": "tulis buku kerja masukan kosong beserta petunjuk",
-        "inputs": "folder atau berkas masukan (.xlsx, .xlsm, .xls, .csv)",
-        "out": "berkas keluaran .xlsx (bawaan: hasil/LKjIP-<instansi>-<tahun>.xlsx di folder masukan; "
-               "…-<tahun>-sd-06.xlsx bila realisasi baru s.d. Juni)",
-        "out_dir": "folder tujuan templat (bawaan: templat-lkjip)",
-        "tahun": "tahun anggaran, mis. 2024", "instansi": "nama instansi, mis. \"Kecamatan Blora\"",
-        "kabupaten": "nama kabupaten/kota", "config": "berkas konfigurasi (bawaan: lkjip.toml di folder masukan)",
-        "json": "cetak satu dokumen JSON ke stdout", "lang": "bahasa pesan: id (bawaan) atau en",
-        "read": "Dibaca: {files} berkas, {sheets} lembar ({roles}).",
-        "roles": {"dpa": "DPA", "realisasi": "realisasi", "indikator": "indikator", "indikator_program": "indikator program",
-                  "renja": "Renja", "anggaran_kas": "anggaran kas", None: "diabaikan"},
-        "pagu": "Pagu", "realisasi": "Realisasi", "serapan": "Serapan", "rencana": "Rencana", "deviasi": "Deviasi",
-        "kas": "anggaran kas", "poin": "poin", "until": "s.d.",
-        "findings": "Temuan: {error} kesalahan, {warning} peringatan, {info} info.",
-        "none": "Tidak ada temuan: semua jumlah, subtotal dan capaian sesuai.",
-        "sev": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO"},
-        "written": "Buku kerja ditulis: {path}",
-        "written_docx": "Dokumen Word ditulis: {path}",
-        "no_docx": "jangan tulis dokumen Word (.docx) di samping buku kerja",
-        "templates": "Templat ditulis di {path}:",
-        "fail": "Tidak dapat diproses: {msg}",
-        "in_file": "{file}: {msg}",
-        "error_exit": "Ada {n} kesalahan: perbaiki sel yang disebut di atas, lalu jalankan lagi.",
-        "start": "Mulailah dari {where} ({code}): temuan lain bisa jadi ikut hilang setelah yang ini diperbaiki.",
-        "cell": "sel",
-        "incomplete": " (belum lengkap: ada sel yang tidak terbaca)",
-        "interrupted": "Dihentikan (Ctrl+C). Tidak ada berkas keluaran yang ditulis atau ditinggalkan setengah jadi.",
-    },
-    "en": {
-        "description": "Budget and performance reconciliation for LKjIP from an office's Excel files.",
-        "build": "read, check, reconcile, then write the LKjIP workbook",
-        "check": "read, check and reconcile without writing the workbook",
-        "template": "write blank, documented input workbooks",
-        "inputs": "input folders or files (.xlsx, .xlsm, .xls, .csv)",
-        "out": "output .xlsx file (default: hasil/LKjIP-<instansi>-<tahun>.xlsx in the input folder; "
-               "…-<tahun>-sd-06.xlsx when the realisasi runs to June only)",
-        "out_dir": "folder for the templates (default: templat-lkjip)",
-        "tahun": "budget year, e.g. 2024", "instansi": "office name, e.g. \"Kecamatan Blora\"",
-        "kabupaten": "regency/city name", "config": "configuration file (default: lkjip.toml in the input folder)",
-        "json": "print one JSON document to stdout", "lang": "message language: id (default) or en",
-        "read": "Read: {files} files, {sheets} sheets ({roles}).",
-        "roles": {"dpa": "DPA", "realisasi": "realisasi", "indikator": "indicators", "indikator_program": "programme indicators",
-                  "renja": "Renja", "anggaran_kas": "cash plan", None: "ignored"},
-        "pagu": "Budget", "realisasi": "Spending", "serapan": "Absorption", "rencana": "Planned", "deviasi": "Deviation",
-        "kas": "cash plan", "poin": "points", "until": "to",
-        "findings": "Findings: {error} errors, {warning} warnings, {info} info.",
-        "none": "No findings: every sum, subtotal and achievement agrees.",
-        "sev": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
-        "written": "Workbook written: {path}",
-        "written_docx": "Word document written: {path}",
-        "no_docx": "do not write the Word document (.docx) beside the workbook",
-        "templates": "Templates written to {path}:",
-        "fail": "Cannot be processed: {msg}",
-        "in_file": "{file}: {msg}",
-        "error_exit": "{n} errors: fix the cells named above, then run again.",
-        "start": "Start with {where} ({code}): other findings may go away once this one is fixed.",
-        "cell": "cell",
-        "incomplete": " (incomplete: a cell could not be read)",
-        "interrupted": "Interrupted (Ctrl+C). No output file was written or left half-written.",
-    },
-}
+# the sentences of this module live in the catalogue (schemas/messages.yaml `cli:` and `cli-batch:`),
+# one place with every other message, id and en
+def _text(lang: str) -> dict:
+    from lkjip_xl.messages import words
+
+    return words("cli", lang)
+
+
+def _batch_text(lang: str) -> dict:
+    from lkjip_xl.messages import words
+
+    return words("cli-batch", lang)
 
 
 def _lang(argv) -> str:
@@ -109,13 +55,11 @@ class _Parser(argparse.ArgumentParser):
         if self.lang == "id":
             for pattern, repl in _ARGPARSE_ID:
                 message = re.sub(pattern, repl, message)
-            text = f"Perintah tidak dapat dijalankan: {message}. Lihat '{self.prog} --help'."
         else:
             message = re.sub(r"argument (\S+): invalid _year value: (.*)", r"\2 is not a year for \1 (e.g. 2024)", message)
             message = re.sub(r"argument (\S+): invalid _jobs value: (.*)", r"\1 must be a whole number of 1 or more, not \2",
                              message)
-            text = f"Cannot run the command: {message}. See '{self.prog} --help'."
-        self.exit(2, text + "\n")
+        self.exit(2, _text(self.lang)["usage"].format(msg=message, prog=self.prog) + "\n")
 
 
 def _year(value: str) -> int:
@@ -126,7 +70,7 @@ def _year(value: str) -> int:
 
 
 def parser(lang: str = "id") -> argparse.ArgumentParser:
-    t = TEXT[lang]
+    t = _text(lang)
     _Parser.lang = lang
     p = _Parser(prog="lkjip-xl", description=t["description"])
     p.add_argument("--lang", choices=["id", "en"], default=lang, help=t["lang"])
@@ -161,7 +105,7 @@ def _rupiah(v, lang: str = "id") -> str:
 def _report(result, out, lang: str, docx=None) -> str:
     from lkjip_xl.messages import fmt, month_name
 
-    t = TEXT[lang]
+    t = _text(lang)
     by_role: dict = {}
     for s in result.sheets:
         by_role[s.role] = by_role.get(s.role, 0) + 1
@@ -209,8 +153,8 @@ def _fail(lang: str, error) -> int:
     """One paragraph on stderr, exit 2: an errors.LkjipError rendered in `lang` from the catalogue,
     after the name of the file it is about."""
     msg = error.message(lang)
-    text = TEXT[lang]["in_file"].format(file=error.file, msg=msg) if error.file else msg
-    print(TEXT[lang]["fail"].format(msg=text), file=sys.stderr)
+    text = _text(lang)["in_file"].format(file=error.file, msg=msg) if error.file else msg
+    print(_text(lang)["fail"].format(msg=text), file=sys.stderr)
     return 2
 
 
@@ -234,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print(TEXT[lang]["interrupted"], file=sys.stderr)
+        print(_text(lang)["interrupted"], file=sys.stderr)
         return 130
     except MemoryError:
         return _fail(lang, LkjipError("out-of-memory"))
@@ -255,7 +199,7 @@ def _template(args, lang: str) -> int:
         return _fail(lang, LkjipError("template-exists", path=args.output, files=str(exc)))
     except OSError as exc:
         return _fail(lang, LkjipError("template-unwritable", path=args.output, why=str(exc.strerror or exc)))
-    print(TEXT[lang]["templates"].format(path=args.output))
+    print(_text(lang)["templates"].format(path=args.output))
     for p in paths:
         print(f"  {p}")
     return 0
@@ -295,48 +239,6 @@ def _safe_streams() -> None:
 
 
 # batch -------------------------------------------------------------------------------------------
-BATCH_TEXT = {
-    "id": {
-        "batch": "proses setiap subfolder (satu perangkat daerah) lalu tulis buku kerja rekap kabupaten",
-        "root": "folder kabupaten: satu subfolder per perangkat daerah",
-        "out": "berkas rekap .xlsx (bawaan: hasil/Rekap-<kabupaten>-<tahun>.xlsx di folder kabupaten)",
-        "jobs": "jumlah kantor yang diproses bersamaan, tiap proses terpisah (bawaan: jumlah inti prosesor)",
-        "scheduler": "alamat scheduler Dask distributed, mis. tcp://10.0.0.5:8786 (perlu lkjip-xl[dask])",
-        "config": "lkjip.toml bawaan untuk semua kantor (bawaan: lkjip.toml di folder kabupaten); "
-                  "lkjip.toml milik kantor tetap menang",
-        "head": "lkjip-xl batch — {kab}, {tahun}: {n} perangkat daerah",
-        "kab": "Kabupaten {name}",
-        "office": "  {folder:<{w}}  {instansi}",
-        "figures": "      serapan {serapan}   {errors} kesalahan, {warnings} peringatan",
-        "unusable": "      TIDAK DAPAT DIPROSES: {msg}",
-        "total": "Jumlah kabupaten ({n} dapat diproses):",
-        "written": "Rekap ditulis: {path}",
-        "errors": "{bad} dari {n} perangkat daerah ada kesalahan atau tidak dapat diproses: lihat lembar "
-                  "Rekap OPD dan Temuan OPD, perbaiki, lalu jalankan lagi.",
-        "unit": "kantor",
-    },
-    "en": {
-        "batch": "process every subfolder (one office) then write the regency's consolidation workbook",
-        "root": "regency folder: one subfolder per office",
-        "out": "consolidation .xlsx file (default: hasil/Rekap-<kabupaten>-<tahun>.xlsx in the regency folder)",
-        "jobs": "offices processed at once, each in its own process (default: the number of cores)",
-        "scheduler": "address of a Dask distributed scheduler, e.g. tcp://10.0.0.5:8786 (needs lkjip-xl[dask])",
-        "config": "default lkjip.toml for every office (default: lkjip.toml in the regency folder); an "
-                  "office's own lkjip.toml still wins",
-        "head": "lkjip-xl batch — {kab}, {tahun}: {n} offices",
-        "kab": "Regency {name}",
-        "office": "  {folder:<{w}}  {instansi}",
-        "figures": "      absorption {serapan}   {errors} errors, {warnings} warnings",
-        "unusable": "      CANNOT BE PROCESSED: {msg}",
-        "total": "Regency total ({n} processed):",
-        "written": "Consolidation written: {path}",
-        "errors": "{bad} of {n} offices have errors or cannot be processed: see sheets Rekap OPD and Temuan OPD, "
-                  "fix them, and run again.",
-        "unit": "offices",
-    },
-}
-
-
 def _jobs(value: str) -> int:
     jobs = int(value)
     if jobs < 1:
@@ -345,7 +247,7 @@ def _jobs(value: str) -> int:
 
 
 def _batch_parser(sub, lang: str) -> None:
-    t, b = TEXT[lang], BATCH_TEXT[lang]
+    t, b = _text(lang), _batch_text(lang)
     s = sub.add_parser("batch", help=b["batch"], description=b["batch"])
     s.add_argument("root", metavar="ROOT", help=b["root"])
     s.add_argument("-o", "--output", metavar="OUT.xlsx", help=b["out"])
@@ -370,7 +272,7 @@ def _progress(lang: str, quiet: bool):
 
     def update(done: int, total: int, folder: str) -> None:
         if not bars:
-            bars.append(tqdm(total=total, file=sys.stderr, unit=BATCH_TEXT[lang]["unit"], ascii=encoding != "utf8",
+            bars.append(tqdm(total=total, file=sys.stderr, unit=_batch_text(lang)["unit"], ascii=encoding != "utf8",
                              dynamic_ncols=True, leave=False))
         bar = bars[0]
         bar.n = done
@@ -404,7 +306,7 @@ def _batch(args, lang: str) -> int:
 def _batch_report(result, lang: str) -> str:
     from lkjip_xl.findings import fmt
 
-    b = BATCH_TEXT[lang]
+    b = _batch_text(lang)
     kab = b["kab"].format(name=result.kabupaten) if result.kabupaten else "-"
     lines = [b["head"].format(kab=kab, tahun=result.tahun or "-", n=len(result.offices)), ""]
     w = max(len(o.folder) for o in result.offices)
@@ -417,10 +319,10 @@ def _batch_report(result, lang: str) -> str:
             lines.append(b["unusable"].format(msg=o.message))
     t = result.totals
     usable = sum(1 for o in result.offices if o.usable)
-    lines += ["", b["total"].format(n=usable), f"  {TEXT[lang]['pagu']:<10} {_rupiah(t['pagu'], lang)}",
-              f"  {TEXT[lang]['realisasi']:<10} {_rupiah(t['realisasi'], lang)}"]
+    lines += ["", b["total"].format(n=usable), f"  {_text(lang)['pagu']:<10} {_rupiah(t['pagu'], lang)}",
+              f"  {_text(lang)['realisasi']:<10} {_rupiah(t['realisasi'], lang)}"]
     if t["serapan"] is not None:
-        lines.append(f"  {TEXT[lang]['serapan']:<10} {fmt(t['serapan'], lang)}%")
+        lines.append(f"  {_text(lang)['serapan']:<10} {fmt(t['serapan'], lang)}%")
     lines += ["", b["written"].format(path=result.output)]
     bad = sum(1 for o in result.offices if o.exit != 0)
     if bad:

@@ -29,6 +29,11 @@ class Band:
     text: str = ""
     color: str | None = None
     keterangan: str = ""
+    label_en: str | None = None     # the label in English (--lang en: Ringkasan, consolidation)
+
+    def name(self, lang: str = "id") -> str:
+        """The label in `lang`: the Tabel sheets stay Indonesian; English where the contract asks for it."""
+        return self.label_en if lang == "en" and self.label_en else self.label
 
     def contains(self, x: Decimal) -> bool:
         if self.min is not None and (x < self.min or (x == self.min and not self.min_incl)):
@@ -51,6 +56,11 @@ class Scale:
             if band.contains(x):
                 return band.label
         return None
+
+    def label(self, label: str | None, lang: str = "id") -> str | None:
+        """A label this scale gave (Indonesian), in `lang`; a label it does not know stays as written."""
+        band = next((b for b in self.bands if b.label == label), None)
+        return band.name(lang) if band else label
 
 
 @dataclass
@@ -196,7 +206,8 @@ def _scale(name: str, spec: dict, key: str, label: str | None = None) -> Scale:
                 raise _bad(f"{where}.{flag}", b[flag], "bool")
         bands.append(Band(label=str(b["label"]).strip(), min=_dec(b.get("min")), min_incl=bool(b.get("min_incl", True)),
                           max=_dec(b.get("max")), max_incl=bool(b.get("max_incl", False)), text=str(b.get("text", "")),
-                          color=b.get("color"), keterangan=str(b.get("keterangan", ""))))
+                          color=b.get("color"), keterangan=str(b.get("keterangan", "")),
+                          label_en=str(b["label_en"]).strip() if b.get("label_en") else None))
     return Scale(name=name, title=str(spec.get("title", name)), bands=_cover(label, bands))
 
 

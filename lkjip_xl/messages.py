@@ -6,7 +6,8 @@ schemas/messages.yaml: one template per code per language (id, en).
 - `fragments:` parts of a message that are not the user's data: a reason, a level name, a column
                label, a role. A parameter holding one is a `Text`, rendered in the language of the
                sentence it is put in;
-- `months:`    month names, the one list of them (`Month(n)` in a parameter).
+- `months:`    month names, the one list of them (`Month(n)` in a parameter);
+- `cli:`, `cli-batch:` the command line's help and report lines (`words()`).
 
 Nothing is ever translated from a finished sentence: a parameter is the user's data (file, sheet,
 indicator and program names, a cell's text, kept as written), a number (formatted per language), a
@@ -110,6 +111,25 @@ def month_names(lang: str = "id") -> list[str]:
 
 def month_name(n: int, lang: str = "id") -> str:
     return catalogue()["months"][language(lang)][n - 1]
+
+
+@lru_cache(maxsize=None)
+def _words(section: str, lang: str) -> dict:
+    out: dict = {}
+    for key, entry in catalogue()[section].items():
+        head, dot, sub = key.partition(".")
+        if dot:
+            out.setdefault(head, {})[None if sub == "none" else sub] = entry[lang]
+        else:
+            out[key] = entry[lang]
+    return out
+
+
+def words(section: str, lang: str = "id") -> dict:
+    """A section of plain templates (`cli:`, `cli-batch:`) in one language, as key → template; a dotted
+    key `roles.dpa` is an entry of the group `roles` (`roles.none`: the None key). Filled by the
+    caller with str.format: these are the program's own sentences, with no finding to render."""
+    return _words(section, language(lang))
 
 
 def fragment(code: str, lang: str = "id", **params) -> str:

@@ -77,18 +77,41 @@ class Result:
         return counts(self.findings)
 
 
+def _org(line: str) -> str | None:
+    m = _ORG.search(line)
+    if not m:
+        return None
+    words = re.split(r"\s+(?:kabupaten|kota|provinsi|tahun|ta\b|s\.d|sd\b)", m.group(1), flags=re.I)[0]
+    return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in words.split())
+
+
 def _guess_instansi(sheets) -> str | None:
     """The office's name from a budget sheet's title block, read from one title line: the name never
-    runs on into the next row ('DINAS …' over 'Sumber Dana …')."""
-    for s in sheets:
-        if s.role not in ("dpa", "realisasi", "renja"):
-            continue
+    runs on into the next row ('DINAS …' over 'Sumber Dana …'); failing that (a CSV export has no title
+    block), from any other input's title, then from a file name ('IKU Kecamatan Blora 2024.xlsx')."""
+    budget = [s for s in sheets if s.role in ("dpa", "realisasi", "renja")]
+    others = [s for s in sheets if s.role and s.role not in ("dpa", "realisasi", "renja")]
+    for s in budget + others:
         for line in s.title_lines or ([s.title] if s.title else []):
-            m = _ORG.search(line)
-            if m:
-                words = re.split(r"\s+(?:kabupaten|kota|provinsi|tahun|ta\b|s\.d|sd\b)", m.group(1), flags=re.I)[0]
-                return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in words.split())
+            if name := _org(line):
+                return name
+    for s in budget + others:
+        # a file name ends in its year or month ('… 2024', '… 2025-01'): not part of the name
+        if name := _org(re.sub(r"[\s\d._-]+$", "", Path(s.file).stem)):
+            return name
     return None
+
+
+def _instansi(settings: Settings, sheets, base: Path) -> tuple[str, Finding | None]:
+    """lkjip.toml or --instansi; else the inputs' titles or file names; else the folder's name, with
+    a warning saying to set `instansi` (a report titled after a folder is rarely what the office wants)."""
+    if settings.instansi:
+        return settings.instansi, None
+    guessed = _guess_instansi(sheets)
+    if guessed:
+        return guessed, None
+    folder = re.sub(r"\s+", " ", base.resolve().name.replace("_", " ")).strip() or "Instansi"
+    return folder, Finding("instansi-unknown", {"used": folder})
 
 
 def _no_dpa(reading) -> NoRequiredRole:
@@ -143,8 +166,8 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     if rfk is not None and kas is not None:
         f_kas += deviasi_findings(rfk, kas)
     found = [told.get(f, f) for f in validated.findings]
-    findings = sort_findings(taken.findings + found + f_budget + f_ind + f_kas)
-    instansi = settings.instansi or _guess_instansi(reading.sheets) or "Instansi"
+    instansi, unknown = _instansi(settings, reading.sheets, inputs.base)
+    findings = sort_findings(taken.findings + found + f_budget + f_ind + f_kas + ([unknown] if unknown else []))
     return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets, rfk)
 
 

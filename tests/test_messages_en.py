@@ -485,3 +485,24 @@ def test_the_sample_in_english_has_no_indonesian_outside_the_users_text(tmp_path
         assert not found, (name, found)
     headers = [v for row in wb["Rekonsiliasi"].iter_rows(min_row=1, max_row=6, values_only=True) for v in row if v]
     assert {"RECONCILIATION FINDINGS", "Severity", "Finding", "Expected", "Stated"} <= set(headers), headers
+
+
+def test_the_command_lines_sentences_are_in_the_catalogue():
+    """cli.py holds no sentence of its own: help, report lines and usage errors come from the catalogue
+    (`cli:`, `cli-batch:`), id and en with the same placeholders, every key it asks for present."""
+    from lkjip_xl import cli
+
+    assert not hasattr(cli, "TEXT") and not hasattr(cli, "BATCH_TEXT")
+    source = Path(cli.__file__).read_text(encoding="utf-8")
+    assert "Perintah tidak dapat dijalankan" not in source and "Tidak dapat diproses" not in source
+    for section, used in (("cli", set(re.findall(r"\bt\[[\"'](\w+)[\"']\]|\b_text\(\w+(?:\.lang)?\)\[[\"'](\w+)[\"']\]", source))),
+                          ("cli-batch", set(re.findall(r"\bb\[[\"'](\w+)[\"']\]|_batch_text\(lang\)\[[\"'](\w+)[\"']\]", source)))):
+        ids, ens = messages.words(section, "id"), messages.words(section, "en")
+        keys = {k for pair in used for k in pair if k}
+        assert keys and keys <= set(ids) and set(ids) == set(ens), (section, keys - set(ids))
+        for k in ids:
+            if isinstance(ids[k], str):
+                assert _fields(ids[k]) == _fields(ens[k]), k
+    assert messages.words("cli", "id")["roles"][None] == "diabaikan"
+    assert messages.words("cli", "en")["sev"]["warning"] == "WARNING"
+    assert messages.words("cli-batch", "en")["unit"] == "offices"

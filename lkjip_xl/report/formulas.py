@@ -31,11 +31,12 @@ def _condition(ref: str, band) -> str:
     return parts[0] if len(parts) == 1 else f"AND({','.join(parts)})"
 
 
-def classify(ref: str, scale: Scale) -> str:
-    """Nested IF over a scale's half-open bands; a blank capaian stays blank."""
+def classify(ref: str, scale: Scale, lang: str = "id") -> str:
+    """Nested IF over a scale's half-open bands, giving each band's label in `lang`; a blank capaian
+    stays blank."""
     expr = '""'
     for band in reversed(scale.bands):
-        expr = f"IF({_condition(ref, band)},{quote(band.label)},{expr})"
+        expr = f"IF({_condition(ref, band)},{quote(band.name(lang))},{expr})"
     return f'IF({ref}="","",{expr})'
 
 

@@ -116,11 +116,12 @@ def _title(kind: str, kabupaten: str | None, tahun: int | None, lang: str) -> li
 
 
 def rekap_tables(offices: list[Office], kabupaten: str | None, tahun: int | None, labels: list[str],
-                 out_dir: Path, lang: str = "id") -> list[Table]:
-    """The three sheets, offices in folder order. `labels`: the predikat columns, in scale order."""
+                 out_dir: Path, lang: str = "id", names: dict[str, str] | None = None) -> list[Table]:
+    """The three sheets, offices in folder order. `labels`: the predikat columns, in scale order;
+    `names`: a label's header in `lang` (a label not in it is its own header)."""
     lang = lang if lang in LANGS else "id"
     offices = sorted(offices, key=lambda o: o.folder)
-    return [_rekap(offices, kabupaten, tahun, labels, lang), _temuan(offices, kabupaten, tahun, out_dir, lang),
+    return [_rekap(offices, kabupaten, tahun, labels, lang, names or {}), _temuan(offices, kabupaten, tahun, out_dir, lang),
             _capaian(offices, kabupaten, tahun, lang)]
 
 
@@ -130,7 +131,7 @@ def _rank(values: list[Decimal | None]) -> list[int | None]:
     return [None if v is None else 1 + len(present) - bisect_right(present, v) for v in values]
 
 
-def _rekap(offices: list[Office], kabupaten, tahun, labels: list[str], lang: str) -> Table:
+def _rekap(offices: list[Office], kabupaten, tahun, labels: list[str], lang: str, names: dict[str, str]) -> Table:
     t = _labels(lang)
     kas = any(o.rencana is not None for o in offices if o.usable)
     cols = [Column("no", t["no"], "center", 5), Column("folder", t["folder"], "wrap", 18),
@@ -142,7 +143,7 @@ def _rekap(offices: list[Office], kabupaten, tahun, labels: list[str], lang: str
                  Column("deviasi", t["deviasi"], "pct", 10)]
     cols += [Column("errors", t["errors"], "int", 10), Column("warnings", t["warnings"], "int", 11)]
     pred_keys = [f"p{i}" for i in range(len(labels))]
-    cols += [Column(k, label, "int", 10) for k, label in zip(pred_keys, labels)]
+    cols += [Column(k, names.get(label, label), "int", 10) for k, label in zip(pred_keys, labels)]
     cols.append(Column("ket", t["ket"], "wrap", 40))
     groups = [(t["predikat"], pred_keys[0], pred_keys[-1])] if pred_keys else []
     table = Table("Rekap OPD", _title("rekap", kabupaten, tahun, lang), cols, groups=groups)

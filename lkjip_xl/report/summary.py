@@ -61,7 +61,9 @@ def ringkasan(ctx: Context, lang: str = "id") -> Table:
     t.add({"uraian": L("iku"), "ket": L("iku-note")}, "bold")
     for iku in perf.ikus:
         m = iku.at(ctx.tahun)
-        j = t.add({"uraian": iku.ind.indikator, "serapan": m.capaian if m else None, "ket": m.predikat if m else None})
+        # the Ringkasan is read in the user's language: the predikat too (the Tabel sheets stay Indonesian)
+        j = t.add({"uraian": iku.ind.indikator, "serapan": m.capaian if m else None,
+                   "ket": ctx.settings.predikat.label(m.predikat, lang) if m else None})
         band = next((x for x in ctx.settings.predikat.bands if m and x.label == m.predikat), None)
         if band and band.color:
             t.fills[(j, "ket")] = band.color
