@@ -112,6 +112,8 @@ def _report(result, out, lang: str, docx=None) -> str:
     roles = ", ".join(f"{t['roles'][r]} {n}" for r, n in by_role.items())
     lines = [f"lkjip-xl — {result.instansi}, {result.tahun or '-'}",
              t["read"].format(files=len(result.inputs.files), sheets=len(result.sheets), roles=roles)]
+    if result.instansi_from_folder:
+        lines.append(t["instansi_folder"].format(name=result.instansi))
     tot = result.totals
     month = result.budget.latest_month
     partial = {w: t["incomplete"] if w in tot["incomplete"] else "" for w in ("pagu", "realisasi")}

@@ -35,6 +35,7 @@ class Result:
     findings: list[Finding]
     sheets: list            # read.Sheet, for the summary of what was read
     rfk: Rfk | None = None  # when an anggaran kas or a realisasi fisik is given
+    instansi_from_folder: bool = False   # no name in the settings or the inputs: the folder's name
 
     @property
     def ok(self) -> bool:
@@ -102,16 +103,16 @@ def _guess_instansi(sheets) -> str | None:
     return None
 
 
-def _instansi(settings: Settings, sheets, base: Path) -> tuple[str, Finding | None]:
-    """lkjip.toml or --instansi; else the inputs' titles or file names; else the folder's name, with
-    a warning saying to set `instansi` (a report titled after a folder is rarely what the office wants)."""
+def _instansi(settings: Settings, sheets, base: Path) -> tuple[str, bool]:
+    """lkjip.toml or --instansi; else the inputs' titles or file names; else the folder's name, and
+    True: the Ringkasan and the command line then say to set `instansi` (a report titled after a
+    folder is rarely what the office wants). A note, not a finding: nothing in the inputs is wrong."""
     if settings.instansi:
-        return settings.instansi, None
+        return settings.instansi, False
     guessed = _guess_instansi(sheets)
     if guessed:
-        return guessed, None
-    folder = re.sub(r"\s+", " ", base.resolve().name.replace("_", " ")).strip() or "Instansi"
-    return folder, Finding("instansi-unknown", {"used": folder})
+        return guessed, False
+    return re.sub(r"\s+", " ", base.resolve().name.replace("_", " ")).strip() or "Instansi", True
 
 
 def _no_dpa(reading) -> NoRequiredRole:
@@ -166,9 +167,9 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     if rfk is not None and kas is not None:
         f_kas += deviasi_findings(rfk, kas)
     found = [told.get(f, f) for f in validated.findings]
-    instansi, unknown = _instansi(settings, reading.sheets, inputs.base)
-    findings = sort_findings(taken.findings + found + f_budget + f_ind + f_kas + ([unknown] if unknown else []))
-    return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets, rfk)
+    findings = sort_findings(taken.findings + found + f_budget + f_ind + f_kas)
+    instansi, from_folder = _instansi(settings, reading.sheets, inputs.base)
+    return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets, rfk, from_folder)
 
 
 def build(paths: list, *, output: str | Path | None = None, config=None, defaults=None, docx: bool = True,
@@ -185,7 +186,7 @@ def build(paths: list, *, output: str | Path | None = None, config=None, default
     out = Path(output) if output else default_output(result.inputs, result.instansi, result.tahun,
                                                           result.budget.latest_month)
     ctx = Context(result.settings, result.budget, result.performance, result.findings, result.tahun,
-                  result.instansi, result.settings.kabupaten)
+                  result.instansi, result.settings.kabupaten, instansi_from_folder=result.instansi_from_folder)
     tabel = build_tables(ctx)
     lang = result.settings.lang
     sheets = [ringkasan(ctx, lang), rekonsiliasi(ctx, result.inputs.base, out.parent.resolve(), lang)] + tabel

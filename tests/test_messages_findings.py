@@ -129,7 +129,7 @@ def findings(tmp_path_factory):
                                    "Realisasi"]), name="Kinerja.xlsx")
     out += check(no_year, tahun=None).findings                     # empty-value: an indicator of no known year
     unlinked = tmp_path_factory.mktemp("unlinked")
-    dpa(unlinked, SUBS, title="DOKUMEN PELAKSANAAN ANGGARAN 2024")   # instansi-unknown: no office named anywhere
+    dpa(unlinked, SUBS)
     iku(unlinked, iku_sheet([{"indikator": "A", "target": 95, "realisasi": 90},
                              {"indikator": "B", "target": 95, "realisasi": 90, "sasaran": "Sasaran B"}]))
     out += check(unlinked).findings                                # sasaran-programs-unknown: two sasaran, no programs

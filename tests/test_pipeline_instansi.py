@@ -1,8 +1,11 @@
 """The office's name (instansi) when lkjip.toml and --instansi do not give it: the inputs' titles, then
-their file names, then the folder's name — with a warning saying to set `instansi` — never the
-literal "Instansi". A CSV export has no title block, which is where this matters."""
-from builders import SUBS, check, found, iku, iku_sheet, one
+their file names, then the folder's name — with a note in the Ringkasan and on the command line
+saying to set `instansi` — never the literal "Instansi". A CSV export has no title block, which is
+where this matters."""
+import openpyxl
+from builders import SUBS, check, iku, iku_sheet
 
+from lkjip_xl.cli import main
 from lkjip_xl.pipeline import build
 
 
@@ -13,16 +16,23 @@ def _csv_dpa(folder, name="DPA 2024.csv"):
     return folder
 
 
-def test_csv_only_takes_the_folder_name_and_warns(tmp_path):
+def test_csv_only_takes_the_folder_name_and_says_so(tmp_path, capsys):
     folder = _csv_dpa(tmp_path / "Kecamatan_Jepon")
     result = check(folder)
-    assert result.instansi == "Kecamatan Jepon"
-    f = one(result, "instansi-unknown")
-    assert (f.severity, f.params["used"]) == ("warning", "Kecamatan Jepon")
-    assert "Tulis nama instansi di lkjip.toml, mis. instansi = \"Kecamatan Blora\"" in f.message()
-    assert "Write the office name in lkjip.toml" in f.message("en")
+    assert (result.instansi, result.instansi_from_folder) == ("Kecamatan Jepon", True)
+    assert result.findings == []                    # nothing in the inputs is wrong: a note, not a finding
     _, out = build([folder], tahun=2024, docx=False)
     assert out.name == "LKjIP-Kecamatan-Jepon-2024.xlsx"
+    ws = openpyxl.load_workbook(out, data_only=True)["Ringkasan"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Kecamatan Jepon" in texts
+    assert any("judul laporan memakai nama folder 'Kecamatan Jepon'. Tulis nama instansi di lkjip.toml, mis. "
+               "instansi = \"Kecamatan Blora\"" in t for t in texts)
+    assert main(["check", str(folder), "--tahun", "2024"]) == 0
+    assert ("Catatan: nama instansi diambil dari nama folder ('Kecamatan Jepon'); tulis instansi = \"…\" di "
+            "lkjip.toml atau pakai --instansi.") in capsys.readouterr().out
+    assert main(["check", str(folder), "--tahun", "2024", "--lang", "en"]) == 0
+    assert "Note: the office name is the folder's name ('Kecamatan Jepon')" in capsys.readouterr().out
 
 
 def test_another_inputs_title(tmp_path):
@@ -31,16 +41,16 @@ def test_another_inputs_title(tmp_path):
     sheet.title = "INDIKATOR KINERJA UTAMA KECAMATAN JEPON TAHUN 2024"
     iku(folder, sheet)
     result = check(folder)
-    assert result.instansi == "Kecamatan Jepon" and not found(result, "instansi-unknown")
+    assert result.instansi == "Kecamatan Jepon" and not result.instansi_from_folder
 
 
 def test_a_file_name(tmp_path):
     result = check(_csv_dpa(tmp_path / "x", name="DPA Kecamatan Cepu 2024.csv"))
-    assert result.instansi == "Kecamatan Cepu" and not found(result, "instansi-unknown")
+    assert result.instansi == "Kecamatan Cepu" and not result.instansi_from_folder
 
 
 def test_lkjip_toml_wins(tmp_path):
     folder = _csv_dpa(tmp_path / "x", name="DPA Kecamatan Cepu 2024.csv")
     (folder / "lkjip.toml").write_text('instansi = "Kecamatan Randublatung"\n', encoding="utf-8")
     result = check(folder)
-    assert result.instansi == "Kecamatan Randublatung" and not found(result, "instansi-unknown")
+    assert result.instansi == "Kecamatan Randublatung" and not result.instansi_from_folder

@@ -41,6 +41,9 @@ def ringkasan(ctx: Context, lang: str = "id") -> Table:
     t.rows[i][t.col("ket")] = (L("no-realisasi") if not b.has_realisasi else
                                L("belum-terealisasi", month=month, amount=_rupiah(pagu - real, lang)) if month else
                                L("sisa", amount=_rupiah(pagu - real, lang)))
+    if ctx.instansi_from_folder:
+        # the title above is only the folder's name: said first, where the officer looks
+        t.notes.append(L("instansi-folder-note", name=ctx.instansi))
     partial = [w for w in ("pagu", "realisasi") if b.incomplete(w)]
     if partial:
         # unknown is not zero: the figures above are the sum of what could be read, and say so

@@ -46,6 +46,7 @@ class Context:
     instansi: str
     kabupaten: str | None
     refs: dict = field(default_factory=dict)      # cross-sheet references: ("3.9", program) → (pagu, realisasi)
+    instansi_from_folder: bool = False            # the Ringkasan says to set `instansi` in lkjip.toml
 
     @property
     def running(self) -> str | None:
