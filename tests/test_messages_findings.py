@@ -133,6 +133,11 @@ def findings(tmp_path_factory):
     iku(unlinked, iku_sheet([{"indikator": "A", "target": 95, "realisasi": 90},
                              {"indikator": "B", "target": 95, "realisasi": 90, "sasaran": "Sasaran B"}]))
     out += check(unlinked).findings                                # sasaran-programs-unknown: two sasaran, no programs
+    polar = tmp_path_factory.mktemp("polaritas")
+    dpa(polar, SUBS)
+    iku(polar, iku_sheet([{"indikator": "A", "target": 10, "realisasi": 8, "polaritas": "negatif"}]),
+        iku_sheet([{"indikator": "A", "target": 10, "realisasi": 8}], name="PK"))
+    out += check(polar).findings                                   # polaritas-mismatch: IKU negatif, PK positif
     return out
 
 

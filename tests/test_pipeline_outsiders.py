@@ -18,8 +18,6 @@ CORPORA = {"a": corpus_a, "b": corpus_b, "c": corpus_c}
 # be wrong (a fix removes the entry): this list only shrinks.
 KNOWN: dict[str, str] = {
     "c15_kec_japah": "rfk deviasi -9.94 where the tester computes -9.95 (rounding of the difference)",
-    "c16_kec_bogorejo": "PK without a Polaritas column: the IKU's negatif is not carried over (false capaian-mismatch)",
-    "p27_indicator_1_250": "as c16",
     "p03_badnum_dpa_O": "unreadable pagu: kas-mismatch compares with 0; rfk deviasi; tester's total includes the unknown",
     "p17_badnum_realisasi": "tester's total includes the unreadable amount (the tool gives the readable sum, incomplete)",
     "p26_copy_realisasi_edited": "a realisasi copy ' (2)' with one edited value is the one counted",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lkjip_xl.check.cells import Cells, kumulatif
+from lkjip_xl.check.cells import Cells, kumulatif, polarity
 from lkjip_xl.check.model import Indicator, IndicatorSheet, ProgramIndicator, ProgramIndicatorSheet, Val, typed_view
 from lkjip_xl.check.schema import pandera_findings
 from lkjip_xl.findings import Finding
@@ -33,6 +33,8 @@ def indicator_sheet(sheet: Sheet, tahun: int | None) -> tuple[IndicatorSheet, li
         ind = Indicator(row=r, no=g("no"), tujuan=g("tujuan"), sasaran=g("sasaran") or g("tujuan"), indikator=name,
                         satuan=g("satuan"), negative=cells.polarity(r, g("polaritas")), kumulatif=kumulatif(g("jenis")),
                         sumber_data=g("sumber_data"), analisis=g("analisis"), solusi=g("solusi"))
+        if polarity(g("polaritas")) is not None:
+            ind.polaritas_cell = sheet.cell(r, "polaritas")
         ta = next((c for c in raw.columns if c.split("@")[0] == "target_akhir"), None)
         if ta:
             ind.target_akhir = cells.indicator(r, ta, raw.at[r, ta])

@@ -11,6 +11,7 @@ from lkjip_xl.messages import Month, Text
 from lkjip_xl.read.headers import normalize
 from lkjip_xl.read.names import indicator_key
 from lkjip_xl.check.matching import match
+from lkjip_xl.check.polarity import carry_polarity
 from lkjip_xl.check.reconcile import Budget
 from lkjip_xl.check.model import Indicator, IndicatorSheet, ProgramIndicator, Validated
 
@@ -292,6 +293,7 @@ def _sheets_disagree(main: list[IKU], others: list[tuple[IndicatorSheet, list[IK
 def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performance, list[Finding]]:
     findings: list[Finding] = []
     tahun = v.tahun
+    findings += carry_polarity(v.indicators)      # before any capaian is computed
     renstra = _Renstra(v.indicators, [s for s in v.indicators if not s.renstra])
     findings += renstra.findings()
     measured: list[tuple[IndicatorSheet, list[IKU]]] = []

@@ -72,6 +72,7 @@ class Indicator:
     indikator: str
     satuan: str = ""
     negative: bool = False
+    polaritas_cell: str | None = None    # where the sheet states the polarity; None: not stated (blank or no column)
     kumulatif: bool = False
     sumber_data: str = ""
     analisis: str = ""
