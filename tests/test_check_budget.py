@@ -357,3 +357,31 @@ def test_long_sheet_with_a_jumlah_after_each_month(tmp_path):
     r = check(tmp_path)
     assert not [f for f in r.findings if f.code == "total-mismatch"]
     assert r.totals["realisasi"] == 400
+
+
+def test_year_row_of_a_two_row_header_is_not_data(tmp_path):
+    # CONTRACT §2: `Anggaran` over `2024 | 2025`, years typed as numbers: no row-without-kode for the
+    # year row; the pagu is the 2024 column. A row with an amount but neither code nor name is said
+    # as '(tanpa uraian)', never as pandas' 'nan'.
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DPA"
+    ws.append(["DPA KECAMATAN CONTOH TAHUN 2024"])
+    ws.append([])
+    ws.append(["Kode", "Uraian", "Anggaran", None])
+    ws.append([None, None, 2024, 2025])
+    ws.merge_cells("C3:D3")
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("B3:B4")
+    for code, amount in [(P1, 10_000), (K1, 10_000), (S1, 10_000)]:
+        ws.append([code, f"Uraian {code}", amount, amount * 2])
+    ws.append([None, None, 7, None])
+    wb.save(tmp_path / DPA)
+    r = check(tmp_path / DPA)
+    assert r.totals["pagu"] == 10_000
+    f = one(r, "row-without-kode")
+    assert (f.cell, f.actual) == ("C8", 7)
+    assert f.message() == "Baris '(tanpa uraian)' berisi nilai Pagu/Anggaran 7 tetapi tidak memiliki kode, sehingga tidak dijumlahkan."
+    assert "nan" not in f.message("en")

@@ -179,3 +179,24 @@ def test_quarters_beside_months_checked_against_them(tmp_path):
     assert [(f.code, f.cell, f.expected, f.actual) for f in r.findings] == [
         ("total-mismatch", s.cell(S2, "Triwulan II"), 3 * 666_666_666, 1)]
     assert r.rfk.total.rencana == sum(even(v)[0] * 6 for v in SUBS.values())
+
+
+def test_program_with_one_kegiatan_behind_is_one_deviasi(tmp_path):
+    # program 7.01.02 has a single kegiatan (S3 alone): its figures are the kegiatan's, so the delay
+    # is said once, at the kegiatan (one mistake, one finding); program 7.01.01 with two kegiatan
+    # keeps its own warning beside theirs
+    subs = {S1: SUBS[S1], S2: SUBS[S2], S3: SUBS[S3]}
+    dpa(tmp_path, subs)
+    realisasi(tmp_path, 6, subs, {S1: 0, S2: 0, S3: 0})
+    s = budget_sheet("Anggaran Kas", {c: even(v) for c, v in subs.items()}, (*MONTHS, "Jumlah"),
+                     title="ANGGARAN KAS TAHUN 2024")
+    save(tmp_path / "Anggaran Kas 2024.xlsx", s)
+    r = check(tmp_path)
+    got = [(f.kode, f.cell, f.expected, f.actual) for f in found(r, "deviasi")]
+    assert got == [("7.01.01", s.cell("7.01.01", "Kode"), Decimal("50.00"), Decimal("0.00")),
+                   ("7.01.01.2.01", s.cell("7.01.01.2.01", "Kode"), Decimal("50.00"), Decimal("0.00")),
+                   ("7.01.01.2.02", s.cell("7.01.01.2.02", "Kode"), Decimal("50.00"), Decimal("0.00")),
+                   ("7.01.02.2.01", s.cell("7.01.02.2.01", "Kode"), Decimal("50.00"), Decimal("0.00"))]
+    # the RFK sheet still shows the program's own line and status
+    p = next(x for x in r.rfk.lines if x.kode == "7.01.02")
+    assert p.deviasi == Decimal("-50.00") and r.rfk.status(p) == "Kritis"

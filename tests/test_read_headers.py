@@ -46,3 +46,13 @@ def test_two_row_group_header_without_merges():
     h = find_header(rows, [], SPECS)
     cols = h.role_scores["dpa"]["pagu"]
     assert sorted((c.year, c.index) for c in cols) == [(2024, 3), (2025, 4)]
+
+
+def test_years_typed_as_numbers_under_a_merged_group():
+    # `Anggaran` merged over `2024 | 2025` typed as numbers (read as 2024.0): the same header as text
+    rows = [["DPA 2024", "", "", ""], ["Kode", "Uraian", "Anggaran", ""], ["", "", 2024.0, 2025.0],
+            ["7.01.01", "P", 5.0, 6.0]]
+    merges = [(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 3)]
+    h = find_header(rows, merges, SPECS)
+    assert (h.row, h.height, h.data_start) == (1, 2, 3)
+    assert sorted((c.year, c.index) for c in h.role_scores["dpa"]["pagu"]) == [(2024, 2), (2025, 3)]

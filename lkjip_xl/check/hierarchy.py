@@ -16,6 +16,13 @@ from lkjip_xl.read.sheets import Sheet
 KINDS = ("", "rek", "node", "total", "rek_sum")    # the kinds of row, as numbered in BudgetSheet.codes["kind"]
 
 
+def _words(v) -> str:
+    """A cell's text for a message: an empty cell (None, or pandas' NaN) is no text, never 'nan'."""
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    return str(v).strip()
+
+
 def classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Finding], coded: dict):
     """Each row: 'node' (program…sub kegiatan), 'rek' (rekening line), 'rek_sum' (an account above other
     accounts of its sub kegiatan: 5, 5.1, 5.1.02 … as SIPD prints them, a stated subtotal, not a line),
@@ -73,7 +80,7 @@ def classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Findi
             nonzero |= np.fromiter((bool(v) for v in df[a].to_numpy(dtype=object)[rest]), dtype=bool, count=len(rest))
         for i in rest[nonzero]:
             row = rows[i]
-            label = df["uraian"].iat[i] or totals[i] or ""
+            label = _words(df["uraian"].iat[i]) or _words(totals[i])
             a, v = next((a, v) for a in amount_cols if (v := df[a].iat[i]))
             findings.append(Finding("row-without-kode", {"text": label or Text("no-uraian"), "column": column_label(a)},
                                     **sheet.place(), cell=sheet.cell(row, a), actual=v))

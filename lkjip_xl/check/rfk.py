@@ -120,9 +120,14 @@ def deviasi_findings(rfk: Rfk, kas: Kas) -> list[Finding]:
     if not rfk.has_kas or not rfk.bulan or rfk.bulan >= 12:
         return []
     worst = rfk.scale.bands[-1]
+    behind = [x for x in rfk.lines if x.level in (3, 5) and x.deviasi is not None and worst.contains(x.deviasi)]
+    # one mistake, one finding: a program whose figures are those of one kegiatan under it (its only
+    # kegiatan, or the only one with money) is that kegiatan's delay, said once, at the kegiatan
+    said = {(x.kode.rpartition(".")[0].rpartition(".")[0], x.pagu, x.rencana, x.realisasi)
+            for x in behind if x.level == 5}
     out = []
-    for line in rfk.lines:
-        if line.level not in (3, 5) or line.deviasi is None or not worst.contains(line.deviasi):
+    for line in behind:
+        if line.level == 3 and (line.kode, line.pagu, line.rencana, line.realisasi) in said:
             continue
         # at the code's row in the anggaran kas, where the plan that is not kept is written
         where = kas.cells.get(line.kode, (kas.place, None))

@@ -169,6 +169,14 @@ def text(v) -> str:
     return "" if v is None else str(v).strip()
 
 
+def label(v) -> str:
+    """A header cell as its label: a year typed as a number (2024, read as 2024.0) is '2024', so
+    `Anggaran` over `2024 | 2025` joins as 'Anggaran 2024' whatever the cell's type."""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return text(v)
+
+
 class Filled:
     """Cell text with merged ranges filled from their top-left cell (for header rows only)."""
 
@@ -185,9 +193,9 @@ class Filled:
 
     def get(self, r, c) -> str:
         if (r, c) in self.map:
-            return text(self.map[(r, c)][0])
+            return label(self.map[(r, c)][0])
         row = self.rows[r] if r < len(self.rows) else []
-        return text(row[c]) if c < len(row) else ""
+        return label(row[c]) if c < len(row) else ""
 
     def same_merge(self, r1, r2, c) -> bool:
         a, b = self.map.get((r1, c)), self.map.get((r2, c))
