@@ -52,7 +52,8 @@ def test_budget_shown_once_for_all_sasaran(two_sasaran):
     assert f[f"I{r}"].value == f"=ROUND(ROUND(AVERAGE(E{r},E{r + 1}),2)-H{r},2)"
     notes = " ".join(str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str))
     assert "Program pendukung tiap sasaran tidak diketahui" in notes
-    assert "ditampilkan sekali untuk 2 sasaran, bukan anggaran tiap sasaran" in notes
+    assert ("Anggaran dan realisasi s.d. bulan Desember = jumlah seluruh program instansi (JUMLAH Tabel 3.9), "
+            "sekali untuk 2 sasaran, bukan anggaran tiap sasaran.") in notes
     assert "jumlah program yang mendukung sasaran (lihat Tabel 3.8)" not in notes
 
 
@@ -143,3 +144,19 @@ def test_trend_sentences_in_english():
         "Compared with 2023, its result rose from 8.50 to 9.25; as this indicator has negative polarity (lower is "
         "better), the rise means performance worsened.")
     assert trend(False, False, 2023, "90", "80", "en") == "Compared with 2023, its result fell from 90 to 80, so performance declined."
+
+
+def test_whole_percentages_keep_the_contracts_two_decimals_in_the_workbook(tmp_path):
+    """CONTRACT §4: percent cells are formatted `0.00` (a formula: a format chosen from the cached
+    value would hide decimals after a recalculation), while a whole target shows as 95 (#,##0); the
+    Word document writes the same 101 without decimals (test_report_docx)."""
+    rows = [{**TWO[0], "target": 80, "realisasi": 100}, TWO[1]]          # capaian 125 and 101: whole
+    folder = _office(tmp_path, rows)
+    _, out = build([folder], output=folder / "out.xlsx", tahun=2024)
+    ws = openpyxl.load_workbook(out)["Tabel 3.2"]
+    r = next(c.row for c in ws["C"] if c.value == "IKM")
+    assert (ws[f"D{r}"].number_format, ws[f"F{r}"].number_format) == ("#,##0", "0.00")
+    assert openpyxl.load_workbook(out, data_only=True)["Tabel 3.2"][f"F{r}"].value == 125
+    doc = Document(str(out.with_suffix(".docx")))
+    cells = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in doc.element.body.iter(qn("w:tc"))]
+    assert "125" in cells and "125,00" not in cells

@@ -390,8 +390,9 @@ def tabel_3_7(ctx: Context) -> Table:
         if last > body:
             for key in ("pagu", "belanja", "serapan", "efisiensi", "kategori"):
                 t.merges.append((body, key, last, key))
-        note = "t37-office-note"           # a label (schemas/messages.yaml labels:), not a finding fragment
-        t.notes.append(Text(note, section="labels", until=until, n=str(len(ctx.perf.sasaran))).render("id"))
+        for k in (1, 2, 3):              # labels (schemas/messages.yaml labels:), not finding fragments
+            t.notes.append(Text(f"t37-office-note-{k}", section="labels", until=until,
+                                n=str(len(ctx.perf.sasaran))).render("id"))
     else:
         t.notes.append(f"Anggaran dan realisasi{until} adalah jumlah program yang mendukung sasaran (lihat Tabel 3.8), "
                        "dirujuk dari Tabel 3.9.")
