@@ -43,7 +43,7 @@ def ringkasan(ctx: Context, lang: str = "id") -> Table:
                                L("sisa", amount=_rupiah(pagu - real, lang)))
     if ctx.instansi_from_folder:
         # the title above is only the folder's name: said first, where the officer looks
-        t.notes.append(L("instansi-folder-note", name=ctx.instansi))
+        t.notes += [L("instansi-folder-note-1"), L("instansi-folder-note-2", name=ctx.instansi)]
     partial = [w for w in ("pagu", "realisasi") if b.incomplete(w)]
     if partial:
         # unknown is not zero: the figures above are the sum of what could be read, and say so
