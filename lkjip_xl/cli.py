@@ -127,7 +127,7 @@ def _report(result, out, lang: str, docx=None) -> str:
         # the monthly RFK question: how far behind (or ahead of) the anggaran kas is the office?
         dev = result.rfk.total.deviasi
         lines.append(f"  {t['rencana']:<10} {_rupiah(rfk['rencana'], lang)} ({t['kas']} {t['until']} "
-                     f"{month_name(rfk['bulan'], lang)})")
+                     f"{month_name(rfk['bulan'], lang)}){t['incomplete'] if rfk['incomplete'] else ''}")
         if dev is not None:
             lines.append(f"  {t['deviasi']:<10} {'+' if dev > 0 else ''}{fmt(dev, lang)} {t['poin']}")
     lines.append("")

@@ -72,7 +72,10 @@ class Result:
         dev = t.deviasi if r.bulan else None
         return {"bulan": r.bulan, "rencana": json_value(t.rencana),
                 "realisasi": json_value(t.realisasi) if r.bulan else None,
-                "deviasi": None if dev is None else str(dev)}
+                "deviasi": None if dev is None else str(dev),
+                # the figures that leave something unknown out (CONTRACT §5): a sub kegiatan of unknown pagu
+                # is left out of rencana and realisasi alike, an unknown realisasi cell is the readable sum
+                "incomplete": r.incomplete}
 
     def counts(self) -> dict:
         return counts(self.findings)
@@ -156,16 +159,18 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     validated = validate(used, settings)
     if not any(b.sheet.role == "dpa" for b in validated.budgets):
         raise _no_dpa(reading)    # a DPA sheet lacking a required column is no DPA
-    budget, f_budget, told = reconcile_budget(validated)
+    budget, f_budget, tell = reconcile_budget(validated)
     perf, f_ind = evaluate(validated, budget, settings)
     f_kas: list[Finding] = []
-    kas = reconcile_kas(validated, budget.pagu, f_kas)
+    kas_skipped: dict = {}
+    kas = reconcile_kas(validated, budget.pagu, f_kas, budget.unknown.get("pagu"), kas_skipped)
     if kas is not None:
         budget.name_from(kas.names)      # the names a codes-only DPA leaves out, after the DPA, LRA and Renja
     fisik = fisik_per_code(validated)
     rfk = build_rfk(budget, kas, fisik, settings.deviasi) if kas is not None or fisik else None
     if rfk is not None and kas is not None:
         f_kas += deviasi_findings(rfk, kas)
+    told = tell(kas_skipped)
     found = [told.get(f, f) for f in validated.findings]
     findings = sort_findings(taken.findings + found + f_budget + f_ind + f_kas)
     instansi, from_folder = _instansi(settings, reading.sheets, inputs.base)

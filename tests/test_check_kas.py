@@ -37,7 +37,7 @@ def test_clean_plan_gives_exact_rfk(tmp_path):
     pagu = sum(SUBS.values())
     assert r.rfk.total.rencana_pct == Decimal("50.00") and r.rfk.total.realisasi_pct == Decimal("48.78")
     assert r.rfk.total.deviasi == Decimal("-1.22")
-    assert r.to_json()["rfk"] == {"bulan": 6, "rencana": rencana, "realisasi": sum(HALF.values()), "deviasi": "-1.22"}
+    assert r.to_json()["rfk"] == {"bulan": 6, "rencana": rencana, "realisasi": sum(HALF.values()), "deviasi": "-1.22", "incomplete": []}
     assert r.to_json()["totals"]["bulan"] == 6 and r.to_json()["totals"]["pagu"] == pagu
     sub = next(x for x in r.rfk.lines if x.kode == S2)
     assert (sub.pagu, sub.rencana, sub.realisasi) == (8_000_000_000, 666_666_666 * 6, 3_903_042_461)
@@ -200,3 +200,33 @@ def test_program_with_one_kegiatan_behind_is_one_deviasi(tmp_path):
     # the RFK sheet still shows the program's own line and status
     p = next(x for x in r.rfk.lines if x.kode == "7.01.02")
     assert p.deviasi == Decimal("-50.00") and r.rfk.status(p) == "Kritis"
+
+
+def test_unreadable_pagu_skips_its_kas_comparison_and_leaves_the_rfk_honest(tmp_path):
+    # a letter O in one DPA pagu: one bad-number, whose message names the anggaran kas comparison it
+    # stopped (its pagu is unknown, not 0); the RFK leaves that sub kegiatan out of rencana and
+    # realisasi alike, so the deviasi compares the same sub kegiatan, and says it is incomplete
+    s = office(tmp_path)
+    d = budget_sheet("DPA", SUBS)
+    d.set(S1, "Pagu", "Rp. 4.93O.000,-")
+    save(tmp_path / "DPA 2024.xlsx", d)
+    r = check(tmp_path)
+    assert [where(f) for f in r.findings] == [
+        ("bad-number", "error", "DPA 2024.xlsx", "DPA", d.cell(S1, "Pagu"), S1, None, "Rp. 4.93O.000,-")]
+    msg = r.findings[0].message()
+    assert f"perbandingan anggaran kas {S1} (Anggaran Kas 2024.xlsx › Anggaran Kas) dengan pagunya" in msg
+    assert f"comparison of the cash plan of {S1}" in r.findings[0].message("en")
+    pagu = sum(SUBS.values()) - SUBS[S1]
+    rencana = sum(even(v)[0] * 6 for c, v in SUBS.items() if c != S1)
+    spent = sum(v for c, v in HALF.items() if c != S1)
+    assert r.totals["pagu"] == pagu and r.totals["incomplete"] == ["pagu"]
+    assert r.totals["realisasi"] == sum(HALF.values())            # the LRA's own figure, whole
+    assert r.to_json()["rfk"] == {"bulan": 6, "rencana": rencana, "realisasi": spent, "deviasi": "-1.22",
+                                  "incomplete": ["realisasi", "rencana"]}
+    lines = {x.kode: x for x in r.rfk.lines}
+    assert (lines[S1].pagu, lines[S1].rencana, lines[S1].realisasi) == (0, None, None)
+    k1 = S1.rsplit(".", 1)[0]
+    assert (lines[k1].rencana, lines[k1].realisasi) == (0, 0)     # its kegiatan has no other sub kegiatan
+    assert [q.rencana for q in r.rfk.quarters] == [sum(even(v)[0] * m for c, v in SUBS.items() if c != S1)
+                                                   for m in (3, 6, 9)] + [pagu]
+    assert r.rfk.quarters[1].realisasi == spent

@@ -50,7 +50,7 @@ def test_year_end(sample_result):
     r = sample_result
     assert {(f.code, f.sheet, f.cell) for f in r.findings} == SIX      # the anggaran kas adds no finding
     assert r.to_json()["rfk"] == {"bulan": 12, "rencana": 19_422_400_000, "realisasi": 19_092_845_159,
-                                  "deviasi": "-1.70"}
+                                  "deviasi": "-1.70", "incomplete": []}
     p = {x.kode: x for x in r.rfk.lines}
     assert (p["7.01.01"].rencana, p["7.01.01"].realisasi, p["7.01.01"].deviasi) == (10_068_558_000, 9_849_028_252,
                                                                                    Decimal("-2.18"))
@@ -66,7 +66,7 @@ def test_mid_year_check(mid_year):
     assert {(f.code, f.sheet, f.cell) for f in r.findings} == SIX
     doc = r.to_json()
     assert doc["totals"]["bulan"] == 6 and doc["totals"]["realisasi"] == 9_094_952_166
-    assert doc["rfk"] == {"bulan": 6, "rencana": 8_545_072_660, "realisasi": 9_094_952_166, "deviasi": "2.83"}
+    assert doc["rfk"] == {"bulan": 6, "rencana": 8_545_072_660, "realisasi": 9_094_952_166, "deviasi": "2.83", "incomplete": []}
     assert doc["rfk"]["rencana"] == planned(6)
     p = {x.kode: x for x in r.rfk.lines}
     got = {c: (p[c].rencana, p[c].realisasi, p[c].rencana_pct, p[c].realisasi_pct, p[c].deviasi, r.rfk.status(p[c]))
@@ -153,7 +153,7 @@ def test_cli_json_mid_year(mid_year):
     p = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", str(mid_year), "--json"], capture_output=True,
                        text=True, timeout=300)
     doc = json.loads(p.stdout)
-    assert doc["rfk"] == {"bulan": 6, "rencana": 8545072660, "realisasi": 9094952166, "deviasi": "2.83"}
+    assert doc["rfk"] == {"bulan": 6, "rencana": 8545072660, "realisasi": 9094952166, "deviasi": "2.83", "incomplete": []}
     assert isinstance(doc["rfk"]["rencana"], int) and isinstance(doc["rfk"]["deviasi"], str)
 
 

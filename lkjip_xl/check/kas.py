@@ -15,9 +15,10 @@ from lkjip_xl.check.cells import amounts as parse_amounts
 from lkjip_xl.check.hierarchy import KINDS, classify
 from lkjip_xl.check.model import KAS_AMOUNTS, QUARTER_LABELS, BudgetSheet, Validated, column_label
 from lkjip_xl.check.schema import pandera_findings
-from lkjip_xl.check.lines import code_key, diff, prefixes, under
+from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip, under
 from lkjip_xl.check.sums import cell_at, sheet_sums
 from lkjip_xl.findings import Finding
+from lkjip_xl.messages import Text
 from lkjip_xl.read.arrays import distinct, nones
 from lkjip_xl.read.sheets import Sheet
 
@@ -178,12 +179,21 @@ def _monthly(amounts: dict, by_quarter: bool) -> list:
     return out
 
 
-def reconcile_kas(v: Validated, pagu: dict, findings: list[Finding]) -> Kas | None:
+def reconcile_kas(v: Validated, pagu: dict, findings: list[Finding], unknown_pagu: dict | None = None,
+                  skipped: Skipped | None = None) -> Kas | None:
     """The plan of every anggaran kas sheet (the first sheet that gives a code wins), its stated
-    sums checked, and its total per code compared with the DPA pagu (`pagu`: sub code → pagu)."""
+    sums checked, and its total per code compared with the DPA pagu (`pagu`: sub code → pagu).
+    `unknown_pagu`: sub code → the findings of the DPA cells that make its pagu unknown; a plan that
+    such a pagu enters is not compared (its pagu is not 0, it is unknown), and the comparison is
+    added to `skipped` (said after the root finding)."""
     if not v.kas:
         return None
     in_dpa = under(pagu)
+    unknown_pagu = unknown_pagu or {}
+    unknown_in = {}                 # every code at or above a sub kegiatan of unknown pagu → its roots
+    for sub, roots in unknown_pagu.items():
+        for p in prefixes(sub):
+            unknown_in[p] = unknown_in.get(p, ()) + tuple(roots)
     plan: dict[str, list] = {}
     origin: dict = {}
     by_quarter = False
@@ -208,6 +218,11 @@ def reconcile_kas(v: Validated, pagu: dict, findings: list[Finding]) -> Kas | No
         s, total = origin[code], sum(plan[code], 0)
         if code in blind:
             continue
+        roots = unknown_in.get(code, ()) + tuple(r for p in prefixes(code)[:-1] for r in unknown_pagu.get(p, ()))
+        if roots:
+            if skipped is not None:
+                skip(skipped, roots, Text("skip-kas", kode=code, here=s.label))
+            continue
         if code not in in_dpa:
             findings.append(Finding("missing-in-dpa", {"doc": s.label}, **s.bs.sheet.place(),
                                     cell=cell_at(s, code, "kode"), kode=code))
@@ -217,7 +232,7 @@ def reconcile_kas(v: Validated, pagu: dict, findings: list[Finding]) -> Kas | No
                                     expected=in_dpa[code], actual=total))
     covered = {p for c in plan for p in prefixes(c)}
     for code in sorted(pagu, key=code_key):
-        if pagu[code] and code not in covered and not any(p in plan for p in prefixes(code)):
+        if pagu[code] and code not in unknown_pagu and code not in covered and not any(p in plan for p in prefixes(code)):
             findings.append(Finding("kas-mismatch", {"diff": pagu[code]}, **first.place(), kode=code,
                                     expected=pagu[code], actual=0))
     return Kas(plan, f"{first.file} › {first.name}", by_quarter, place=first.place(), cells=cells, names=names)

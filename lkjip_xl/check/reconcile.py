@@ -4,6 +4,8 @@ then the documents compared with the primary DPA (documents) and the realisasi m
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Callable
 
 from lkjip_xl.check.documents import compare_pagu, pick_primary, uraian_mismatches
 from lkjip_xl.check.model import Validated
@@ -72,9 +74,10 @@ def _under_unknown(per_code: dict[str, tuple]) -> dict[str, tuple]:
     return out
 
 
-def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], dict[Finding, Finding]]:
-    """The Budget, the reconciliation's findings, and the unknown-cell findings of validation told
-    their row's kode and the checks their unknown value stopped (old finding → new)."""
+def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], Callable[[Skipped], dict[Finding, Finding]]]:
+    """The Budget, the reconciliation's findings, and `tell`: given the checks later stages skipped
+    (the anggaran kas), the unknown-cell findings of validation told their row's kode and every
+    check their unknown value stopped (old finding → new)."""
     findings: list[Finding] = []
     sums = []
     for bs in v.budgets:
@@ -128,17 +131,18 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], dict[Finding,
                     realisasi=realisasi, monthly=monthly.per_month, latest_month=latest,
                     jenis=primary.jenis if primary else {}, primary=primary.label if primary else None,
                     has_realisasi=bool(real_sheets), unknown={k: u for k, u in unknown.items() if u})
-    return budget, findings, _told(sums, skipped)
+    return budget, findings, partial(_told, sums, skipped)
 
 
-def _told(sums, skipped: Skipped) -> dict[Finding, Finding]:
+def _told(sums, skipped: Skipped, later: Skipped | None = None) -> dict[Finding, Finding]:
     """Each unknown cell's finding with its row's kode and the checks it stopped (CONTRACT §5)."""
     out = {}
+    later = later or {}
     for s in sums:
         for a in s.bs.unknown.values():
             for root in a.values():
                 kode = root.kode or s.root_kode.get(root)
-                items = list(s.skipped.get(root, [])) + list(skipped.get(root, ()))
+                items = list(s.skipped.get(root, [])) + list(skipped.get(root, ())) + list(later.get(root, ()))
                 after = [Text("unknown-row", kode=kode)] if kode else []
                 after.append(Text("unknown-skipped", items=items) if items else Text("unknown-incomplete"))
                 out[root] = replace(root, kode=kode, params={**root.params, "after": after})

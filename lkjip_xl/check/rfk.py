@@ -4,11 +4,12 @@ deviation in percentage points, and the status band; `deviasi` warnings for the 
 kegiatan behind plan beyond the band. The report (report/rfk.py) draws exactly these figures."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lkjip_xl.check.indicators import r2, serapan
 from lkjip_xl.check.kas import Kas
+from lkjip_xl.check.lines import code_key
 from lkjip_xl.check.model import MONTH_LABELS, QUARTER_LABELS
 from lkjip_xl.check.reconcile import Budget
 from lkjip_xl.config import Scale
@@ -69,6 +70,20 @@ class Rfk:
     kas_source: str | None
     has_kas: bool
     has_fisik: bool
+    # sub kegiatan whose pagu is unknown (an unreadable DPA cell): left out of every RFK figure above
+    # them (pagu, rencana, realisasi alike), so that a deviasi compares plan and spending of the same
+    # sub kegiatan; their own line shows neither rencana nor realisasi
+    left_out: list[str] = field(default_factory=list)
+    realisasi_incomplete: bool = False      # an unknown realisasi cell: the readable sum
+
+    @property
+    def incomplete(self) -> list[str]:
+        """The RFK figures that are not whole: rencana and realisasi leave sub kegiatan out, or
+        the realisasi holds an unknown cell (`rfk.incomplete` in --json)."""
+        out = {"rencana", "realisasi"} if self.left_out else set()
+        if self.realisasi_incomplete:
+            out.add("realisasi")
+        return sorted(out & ({"rencana", "realisasi"} if self.has_kas else {"realisasi"}))
 
     def status(self, line: Line) -> str | None:
         return self.scale.classify(line.deviasi)
@@ -86,7 +101,20 @@ def _weighted(fisik: dict, pagu: dict, subs: list[str]) -> Decimal | None:
 def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk:
     month = budget.latest_month
     upto = month or 12
-    plan = (lambda code: kas.upto(upto, code)) if kas else (lambda code: None)
+    left_out = sorted(budget.unknown.get("pagu", {}), key=code_key)
+    # a sub kegiatan of unknown pagu is left out of the figures of every code above it (and of the total)
+    out_under: dict = {}
+    for x in left_out:
+        for p in [None, *codes.ancestors(x)]:
+            out_under.setdefault(p, []).append(x)
+
+    def plan(code, at=upto):
+        if not kas:
+            return None
+        return kas.upto(at, code) - sum((kas.upto(at, x) for x in out_under.get(code, [])), 0)
+
+    def spent(code):
+        return budget.total("realisasi", code) - sum((budget.total("realisasi", x) for x in out_under.get(code, [])), 0)
     subs_of: dict[str, list[str]] = {}
     for c in budget.codes:
         if codes.level(c) == 6:
@@ -98,18 +126,22 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
         if level not in (3, 5, 6):
             continue
         f = fisik.get(c) if level == 6 else _weighted(fisik, budget.pagu, subs_of.get(c, []))
-        lines.append(Line(c, level, budget.total("pagu", c), plan(c), budget.total("realisasi", c), f))
+        if c in left_out:
+            lines.append(Line(c, level, 0, None, None, f))
+            continue
+        lines.append(Line(c, level, budget.total("pagu", c), plan(c), spent(c), f))
     all_subs = [c for c in budget.codes if codes.level(c) == 6]
-    total = Line(None, 0, budget.total("pagu"), kas.upto(upto) if kas else None, budget.total("realisasi"),
-                 _weighted(fisik, budget.pagu, all_subs))
+    total = Line(None, 0, budget.total("pagu"), plan(None), spent(None), _weighted(fisik, budget.pagu, all_subs))
     quarters = []
     for q in range(1, 5):
         end = 3 * q
         at = month if month and end - 2 <= month < end else end
-        real = sum(budget.monthly[at].values(), 0) if at in budget.monthly else None
-        quarters.append(Quarter(q, at, kas.upto(at) if kas else None, real))
+        real = None
+        if at in budget.monthly:
+            real = sum((v for c, v in budget.monthly[at].items() if not any(p in left_out for p in codes.ancestors(c) + [c])), 0)
+        quarters.append(Quarter(q, at, plan(None, at), real))
     return Rfk(month, lines, total, quarters, scale, kas.source if kas else None, kas is not None,
-               any(x.fisik is not None for x in lines))
+               any(x.fisik is not None for x in lines), left_out, budget.incomplete("realisasi"))
 
 
 def deviasi_findings(rfk: Rfk, kas: Kas) -> list[Finding]:

@@ -147,6 +147,11 @@ def _notes(t: Table, ctx: Context, rfk: Rfk) -> None:
         t.notes.append(f"Deviasi = % realisasi − % rencana (poin persen). Status menurut {rfk.scale.title}: {bands}.")
     else:
         t.notes.append("Tidak ada anggaran kas: rencana, deviasi dan status tidak dihitung.")
+    if rfk.left_out:
+        subs = ", ".join(rfk.left_out)
+        t.notes.append(f"BELUM LENGKAP: pagu sub kegiatan {subs} tidak terbaca (lihat lembar Rekonsiliasi), sehingga "
+                       "sub kegiatan itu tidak dihitung dalam pagu, rencana, realisasi dan deviasi kegiatan, program "
+                       "dan jumlah di atasnya.")
     if rfk.has_fisik:
         t.notes.append("Realisasi fisik kegiatan, program dan jumlah = rata-rata realisasi fisik sub kegiatan "
                        "dibobot pagu (sub kegiatan tanpa angka fisik tidak dihitung).")
