@@ -32,15 +32,16 @@ def _lang(argv) -> str:
     return "id"
 
 
-# argparse's own sentences, said in Indonesian
-_ARGPARSE_ID = [
-    (r"the following arguments are required: command", r"perintah belum diberikan (build, check, batch, atau template)"),
-    (r"the following arguments are required: (.*)", r"argumen wajib belum diberikan: \1"),
-    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
-    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"pilihan \2 untuk \1 tidak dikenal (pilih \3)"),
-    (r"argument (\S+): invalid (?:int|_year) value: (.*)", r"nilai \2 untuk \1 bukan tahun (mis. 2024)"),
-    (r"argument (\S+): invalid _jobs value: (.*)", r"nilai \2 untuk \1 harus bilangan bulat 1 atau lebih"),
-    (r"argument (\S+): expected one argument", r"\1 memerlukan satu nilai"),
+# argparse's own sentences, recognised here (the patterns are argparse's wording, not ours) and said
+# from the catalogue (`cli:` argparse.<name>; groups as {0}, {1}…), in order: "command" before "required"
+_ARGPARSE = [
+    ("command", r"the following arguments are required: command"),
+    ("required", r"the following arguments are required: (.*)"),
+    ("unrecognized", r"unrecognized arguments: (.*)"),
+    ("choice", r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)"),
+    ("year", r"argument (\S+): invalid (?:int|_year) value: (.*)"),
+    ("jobs", r"argument (\S+): invalid _jobs value: (.*)"),
+    ("one", r"argument (\S+): expected one argument"),
 ]
 
 
@@ -52,14 +53,10 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         import re
 
-        if self.lang == "id":
-            for pattern, repl in _ARGPARSE_ID:
-                message = re.sub(pattern, repl, message)
-        else:
-            message = re.sub(r"argument (\S+): invalid _year value: (.*)", r"\2 is not a year for \1 (e.g. 2024)", message)
-            message = re.sub(r"argument (\S+): invalid _jobs value: (.*)", r"\1 must be a whole number of 1 or more, not \2",
-                             message)
-        self.exit(2, _text(self.lang)["usage"].format(msg=message, prog=self.prog) + "\n")
+        t = _text(self.lang)
+        for name, pattern in _ARGPARSE:
+            message = re.sub(pattern, lambda m, name=name: t["argparse"][name].format(*m.groups()), message)
+        self.exit(2, t["usage"].format(msg=message, prog=self.prog) + "\n")
 
 
 def _year(value: str) -> int:

@@ -495,6 +495,7 @@ def test_the_command_lines_sentences_are_in_the_catalogue():
     assert not hasattr(cli, "TEXT") and not hasattr(cli, "BATCH_TEXT")
     source = Path(cli.__file__).read_text(encoding="utf-8")
     assert "Perintah tidak dapat dijalankan" not in source and "Tidak dapat diproses" not in source
+    assert "argumen wajib" not in source and "bukan tahun" not in source and "is not a year" not in source
     for section, used in (("cli", set(re.findall(r"\bt\[[\"'](\w+)[\"']\]|\b_text\(\w+(?:\.lang)?\)\[[\"'](\w+)[\"']\]", source))),
                           ("cli-batch", set(re.findall(r"\bb\[[\"'](\w+)[\"']\]|_batch_text\(lang\)\[[\"'](\w+)[\"']\]", source)))):
         ids, ens = messages.words(section, "id"), messages.words(section, "en")
