@@ -61,7 +61,14 @@ class Cells:
     def kode(self, row: int, columns: list[str], values, account: bool = False) -> str | None:
         """One code from one cell or from parts over several columns; None and a finding if unsure."""
         parts = []
-        for column, value in zip(columns, values):
+        levels = [self.sheet.kode_levels.get(c) for c in columns]
+        padded = None
+        for k, (column, value) in enumerate(zip(columns, values)):
+            segment = None if account or type(value) is str else lost_zeros(value, levels[k], parts, levels)
+            if segment is not None:
+                parts.append(segment)
+                padded = (column, value, segment)
+                continue
             try:
                 parts.append(codes.clean(value, account=account))
             except codes.BadKode:
@@ -69,7 +76,10 @@ class Cells:
                                              cell=self.sheet.cell(row, column), actual=text(value)))
                 self.bad_rows.add(row)
                 return None
-        return codes.join_parts(parts, [self.sheet.kode_levels.get(c) for c in columns])
+        code = codes.join_parts(parts, levels)
+        if padded:
+            self.findings.append(zeros_finding(self, row, padded[0], padded[1], padded[2], code))
+        return code
 
     def year(self, row: int, column: str, value, needed: bool) -> int | None:
         """A Tahun cell of a long indicator sheet: 2024, '2024', 'TA 2024'; a finding if unsure."""
@@ -134,6 +144,35 @@ def blank(value) -> bool:
 _PLAIN = re.compile(r"[0-9](?:[0-9A-Za-z.]*[0-9A-Za-z])?")
 
 
+# the digits of the one segment a column headed 'Kode Bidang', 'Kode Program' or 'Kode Sub Kegiatan'
+# holds on its own (7.01.01.2.01.0001): a fixed width, so a number that lost its leading zeros there
+# (0001 typed or exported as 1) can be read back without guessing
+_WIDTH = {2: 2, 3: 2, 6: 4}
+
+
+def lost_zeros(value, level: int | None, parts: list, levels: list) -> str | None:
+    """The segment a number stands for in a one-segment code column of fixed width, zeros put back
+    ('Kode Sub Kegiatan' 1 → '0001'), when the parts before it make exactly the code one level up
+    (7.01.01.2.02); else None (the number is read as before, and a code that is not a code is said)."""
+    if level not in _WIDTH or isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return None
+    if value != int(value) or not 0 < int(value) < 10 ** _WIDTH[level]:
+        return None
+    before = codes.join_parts(parts, levels[:len(parts)])
+    if before is None or codes.level(before) != (5 if level == 6 else level - 1):
+        return None
+    return str(int(value)).zfill(_WIDTH[level])
+
+
+def zeros_finding(cells: "Cells", row: int, column: str, value, segment: str, kode: str | None) -> Finding:
+    """A warning at the cell whose number lost its leading zeros: read as `segment`, to be typed as text."""
+    typed = str(int(value))                 # 1, not the 1.0 a reader may give for it
+    return Finding("bad-kode", {"text": typed, "variant": "zeros", "segment": segment,
+                                "segment_width": len(segment), "kode": kode},
+                   **cells.sheet.place(), cell=cells.sheet.cell(row, column), kode=kode, expected=segment,
+                   actual=typed, severity="warning")
+
+
 def _clean(value, account: bool) -> str | None:
     """codes.clean(value, account=account), quicker for a code that is already clean."""
     if type(value) is str and _PLAIN.fullmatch(value):
@@ -160,11 +199,16 @@ def kodes(cells: Cells, rows: np.ndarray, columns: list[str], arrays: list[np.nd
         for found, uniques in coded[1:]:
             first, inverse = groups(inverse * len(uniques) + found)
         samples = [tuple(a[i] for a in arrays) for i in first]
-    results, bad = [], {}
+    results, bad, zeros = [], {}, {}
     levels = [cells.sheet.kode_levels.get(c) for c in columns]     # 'Kode Program' holds level 3 …
     for g, sample in enumerate(samples):
         parts = []
         for k, v in enumerate(sample):
+            segment = None if account or type(v) is str else lost_zeros(v, levels[k], parts, levels)
+            if segment is not None:
+                parts.append(segment)
+                zeros[g] = (k, segment)
+                continue
             try:
                 parts.append(_clean(v, account))
             except codes.BadKode:
@@ -185,6 +229,12 @@ def kodes(cells: Cells, rows: np.ndarray, columns: list[str], arrays: list[np.nd
             cells.findings.append(Finding("bad-kode", {"text": text(value)}, **cells.sheet.place(),
                                           cell=cells.sheet.cell(row, columns[k]), actual=text(value)))
             cells.bad_rows.add(row)
+    if zeros:
+        padded = np.fromiter(zeros, dtype=np.int64, count=len(zeros))
+        for pos in np.flatnonzero(np.isin(inverse, padded)):
+            k, segment = zeros[inverse[pos]]
+            cells.findings.append(zeros_finding(cells, int(rows[pos]), columns[k], arrays[k][pos], segment,
+                                                results[inverse[pos]]))
     return table(results)[inverse], inverse, results
 
 

@@ -1,0 +1,42 @@
+"""A sub kegiatan code split over SIPD's columns whose 'Kode Sub Kegiatan' cell is the number 1
+(Excel dropped the zeros of 0001): read back as 0001, because that segment always has four digits,
+and said once, as a warning at the cell to retype; nothing follows from it (CONTRACT §5)."""
+from builders import SUBS, TAHUN, Sheet, budget_sheet, check, realisasi, save
+
+HEAD = ["Kode Urusan", "Kode Bidang Urusan", "Kode Program", "Kode Kegiatan", "Kode Sub Kegiatan",
+        "Nama Sub Kegiatan", "Jumlah Anggaran (Rp)"]
+S2 = "7.01.01.2.02.0001"
+
+
+def sipd_dpa(sub_cell) -> Sheet:
+    """SIPD's flattened DPA: one row per sub kegiatan, each code over five columns, a TOTAL row."""
+    s = Sheet("DPA", HEAD, title=f"DOKUMEN PELAKSANAAN ANGGARAN TAHUN ANGGARAN {TAHUN}")
+    for code, pagu in sorted(SUBS.items()):
+        u, b, p, k1, k2, sub = code.split(".")
+        s.add([u, b, p, f"{k1}.{k2}", sub_cell if code == S2 else sub, f"Sub {code}", pagu], key=code)
+    s.add([None, None, None, None, None, "TOTAL", sum(SUBS.values())], key="TOTAL")
+    return s
+
+
+def test_sub_kegiatan_typed_as_number_one_is_0001_and_one_warning(tmp_path):
+    real = {c: v // 2 for c, v in SUBS.items()}
+    realisasi(tmp_path, 6, SUBS, real)
+    kas = budget_sheet("Anggaran Kas", {c: (v // 2, v - v // 2, v) for c, v in SUBS.items()},
+                       ("Juni", "Desember", "Jumlah"), title=f"ANGGARAN KAS TAHUN {TAHUN}")
+    save(tmp_path / "Anggaran Kas 2024.xlsx", kas)
+    dpa = sipd_dpa("0001")
+    save(tmp_path / "DPA 2024.xlsx", dpa)
+    assert check(tmp_path).findings == []                  # the office is consistent
+    dpa = sipd_dpa(1)
+    save(tmp_path / "DPA 2024.xlsx", dpa)
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.file, f.sheet, f.cell, f.kode, f.expected, f.actual) for f in r.findings] == [
+        ("bad-kode", "warning", "DPA 2024.xlsx", "DPA", dpa.cell(S2, "Kode Sub Kegiatan"), S2, "0001", "1")]
+    assert dpa.cell(S2, "Kode Sub Kegiatan") == "E5"
+    msg = r.findings[0].message()
+    assert "angka 1" in msg and "dibaca sebagai 0001 (kode 7.01.01.2.02.0001)" in msg and "Teks" in msg
+    assert "read as 0001" in r.findings[0].message("en")
+    # the row counts: no total-mismatch, no missing-in-dpa in the realisasi or the anggaran kas
+    assert r.totals["pagu"] == sum(SUBS.values()) and r.totals["incomplete"] == []
+    assert r.totals["realisasi"] == sum(real.values())
+    assert r.budget.pagu[S2] == SUBS[S2]
