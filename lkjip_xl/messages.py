@@ -88,6 +88,25 @@ class Month:
         return hash(self.render("id"))
 
 
+class Pair:
+    """A word the program gives in both languages outside the catalogue: a scale's band label from
+    presets.yaml or lkjip.toml (`label`, `label_en`)."""
+
+    __slots__ = ("id", "en")
+
+    def __init__(self, id_text: str, en_text: str | None = None):
+        self.id, self.en = id_text, en_text or id_text
+
+    def render(self, lang: str = "id") -> str:
+        return self.en if language(lang) == "en" else self.id
+
+    def __str__(self) -> str:
+        return self.id
+
+    def __repr__(self) -> str:
+        return f"Pair({self.id!r}, {self.en!r})"
+
+
 class RowNumber:
     """The row of a far-away cell address (U500000): Indonesian messages group its digits as they
     always have (U500.000), English ones write it as Excel does."""

@@ -160,12 +160,12 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     if not any(b.sheet.role == "dpa" for b in validated.budgets):
         raise _no_dpa(reading)    # a DPA sheet lacking a required column is no DPA
     budget, f_budget, tell = reconcile_budget(validated)
-    perf, f_ind = evaluate(validated, budget, settings)
     f_kas: list[Finding] = []
     kas_skipped: dict = {}
     kas = reconcile_kas(validated, budget.pagu, f_kas, budget.unknown.get("pagu"), kas_skipped)
     if kas is not None:
-        budget.name_from(kas.names)      # the names a codes-only DPA leaves out, after the DPA, LRA and Renja
+        budget.name_from(kas.names, kas.source)   # the names a codes-only DPA leaves out, after the DPA, LRA and Renja
+    perf, f_ind = evaluate(validated, budget, settings)     # after the names are complete (Tabel 3.8's programs)
     fisik = fisik_per_code(validated)
     rfk = build_rfk(budget, kas, fisik, settings.deviasi) if kas is not None or fisik else None
     if rfk is not None and kas is not None:

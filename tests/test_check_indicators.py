@@ -168,6 +168,11 @@ def test_predikat_mismatch(tmp_path):
     assert where(f) == ("predikat-mismatch", "error", IKU, "IKU", s.cell(IKM, "Predikat 2024"), None, "Baik",
                         "Sangat Baik")
     assert "94,21%" in f.message()
+    assert f.message() == ("Predikat 'Indeks Kepuasan Masyarakat' tahun 2024 tertulis 'Sangat Baik', tetapi capaian "
+                           "94,21% termasuk 'Baik' menurut skala Tabel 3.1 (LKjIP).")
+    # English names the band in English (presets.yaml label_en) and the Indonesian label to type
+    assert f.message("en") == ("Rating of 'Indeks Kepuasan Masyarakat' for 2024 is stated as 'Sangat Baik', but an "
+                               "achievement of 94.21% is 'Good' (Baik) on the Tabel 3.1 (LKjIP) scale.")
 
 
 def test_predikat_written_differently_is_the_same(tmp_path):

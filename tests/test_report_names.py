@@ -63,3 +63,29 @@ def test_dpa_names_first_then_realisasi_then_renja(tmp_path):
     assert names["7.01.01"] == "LRA 7.01.01"
     again = check(tmp_path).budget.names                       # deterministic: same inputs, same names
     assert list(again.items()) == list(names.items())
+
+
+def test_a_name_compared_says_where_it_is_written(tmp_path):
+    """The Indikator Program's name compared with a name the Renja gave (the DPA has none) names the Renja."""
+    from builders import iku, iku_sheet, program_sheet
+
+    codes_only_dpa(tmp_path)
+    renja(tmp_path, SUBS)
+    iku(tmp_path, iku_sheet([{"indikator": "A", "target": 95, "realisasi": 90}]),
+        program_sheet([{"kode": "7.01.01", "program": "Program Lain", "indikator": "P", "target": 100, "realisasi": 100,
+                        "sasaran": "Sasaran A"}]))
+    f = next(f for f in check(tmp_path).findings if f.code == "uraian-mismatch" and f.sheet == "Indikator Program")
+    assert f.params["other"] == "Renja 2024.xlsx › Renja" and f.expected == "Uraian 7.01.01"
+
+
+def test_kas_names_reach_tabel_3_8(tmp_path):
+    from builders import iku, iku_sheet, program_sheet
+
+    codes_only_dpa(tmp_path)
+    plan = {c: (*[v // 12] * 11, v - 11 * (v // 12), v) for c, v in SUBS.items()}
+    save(tmp_path / "Anggaran Kas 2024.xlsx",
+         _named(budget_sheet("Anggaran Kas", plan, (*MONTHS, "Jumlah"), title="ANGGARAN KAS TAHUN 2024"), "Kas"))
+    iku(tmp_path, iku_sheet([{"indikator": "A", "target": 95, "realisasi": 90}]),
+        program_sheet([{"kode": "7.01.02", "indikator": "P", "target": 100, "realisasi": 100, "sasaran": "Sasaran A"}]))
+    result = check(tmp_path)
+    assert [link.program for link in result.performance.programs] == ["Kas 7.01.02"]

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
-from lkjip_xl.messages import Month, Text
+from lkjip_xl.messages import Month, Pair, Text
 from lkjip_xl.read.headers import normalize
 from lkjip_xl.read.names import indicator_key
 from lkjip_xl.check.matching import match
@@ -189,7 +189,11 @@ def _measure(s: IndicatorSheet, ind: Indicator, year: int, m: dict, renstra, set
     predikat = settings.predikat.classify(cap)
     said = m.get("kategori")
     if said is not None and said.text and predikat and _key(said.text) != _key(predikat):
-        findings.append(Finding("predikat-mismatch", {**what, "capaian": cap, "skala": settings.predikat.title},
+        # the band by name in the reader's language; in English with the Indonesian label to type
+        band = next(b for b in settings.predikat.bands if b.label == predikat)
+        name = Pair(predikat, f"'{band.label_en}' ({predikat})" if band.label_en else f"'{predikat}'")
+        findings.append(Finding("predikat-mismatch", {**what, "capaian": cap, "skala": settings.predikat.title,
+                                                      "predikat": name},
                                 **place, cell=said.cell, expected=predikat, actual=said.text))
     plan = renstra.get(ind).get(year)
     if plan is not None and T is not None and T != plan[0]:
@@ -351,7 +355,8 @@ def evaluate(v: Validated, budget: Budget, settings: Settings) -> tuple[Performa
                 findings.append(Finding("sasaran-not-found", {"text": p.sasaran}, **place, kode=p.kode,
                                         cell=ps.sheet.cell(p.row, "sasaran")))
             if p.kode and p.program and p.kode in budget.names and _key(p.program) != _key(budget.names[p.kode]):
-                findings.append(Finding("uraian-mismatch", {"other": budget.primary or "DPA"}, **place, cell=p.cell_program,
+                other = budget.named_by.get(p.kode) or budget.primary or "DPA"
+                findings.append(Finding("uraian-mismatch", {"other": other}, **place, cell=p.cell_program,
                                         kode=p.kode, expected=budget.names[p.kode], actual=p.program))
             link = ProgramLink(p.kode, p.program or budget.names.get(p.kode or "", ""), p.indikator, p.target.value,
                                p.realisasi.value, shown,

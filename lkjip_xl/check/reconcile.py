@@ -35,6 +35,9 @@ class Budget:
     # what (pagu, realisasi, pagu_next) → sub code → the findings of the unknown cells in its figure:
     # the totals over such a code are the sum of what was readable, and say they are incomplete
     unknown: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    # code → the document its name was taken from ("file › sheet"), so that a finding comparing a name
+    # says where that name is written (a codes-only DPA takes names from the LRA, Renja, anggaran kas)
+    named_by: dict[str, str] = field(default_factory=dict)
 
     def incomplete(self, what: str, under: str | None = None) -> bool:
         bad = self.unknown.get(what, {})
@@ -55,11 +58,13 @@ class Budget:
             cache[what] = sums_under(src)
         return cache[what].get(under, 0)
 
-    def name_from(self, names: dict[str, str]) -> None:
+    def name_from(self, names: dict[str, str], source: str | None = None) -> None:
         """Names another document (the anggaran kas) gives for codes no budget sheet named."""
         for c, n in names.items():
-            if c in self.codes or c in self.pagu:
-                self.names.setdefault(c, n)
+            if c in self.codes and c not in self.names:
+                self.names[c] = n
+                if source:
+                    self.named_by[c] = source
 
     def programs(self) -> list[str]:
         return [c for c in self.codes if codes.level(c) == 3]
@@ -110,9 +115,11 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], Callable[[Ski
     # the realisasi (latest month first), then a Renja, in input order; the anggaran kas is added by
     # name_from (pipeline) — always the same order, so the same inputs give the same names
     renja_sheets = [s for s in sums if s.bs.sheet.role == "renja"]
+    named_by: dict[str, str] = {}
     for s in dpa_sheets + real_sheets[::-1] + renja_sheets:
         for c, n in s.names.items():
-            names.setdefault(c, n)
+            if c not in names:
+                names[c], named_by[c] = n, s.label
     for s in dpa_sheets:
         for c, i in s.info.items():
             info.setdefault(c, i)
@@ -130,7 +137,8 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], Callable[[Ski
     budget = Budget(tahun=v.tahun, codes=ordered, names=names, info=info, pagu=pagu, pagu_next=pagu_next,
                     realisasi=realisasi, monthly=monthly.per_month, latest_month=latest,
                     jenis=primary.jenis if primary else {}, primary=primary.label if primary else None,
-                    has_realisasi=bool(real_sheets), unknown={k: u for k, u in unknown.items() if u})
+                    has_realisasi=bool(real_sheets), unknown={k: u for k, u in unknown.items() if u},
+                    named_by=named_by)
     return budget, findings, partial(_told, sums, skipped)
 
 
