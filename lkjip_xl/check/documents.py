@@ -3,6 +3,7 @@ Renja (pagu), and the names written for one code. A comparison an unknown amount
 and said on that amount's finding (`skipped`)."""
 from __future__ import annotations
 
+from lkjip_xl.check.intake import looks_like_copy
 from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip
 from lkjip_xl.check.sums import SheetSums, cell_at
 from lkjip_xl.findings import Finding
@@ -66,7 +67,10 @@ def compare_pagu(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: dict
             skip(skipped, roots, Text("skip-pagu", kode=code, here=s.label, other=primary.label))
             continue
         if mine != theirs:
-            findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": diff(mine, theirs)}, **place,
+            # a copy of the DPA with one pagu edited: the original's is the one used, and said so
+            copy = {"variant": "copy", "why": Text("used-this-copy")} if not renja and \
+                looks_like_copy(s.bs.sheet.file) and not looks_like_copy(primary.bs.sheet.file) else {}
+            findings.append(Finding("pagu-mismatch", {"other": primary.label, "diff": diff(mine, theirs), **copy}, **place,
                                     cell=cell_at(s, code, "pagu"), kode=code, expected=theirs, actual=mine,
                                     severity="warning" if renja else None))
     if not renja:

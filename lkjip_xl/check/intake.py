@@ -77,8 +77,9 @@ def year_check(reading: Reading, tahun: int | None) -> tuple[list[Finding], set[
     return findings, other, bool(budget_files) and len(other) == budget_files
 
 
-def _looks_like_copy(name: str) -> bool:
-    return bool(_COPY.search(name.rsplit(".", 1)[0]))
+def looks_like_copy(name: str) -> bool:
+    """A file named as a copy ('Realisasi Juni (2).xlsx', 'DPA - Copy', 'Salinan IKU', 'Copy of …')."""
+    return bool(_COPY.search(str(name).rsplit(".", 1)[0]))
 
 
 def _shape(sheets: list[Sheet]) -> tuple:
@@ -106,9 +107,9 @@ def copies(reading: Reading) -> tuple[list[Finding], set[str]]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        members = sorted(members, key=lambda m: (_looks_like_copy(m[0]), m[0]))
+        members = sorted(members, key=lambda m: (looks_like_copy(m[0]), m[0]))
         first, kept = members[0]
-        why = Text("used-not-copy") if any(_looks_like_copy(f) for f, _ in members[1:]) else Text("used-first")
+        why = Text("used-not-copy") if any(looks_like_copy(f) for f, _ in members[1:]) else Text("used-first")
         for file, sheets in members[1:]:
             pairs = [(a, b) for a, b in zip(kept, sheets) if a.frame is not None and a.role is not None]
             differ = [(a, b) for a, b in pairs if not _same(a.frame, b.frame)]
@@ -234,4 +235,8 @@ def intake(reading: Reading, tahun: int | None, asked: bool) -> Intake:
     f_copy, dropped = copies(replace(reading, sheets=[s for s in reading.sheets if s.file not in other]))
     out = [s for s in reading.sheets if s.file not in other | dropped]
     f_example, kept = examples(replace(reading, sheets=out))
+    # a copy that differs from its original (one realisasi or pagu edited) is compared with it; where
+    # the first sheet's figure is used (realisasi of a month, the anggaran kas, the primary DPA among
+    # equals), the original comes first, whatever the names' order (' (2)' sorts before '.xlsx')
+    kept = replace(kept, sheets=sorted(kept.sheets, key=lambda s: looks_like_copy(s.file)))
     return Intake(kept, f_year + f_copy + f_example)

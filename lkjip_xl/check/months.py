@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from lkjip_xl.check.cumulative import decide, monthly_only
 from lkjip_xl.check.documents import uraian_mismatches
+from lkjip_xl.check.intake import looks_like_copy
 from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip
 from lkjip_xl.check.sums import SheetSums, cell_at
 from lkjip_xl.findings import Finding
@@ -75,8 +76,11 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
                     skip(skipped, roots, Text("skip-realisasi", kode=code, month=Month(m), here=s.label,
                                                 other=came[code].label))
                 elif bucket[code] != value:
+                    first = came[code].bs.sheet.file
+                    why = Text("used-this-copy") if looks_like_copy(s.bs.sheet.file) and not looks_like_copy(first) \
+                        else Text("used-read-first")
                     findings.append(Finding("realisasi-mismatch", {"other": came[code].label, "month": Month(m),
-                                                                   "diff": diff(value, bucket[code])},
+                                                                   "diff": diff(value, bucket[code]), "why": why},
                                             **s.bs.sheet.place(), cell=cell_at(s, code, "realisasi", m), kode=code,
                                             expected=bucket[code], actual=value))
         order.append((max(months), s))
