@@ -160,3 +160,20 @@ def test_whole_percentages_keep_the_contracts_two_decimals_in_the_workbook(tmp_p
     doc = Document(str(out.with_suffix(".docx")))
     cells = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in doc.element.body.iter(qn("w:tc"))]
     assert "125" in cells and "125,00" not in cells
+
+
+def test_office_wide_mid_year_states_no_category(tmp_path):
+    from builders import dpa, realisasi
+
+    dpa(tmp_path, SUBS)
+    realisasi(tmp_path, 6, SUBS, {c: v // 2 for c, v in REAL.items()})
+    iku(tmp_path, iku_sheet(TWO))
+    out = tmp_path / "out.xlsx"
+    build([tmp_path], output=out, tahun=2024, docx=False)
+    wb = openpyxl.load_workbook(out, data_only=True)
+    first, second = _body(wb["Tabel 3.7"])
+    assert first[5:7] == [PAGU, sum(v // 2 for v in REAL.values())] and first[9] == "Sementara (realisasi s.d. Juni)"
+    assert second[5:10] == [None] * 5
+    narasi = " ".join(str(c.value) for row in wb["Narasi"].iter_rows() for c in row if c.value)
+    assert "serapan seluruh anggaran s.d. bulan Juni 48,78%" in narasi and "masih sementara" in narasi
+    assert "termasuk kategori" not in narasi
