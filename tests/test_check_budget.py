@@ -385,3 +385,25 @@ def test_year_row_of_a_two_row_header_is_not_data(tmp_path):
     assert (f.cell, f.actual) == ("C8", 7)
     assert f.message() == "Baris '(tanpa uraian)' berisi nilai Pagu/Anggaran 7 tetapi tidak memiliki kode, sehingga tidak dijumlahkan."
     assert "nan" not in f.message("en")
+
+
+def test_months_as_columns_row_jumlah_checked(tmp_path):
+    # CONTRACT §2 "stated totals are checked, never trusted": realisasi with months as columns and a
+    # per-row Jumlah; one row's Jumlah typed 300.000 too high is one total-mismatch at that cell (as an
+    # anggaran kas row's Jumlah is), and the realisasi is the months' sum, not the Jumlah
+    dpa(tmp_path, SUBS)
+    months = {c: (v // 10, v // 5, v // 4) for c, v in REAL.items()}
+    s = budget_sheet("Realisasi", {c: (*m, sum(m)) for c, m in months.items()},
+                     ("Januari", "Februari", "Maret", "Jumlah"), jumlah=False,
+                     title="REALISASI PER BULAN TAHUN 2024")
+    save(tmp_path / "Realisasi per Bulan.xlsx", s)
+    assert check(tmp_path).findings == []
+    s.set(S2, "Jumlah", sum(months[S2]) + 300_000)
+    save(tmp_path / "Realisasi per Bulan.xlsx", s)
+    r = check(tmp_path)
+    f = one(r, "total-mismatch")
+    assert where(f) == ("total-mismatch", "error", "Realisasi per Bulan.xlsx", "Realisasi", s.cell(S2, "Jumlah"), S2,
+                        sum(months[S2]), sum(months[S2]) + 300_000)
+    assert [x.code for x in r.findings] == ["total-mismatch"]
+    assert "pada kolom Jumlah realisasi per bulan tertulis" in f.message()
+    assert r.totals["realisasi"] == sum(sum(m) for m in months.values()) and r.totals["bulan"] == 3

@@ -128,6 +128,15 @@ def _row_checks(sheet: Sheet, df: pd.DataFrame, months: list[str], unknown: dict
     if months:
         checks += [(f"kas_tw{q}", [f"kas_{m}" for m in range(3 * q - 2, 3 * q + 1) if f"kas_{m}" in df])
                    for q in range(1, 5) if f"kas_tw{q}" in df]
+    return row_totals(sheet, df, checks, unknown, findings)
+
+
+def row_totals(sheet: Sheet, df: pd.DataFrame, checks: list[tuple[str, list[str]]], unknown: dict,
+               findings: list[Finding]) -> list[str]:
+    """Each (stated column, summed columns) of `checks` on every line: a row's stated Jumlah against
+    its parts (an anggaran kas row's months, a realisasi row's month columns), as a total-mismatch
+    at the stated cell; the column then holds the true sums. `unknown`: column → positions of cells
+    whose value is unknown (their own finding was given): those rows are not compared."""
     if not checks:
         return []
     line = _lines(df)

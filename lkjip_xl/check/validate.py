@@ -9,7 +9,7 @@ from lkjip_xl.check.cells import Cells, kodes, texts
 from lkjip_xl.check.cells import amounts as parse_amounts, months as parse_months
 from lkjip_xl.check.hierarchy import KINDS, classify
 from lkjip_xl.check.indicator_rows import indicator_sheet, program_sheet
-from lkjip_xl.check.kas import fisik_values, kas_sheet
+from lkjip_xl.check.kas import fisik_values, kas_sheet, row_totals
 from lkjip_xl.check.model import AMOUNTS, BudgetSheet, Validated, column_label, typed_view
 from lkjip_xl.check.schema import pandera_findings
 from lkjip_xl.config import Settings
@@ -117,6 +117,9 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
         for pos in aside.unknown.get("sisa", {}):
             values[pos] = None
         df["sisa"] = column(values)
+    if "bulanan_total" in raw:
+        # months as columns with a row Jumlah: parsed to be checked against the months, not summed
+        df["bulanan_total"] = column(parse_amounts(cells, rows, "bulanan_total", col("bulanan_total"))[0])
     if "realisasi_fisik" in raw:
         df["realisasi_fisik"] = column(fisik_values(cells, rows, col("realisasi_fisik")))
     if "bulan" in raw:
@@ -133,6 +136,10 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     df["kind"] = column(kinds)
     df["sub"] = column(subs)
     has_rek = bool((coded["kind"][0] == KINDS.index("rek")).any())
+    if "bulanan_total" in df:
+        months = sorted(c for c in sheet.month_cols if c in df)
+        blind = {c: set(cells.unknown.get(c, {})) for c in (*months, "bulanan_total")}
+        row_totals(sheet, df, [("bulanan_total", months)], blind, findings)
     listed = [a for a in AMOUNTS if a in df] + sorted(c for c in sheet.month_cols if c in df)
     return BudgetSheet(sheet, df, listed, has_rek, sheet.month, ints, coded, unknown), findings
 

@@ -184,10 +184,14 @@ def _column_names(role: str, found: dict[str, list[Col]], tahun: int | None) -> 
         found = {f: cs for f, cs in found.items() if f != "realisasi_bulanan"}
         for m in sorted(by_month):
             cols[f"bulanan:{m:02d}"] = by_month[m].index
-        # a 'Jumlah'/'Total' right of the months adds them up: it is not the pagu
+        # a 'Jumlah'/'Total' right of the months adds them up: it is not the pagu, but the row's
+        # stated sum of its months (bulanan_total), checked like any stated total
         first = min(c.index for c in by_month.values())
-        found = {f: [c for c in cs if not (f == "pagu" and c.index > first and normalize(c.header) in total_labels())]
-                 for f, cs in found.items()}
+        row_total = lambda f, c: f == "pagu" and c.index > first and normalize(c.header) in total_labels()
+        totals = sorted(c.index for f, cs in found.items() for c in cs if row_total(f, c))
+        if totals:
+            cols["bulanan_total"] = totals[0]
+        found = {f: [c for c in cs if not row_total(f, c)] for f, cs in found.items()}
         found = {f: cs for f, cs in found.items() if cs}
     elif monthly:
         # one month's column: that month's own amount ("Realisasi Bulan Maret")
