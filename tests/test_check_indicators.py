@@ -297,3 +297,13 @@ def test_counts_per_predikat(tmp_path):
     rows = [_ikm(), _ikm(indikator="B", realisasi=96), _ikm(indikator="C", realisasi=70), _ikm(indikator="D")]
     r, _ = _run(tmp_path, rows)
     assert r.performance.counts == {"Sangat Baik": 1, "Baik": 2, "Cukup": 1, "Kurang": 0, "Sangat Kurang": 0}
+
+
+def test_unreadable_realisasi_is_one_bad_number_not_also_an_empty_one(tmp_path):
+    # '1.250' in an indicator column cannot be read without guessing (1,25 or 1250): that is the one
+    # finding; the capaian it leaves blank is not said again as 'realisasi kosong' (zero-target)
+    r, s = _run(tmp_path, [_ikm(capaian=94.21), {"indikator": "Jumlah izin", "satuan": "izin", "target": 1200,
+                                                  "realisasi": "1.250", "capaian": 104.17}])
+    assert [where(f) for f in r.findings] == [
+        ("bad-number", "error", IKU, "IKU", s.cell("Jumlah izin", "Realisasi 2024"), None, None, "1.250")]
+    assert r.performance.ikus[1].at(2024).capaian is None

@@ -53,6 +53,7 @@ class Measure:
     stated: Decimal | None
     predikat: str | None
     cells: dict[str, str | None]
+    unreadable: bool = False        # its target or realisasi cell is a bad-number: that is the finding
 
 
 @dataclass
@@ -164,11 +165,12 @@ def _why_not(T, R, negative: bool, settings: Settings, given: bool) -> tuple[Tex
 
 
 def _check(place: dict, what: dict, T, R, stated, negative: bool, settings: Settings, cells: dict, findings,
-           kode=None) -> Decimal | None:
-    """Capaian of one target/realisasi pair; zero-target and capaian-mismatch findings."""
+           kode=None, unreadable: bool = False) -> Decimal | None:
+    """Capaian of one target/realisasi pair; zero-target and capaian-mismatch findings. `unreadable`:
+    a cell of the pair could not be read (its bad-number is the one finding; not 'empty' as well)."""
     cap = capaian(T, R, negative, settings)
     if cap is None:
-        why = _why_not(T, R, negative, settings, R is not None or stated is not None)
+        why = None if unreadable else _why_not(T, R, negative, settings, R is not None or stated is not None)
         if why:
             findings.append(Finding("zero-target", {**what, "why": why[0]}, **place, cell=cells.get(why[1]), kode=kode,
                                     actual=T))
@@ -185,7 +187,8 @@ def _measure(s: IndicatorSheet, ind: Indicator, year: int, m: dict, renstra, set
     cells = {k: m[k].cell if k in m else None for k in ("target", "realisasi", "capaian")}
     T, R, stated = get("target"), get("realisasi"), get("capaian")
     what = {"indikator": ind.indikator, "tahun": str(year)}
-    cap = _check(place, what, T, R, stated, ind.negative, settings, cells, findings)
+    unreadable = any(k in m and m[k].value is None and m[k].text for k in ("target", "realisasi"))
+    cap = _check(place, what, T, R, stated, ind.negative, settings, cells, findings, unreadable=unreadable)
     predikat = settings.predikat.classify(cap)
     said = m.get("kategori")
     if said is not None and said.text and predikat and _key(said.text) != _key(predikat):
@@ -199,14 +202,15 @@ def _measure(s: IndicatorSheet, ind: Indicator, year: int, m: dict, renstra, set
     if plan is not None and T is not None and T != plan[0]:
         findings.append(Finding("target-mismatch", {**what, "renstra": plan[1], "diff": abs(T - plan[0])}, **place,
                                 cell=cells["target"], expected=plan[0], actual=T))
-    return Measure(T, R, cap, stated, predikat, cells)
+    return Measure(T, R, cap, stated, predikat, cells, unreadable)
 
 
 def _not_yet(s: IndicatorSheet, ind: Indicator, m: Measure | None, tahun, month) -> list[Finding]:
     """The report year's capaian left blank because nothing was filled in yet: said, so that a blank
     cell always has its reason. Before December it is 'belum ada realisasi' (info); at year end an
     empty realisasi (warning)."""
-    if m is None or m.capaian is not None or m.target in (None, 0) or m.realisasi is not None or m.stated is not None:
+    if m is None or m.unreadable or m.capaian is not None or m.target in (None, 0) or m.realisasi is not None \
+            or m.stated is not None:
         return []
     mid_year = month is not None and month < 12
     why = Text("why-no-realisasi-yet", month=Month(month)) if mid_year else Text("why-realisasi-empty")
