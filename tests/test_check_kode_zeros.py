@@ -40,3 +40,13 @@ def test_sub_kegiatan_typed_as_number_one_is_0001_and_one_warning(tmp_path):
     assert r.totals["pagu"] == sum(SUBS.values()) and r.totals["incomplete"] == []
     assert r.totals["realisasi"] == sum(real.values())
     assert r.budget.pagu[S2] == SUBS[S2]
+
+
+def test_a_number_no_segment_can_be_is_bad_kode_at_its_own_cell(tmp_path):
+    # 12345 in 'Kode Sub Kegiatan' (four digits) or 0: said at that cell (E), not at Kode Urusan (A)
+    for typed in (12345, 0):
+        dpa = sipd_dpa(typed)
+        save(tmp_path / "DPA 2024.xlsx", dpa)
+        r = check(tmp_path)
+        bad = [(f.severity, f.cell) for f in r.findings if f.code == "bad-kode"]
+        assert bad == [("error", dpa.cell(S2, "Kode Sub Kegiatan"))], typed

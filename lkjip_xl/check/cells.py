@@ -64,12 +64,12 @@ class Cells:
         levels = [self.sheet.kode_levels.get(c) for c in columns]
         padded = None
         for k, (column, value) in enumerate(zip(columns, values)):
-            segment = None if account or type(value) is str else lost_zeros(value, levels[k], parts, levels)
-            if segment is not None:
-                parts.append(segment)
-                padded = (column, value, segment)
-                continue
             try:
+                segment = None if account or type(value) is str else lost_zeros(value, levels[k], parts, levels)
+                if segment is not None:
+                    parts.append(segment)
+                    padded = (column, value, segment)
+                    continue
                 parts.append(codes.clean(value, account=account))
             except codes.BadKode:
                 self.findings.append(Finding("bad-kode", {"text": text(value)}, **self.sheet.place(),
@@ -153,14 +153,15 @@ _WIDTH = {2: 2, 3: 2, 6: 4}
 def lost_zeros(value, level: int | None, parts: list, levels: list) -> str | None:
     """The segment a number stands for in a one-segment code column of fixed width, zeros put back
     ('Kode Sub Kegiatan' 1 → '0001'), when the parts before it make exactly the code one level up
-    (7.01.01.2.02); else None (the number is read as before, and a code that is not a code is said)."""
+    (7.01.01.2.02); else None (the number is read as before, and a code that is not a code is said).
+    Raises codes.BadKode for a number there that no segment can be (0, 12345, 1.5): the cell to fix."""
     if level not in _WIDTH or isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        return None
-    if value != int(value) or not 0 < int(value) < 10 ** _WIDTH[level]:
         return None
     before = codes.join_parts(parts, levels[:len(parts)])
     if before is None or codes.level(before) != (5 if level == 6 else level - 1):
         return None
+    if value != int(value) or not 0 < int(value) < 10 ** _WIDTH[level]:
+        raise codes.BadKode(str(value))
     return str(int(value)).zfill(_WIDTH[level])
 
 
@@ -204,12 +205,12 @@ def kodes(cells: Cells, rows: np.ndarray, columns: list[str], arrays: list[np.nd
     for g, sample in enumerate(samples):
         parts = []
         for k, v in enumerate(sample):
-            segment = None if account or type(v) is str else lost_zeros(v, levels[k], parts, levels)
-            if segment is not None:
-                parts.append(segment)
-                zeros[g] = (k, segment)
-                continue
             try:
+                segment = None if account or type(v) is str else lost_zeros(v, levels[k], parts, levels)
+                if segment is not None:
+                    parts.append(segment)
+                    zeros[g] = (k, segment)
+                    continue
                 parts.append(_clean(v, account))
             except codes.BadKode:
                 bad[g] = k
