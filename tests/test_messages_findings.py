@@ -133,6 +133,17 @@ def findings(tmp_path_factory):
     iku(unlinked, iku_sheet([{"indikator": "A", "target": 95, "realisasi": 90},
                              {"indikator": "B", "target": 95, "realisasi": 90, "sasaran": "Sasaran B"}]))
     out += check(unlinked).findings                                # sasaran-programs-unknown: two sasaran, no programs
+    gap = tmp_path_factory.mktemp("gap")
+    dpa(gap, SUBS)
+    for m in (1, 3):
+        save(gap / f"Realisasi 2024-{m:02d}.xlsx", budget_sheet("LRA", {c: (v, v // 10) for c, v in SUBS.items()},
+                                                                ("Anggaran", "Realisasi Bulan Ini")))
+    out += check(gap).findings                                     # month-missing: no 'Bulan Ini' file for February
+    trend = tmp_path_factory.mktemp("trend")
+    dpa(trend, SUBS)
+    for m in (1, 3):
+        realisasi(trend, m, SUBS, {c: v * m // 12 for c, v in REAL.items()})
+    out += check(trend).findings                                   # trend-month-missing: cumulative, no February
     polar = tmp_path_factory.mktemp("polaritas")
     dpa(polar, SUBS)
     iku(polar, iku_sheet([{"indikator": "A", "target": 10, "realisasi": 8, "polaritas": "negatif"}]),

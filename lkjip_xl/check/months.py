@@ -12,7 +12,7 @@ from lkjip_xl.check.intake import looks_like_copy
 from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip
 from lkjip_xl.check.sums import SheetSums, cell_at
 from lkjip_xl.findings import Finding
-from lkjip_xl.messages import Month, Text
+from lkjip_xl.messages import Month, Pair, Text, fragment, month_name
 
 
 @dataclass
@@ -54,7 +54,8 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
     # a sheet with no row (the template's example row, left out) needs no month
     findings += [Finding("no-month", {}, **s.bs.sheet.place()) for s in real
                  if not s.months and s.bs.month is None and len(s.bs.df)]
-    running = _running_totals(real)
+    running, gap = _running_totals(real)
+    findings += gap
     reading = decide(real)
     per_month_files = reading.per_month
     findings += reading.findings
@@ -85,6 +86,7 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
                                             expected=bucket[code], actual=value))
         order.append((max(months), s))
     months = sorted(per_month)
+    findings += _trend_gaps(months, per_month, origin, {m for f in gap for m in f.params["missing"]})
     for prev, cur in zip(months, months[1:]):
         for code, value in per_month[cur].items():
             before = per_month[prev].get(code)
@@ -103,27 +105,64 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
     return Monthly(per_month, origin, sheets, {m: u for m, u in unknown.items() if u}), findings
 
 
-def _running_totals(real: list[SheetSums]) -> tuple[dict, dict]:
+def _running_totals(real: list[SheetSums]) -> tuple[tuple[dict, dict], list[Finding]]:
     """Month → code → cumulative realisasi, adding up the monthly-only files month by month; and
-    month → code → the unknown cells in it (an unknown month stays in every later sum)."""
+    month → code → the unknown cells in it (an unknown month stays in every later sum). A month with
+    no 'Bulan Ini' file before the latest one is unknown too: one month-missing warning names the
+    months, and every running total from the first of them on holds it as its unknown root (the
+    realisasi to date is the sum of the months given, and says it is incomplete)."""
     increments: dict[int, dict[str, object]] = defaultdict(lambda: defaultdict(int))
     bad: dict[int, dict[str, tuple]] = defaultdict(dict)
+    first_sheet: dict[int, SheetSums] = {}
     for s in real:
         if not s.months and monthly_only(s):
             m = s.bs.month or 12
+            first_sheet.setdefault(m, s)
             for code, a in s.leaves.items():
                 increments[m][code] += a.get("realisasi_bulan_ini") or 0
                 roots = s.unknown_at(code, "realisasi_bulan_ini")
                 if roots:
                     bad[m][code] = bad[m].get(code, ()) + roots
+    missing = [m for m in range(1, max(increments, default=0)) if m not in increments]
+    gap = []
+    if missing:
+        after = first_sheet[min(m for m in increments if m > missing[0])]
+        given = sorted(increments)
+        gap.append(Finding("month-missing", {"months": month_list(missing), "missing": missing,
+                                             "given": month_list(given), "month": Month(given[-1])},
+                           **after.bs.sheet.place()))
     out, total, out_bad, still = {}, defaultdict(int), {}, {}
     for m in sorted(increments):
         for code, v in increments[m].items():
             total[code] += v
         for code, roots in bad.get(m, {}).items():
             still[code] = still.get(code, ()) + roots
-        out[m], out_bad[m] = dict(total), dict(still)
-    return out, out_bad
+        if missing and m > missing[0]:
+            out_bad[m] = {code: still.get(code, ()) + tuple(gap) for code in total}
+        else:
+            out_bad[m] = dict(still)
+        out[m] = dict(total)
+    return (out, out_bad), gap
+
+
+def month_list(months: list[int]) -> Pair:
+    """Month names as one phrase in each language: 'Januari, Maret dan April'."""
+    def say(lang):
+        names = [month_name(m, lang) for m in months]
+        return names[0] if len(names) == 1 else fragment("list-last", lang, rest=", ".join(names[:-1]), last=names[-1])
+    return Pair(say("id"), say("en"))
+
+
+def _trend_gaps(months: list[int], per_month: dict, origin: dict, said: set) -> list[Finding]:
+    """Months between the first and the latest month given that no realisasi file covers (cumulative
+    files: the figure to date stays exact, but the monthly trend skips them): one info finding."""
+    missing = [m for m in range(months[0] + 1, months[-1]) if m not in per_month and m not in said] if months else []
+    if not missing:
+        return []
+    after = min(m for m in months if m > missing[0])
+    s = next(iter(origin[after].values()), None)
+    place = s.bs.sheet.place() if s is not None else {}
+    return [Finding("trend-month-missing", {"months": month_list(missing), "missing": missing}, **place)]
 
 
 def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: dict, monthly: Monthly,

@@ -153,7 +153,12 @@ def incomplete_notes(b, what, lang: str = "id") -> list[str]:
     """A footnote per amount that an unreadable cell left out of the totals (unknown is not zero)."""
     out = []
     for w in what:
-        subs = sorted(b.unknown.get(w, {}))
+        # a month with no 'Bulan Ini' file (month-missing) leaves every figure after it incomplete:
+        # said once, by its months, not as unreadable sub kegiatan
+        gaps = {r for roots in b.unknown.get(w, {}).values() for r in roots if r.code == "month-missing"}
+        for gap in sorted(gaps, key=lambda r: r.params["missing"]):
+            out.append(Text(f"incomplete-note-{w}-months", section="labels", months=gap.params["months"]).render(lang))
+        subs = sorted(c for c, roots in b.unknown.get(w, {}).items() if any(r.code != "month-missing" for r in roots))
         if subs:
             out.append(Text(f"incomplete-note-{w}", section="labels",
                             subs=", ".join(subs[:5]) + (" …" if len(subs) > 5 else "")).render(lang))
