@@ -96,3 +96,11 @@ def test_missing_month_said_in_the_workbook(tmp_path):
     assert note in texts(wb["Ringkasan"]) and note in texts(wb["Tabel 3.9"])
     assert any(t.startswith("BELUM LENGKAP: realisasi") for t in texts(wb["Ringkasan"]))
     assert not any("tidak terbaca" in t for t in texts(wb["Tabel 3.9"]))
+
+
+def test_quarter_files_are_no_gap(tmp_path):
+    # files at each quarter's end (or June and December) skip months on purpose: no trend finding
+    dpa(tmp_path, SUBS)
+    for m in (3, 6, 9):
+        realisasi(tmp_path, m, SUBS, {c: v * m // 12 for c, v in REAL.items()})
+    assert check(tmp_path).findings == []

@@ -155,9 +155,14 @@ def month_list(months: list[int]) -> Pair:
 
 def _trend_gaps(months: list[int], per_month: dict, origin: dict, said: set) -> list[Finding]:
     """Months between the first and the latest month given that no realisasi file covers (cumulative
-    files: the figure to date stays exact, but the monthly trend skips them): one info finding."""
-    missing = [m for m in range(months[0] + 1, months[-1]) if m not in per_month and m not in said] if months else []
-    if not missing:
+    files: the figure to date stays exact, but the monthly trend skips them): one info finding. Only
+    where the files are a monthly series (more than half of the months in their span): quarter or
+    semester files (Maret, Juni, September; Juni and Desember) skip months on purpose."""
+    if not months:
+        return []
+    span = months[-1] - months[0] + 1
+    missing = [m for m in range(months[0] + 1, months[-1]) if m not in per_month and m not in said]
+    if not missing or 2 * len(months) <= span:
         return []
     after = min(m for m in months if m > missing[0])
     s = next(iter(origin[after].values()), None)
