@@ -224,7 +224,7 @@ def test_unreadable_pagu_skips_its_kas_comparison_and_leaves_the_rfk_honest(tmp_
     assert r.to_json()["rfk"] == {"bulan": 6, "rencana": rencana, "realisasi": spent, "deviasi": "-1.22",
                                   "incomplete": ["realisasi", "rencana"]}
     lines = {x.kode: x for x in r.rfk.lines}
-    assert (lines[S1].pagu, lines[S1].rencana, lines[S1].realisasi) == (0, None, None)
+    assert (lines[S1].pagu, lines[S1].rencana, lines[S1].realisasi, lines[S1].deviasi) == (None, None, None, None)
     k1 = S1.rsplit(".", 1)[0]
     assert (lines[k1].rencana, lines[k1].realisasi) == (0, 0)     # its kegiatan has no other sub kegiatan
     assert [q.rencana for q in r.rfk.quarters] == [sum(even(v)[0] * m for c, v in SUBS.items() if c != S1)

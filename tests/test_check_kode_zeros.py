@@ -50,3 +50,4 @@ def test_a_number_no_segment_can_be_is_bad_kode_at_its_own_cell(tmp_path):
         r = check(tmp_path)
         bad = [(f.severity, f.cell) for f in r.findings if f.code == "bad-kode"]
         assert bad == [("error", dpa.cell(S2, "Kode Sub Kegiatan"))], typed
+        assert [f.actual for f in r.findings if f.code == "bad-kode"] == [str(typed)]

@@ -72,8 +72,8 @@ class Cells:
                     continue
                 parts.append(codes.clean(value, account=account))
             except codes.BadKode:
-                self.findings.append(Finding("bad-kode", {"text": text(value)}, **self.sheet.place(),
-                                             cell=self.sheet.cell(row, column), actual=text(value)))
+                self.findings.append(Finding("bad-kode", {"text": _as_typed(value)}, **self.sheet.place(),
+                                             cell=self.sheet.cell(row, column), actual=_as_typed(value)))
                 self.bad_rows.add(row)
                 return None
         code = codes.join_parts(parts, levels)
@@ -165,6 +165,13 @@ def lost_zeros(value, level: int | None, parts: list, levels: list) -> str | Non
     return str(int(value)).zfill(_WIDTH[level])
 
 
+def _as_typed(value) -> str:
+    """A code cell as the officer typed it: 12345, not the 12345.0 a reader may give for a number."""
+    if isinstance(value, (float, np.floating)) and not isinstance(value, bool) and float(value).is_integer():
+        return str(int(value))
+    return text(value)
+
+
 def zeros_finding(cells: "Cells", row: int, column: str, value, segment: str, kode: str | None) -> Finding:
     """A warning at the cell whose number lost its leading zeros: read as `segment`, to be typed as text."""
     typed = str(int(value))                 # 1, not the 1.0 a reader may give for it
@@ -227,8 +234,9 @@ def kodes(cells: Cells, rows: np.ndarray, columns: list[str], arrays: list[np.nd
         for pos in np.flatnonzero(np.isin(inverse, wrong)):
             k = bad[inverse[pos]]
             row, value = int(rows[pos]), arrays[k][pos]
-            cells.findings.append(Finding("bad-kode", {"text": text(value)}, **cells.sheet.place(),
-                                          cell=cells.sheet.cell(row, columns[k]), actual=text(value)))
+            shown = _as_typed(value)
+            cells.findings.append(Finding("bad-kode", {"text": shown}, **cells.sheet.place(),
+                                          cell=cells.sheet.cell(row, columns[k]), actual=shown))
             cells.bad_rows.add(row)
     if zeros:
         padded = np.fromiter(zeros, dtype=np.int64, count=len(zeros))

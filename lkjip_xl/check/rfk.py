@@ -22,7 +22,7 @@ from lkjip_xl.read import codes
 class Line:
     kode: str | None
     level: int                     # 3 program, 5 kegiatan, 6 sub kegiatan; 0 the total
-    pagu: object
+    pagu: object                   # None: unknown (an unreadable DPA cell, Rfk.left_out)
     rencana: object | None         # None: no anggaran kas given
     realisasi: object
     fisik: Decimal | None = None
@@ -127,7 +127,7 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
             continue
         f = fisik.get(c) if level == 6 else _weighted(fisik, budget.pagu, subs_of.get(c, []))
         if c in left_out:
-            lines.append(Line(c, level, 0, None, None, f))
+            lines.append(Line(c, level, None, None, None, f))      # unknown, blank on the RFK sheet
             continue
         lines.append(Line(c, level, budget.total("pagu", c), plan(c), spent(c), f))
     all_subs = [c for c in budget.codes if codes.level(c) == 6]
