@@ -142,3 +142,26 @@ def test_an_amount_beyond_the_words_is_built_in_figures(tmp_path):
     result, path = build([folder], output=tmp_path / "hasil.xlsx", tahun=b.TAHUN)
     text = " ".join(str(v) for r in rows(openpyxl.load_workbook(path)["Narasi"]) for v in r if v)
     assert "Rp1.000.000." in text
+
+
+def test_rekonsiliasi_links_are_relative_uris_with_forward_slashes(tmp_path):
+    # a relationship target is a URI: '../DPA 2024.xlsx' beside hasil/, never Windows' '..\\DPA 2024.xlsx'
+    import re
+    import zipfile
+
+    from builders import SUBS, budget_sheet, save
+
+    s = budget_sheet("DPA", SUBS)
+    s.set("7.01.01", "Pagu", 1)
+    save(tmp_path / "DPA 2024.xlsx", s)
+    _, path = build([tmp_path], output=tmp_path / "hasil" / "out.xlsx", tahun=2024, docx=False)
+    wb = openpyxl.load_workbook(path)
+    index = wb.sheetnames.index("Rekonsiliasi") + 1
+    with zipfile.ZipFile(path) as z:
+        rels = z.read(f"xl/worksheets/_rels/sheet{index}.xml.rels").decode()
+        sheet = z.read(f"xl/worksheets/sheet{index}.xml").decode()
+    assert re.findall(r'Target="([^"]*)"', rels) == ["../DPA%202024.xlsx"]
+    assert 'TargetMode="External"' in rels and "\\" not in rels
+    assert re.findall(r'<hyperlink [^>]*location="([^"]*)"', sheet) == [f"'DPA'!{s.cell('7.01.01', 'Pagu')}"]
+    link = next(c for row in wb["Rekonsiliasi"].iter_rows() for c in row if c.hyperlink is not None)
+    assert link.hyperlink.target == "../DPA%202024.xlsx" and link.value == s.cell("7.01.01", "Pagu")

@@ -225,6 +225,20 @@ def _write_link(ws: Worksheet, r: int, c: int, link: Link, fmt: Format) -> None:
             written = -1
     if written != 0:
         ws.write_string(r, c, link.text, fmt)
+    elif target.startswith("external:"):
+        _forward_slashes(ws, r, c)
+
+
+def _forward_slashes(ws: Worksheet, r: int, c: int) -> None:
+    """xlsxwriter writes a relative file link's relationship target with Windows backslashes
+    (`..\\DPA.xlsx`), as Excel on Windows does. A relationship target is a URI (ECMA-376 Part 2, RFC
+    3986), whose separator is '/': `../DPA.xlsx` is the form xlsxwriter itself writes for links from
+    objects, Excel resolves it, and LibreOffice opens it on any system (checked: converted with soffice,
+    the link points at the input beside `hasil/`). Set on the link xlsxwriter keeps for the cell."""
+    url = ws.hyperlinks.get(r, {}).get(c)
+    rel = getattr(url, "_relationship_link", None)
+    if isinstance(rel, str) and "\\" in rel and not rel.startswith("file:"):
+        url._relationship_link = rel.replace("\\", "/")
 
 
 def _merge(ws: Worksheet, r0: int, c0: int, r1: int, c1: int, value: Any, fmt: Format) -> None:
