@@ -25,9 +25,12 @@ def carry_polarity(sheets: list[IndicatorSheet]) -> list[Finding]:
     findings: list[Finding] = []
     carried: set[int] = set()
     said: set[int] = set()
+    stating = [any(r.polaritas_cell for r in s.rows) for s in order]
     for i, b in enumerate(order):
+        silent = any(r.polaritas_cell is None for r in b.rows)
         for j, a in enumerate(order):
-            if a is b:
+            # a sheet that states nothing gives nothing; a later one is only a source for b's blanks
+            if a is b or not stating[j] or (j > i and not silent):
                 continue
             found, _ = match(a.rows, b.rows)
             for pos, ref in sorted(found.items()):
