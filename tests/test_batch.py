@@ -297,12 +297,12 @@ def test_progress_bar_on_a_terminal_only(kabupaten, monkeypatch, capsys, encodin
     assert json.loads(capsys.readouterr().out)["kabupaten"] == "Blora"
 
 
-def _office(folder, pagu, real, rencana, errors=0, predikat=None, **kw):
+def _office(folder, pagu, real, rencana, errors=0, predikat=None, bulan=6, **kw):
     from lkjip_xl.report.rekap import Office
 
     serapan = None if real is None else (Decimal(real) / Decimal(pagu) * 100).quantize(Decimal("0.01"))
     return Office(folder=folder, path=f"/kab/{folder}", exit=1 if errors else 0, instansi=f"Dinas {folder}",
-                  tahun=2024, pagu=pagu, realisasi=real, serapan=serapan, bulan=6, rencana=rencana,
+                  tahun=2024, pagu=pagu, realisasi=real, serapan=serapan, bulan=bulan, rencana=rencana,
                   errors=errors, predikat=predikat or {"Baik": 1}, **kw)
 
 
@@ -399,3 +399,40 @@ def test_an_office_with_anggaran_kas_brings_rencana_and_deviasi(tmp_path):
     assert total[8] == own["rencana"] and total[9:11] == (None, None)   # not every office gave a plan
     formulas = openpyxl.load_workbook(result.output)["Rekap OPD"]
     assert formulas["K7"].value == "=ROUND(G7-J7,2)" and formulas["I9"].value == "=SUM(I7:I8)"
+
+
+def test_offices_of_different_months_are_said_in_the_rekap(tmp_path):
+    """Realisasi s.d. April beside s.d. September: each office's month in its row, the kabupaten row
+    says the range, the earlier months are shaded, and a note under the table says that serapan, its
+    rank and the kabupaten total mix months; offices of one month get no such note."""
+    from datetime import datetime
+
+    from lkjip_xl.report.rekap import rekap_tables
+    from lkjip_xl.report.workbook import write_workbook
+
+    offices = [_office("a-todanan", 1_000_000, 300_000, None, bulan=4),
+               _office("b-kunduran", 2_000_000, 1_500_000, None, bulan=9),
+               _office("c-ngawen", 1_000_000, 700_000, None, bulan=9)]
+    out = tmp_path / "rekap.xlsx"
+    write_workbook(rekap_tables(offices, "Grobogan", 2024, ["Baik"], tmp_path, "id"), out,
+                   created=datetime(2025, 1, 1))
+    ws = openpyxl.load_workbook(out, data_only=True)["Rekap OPD"]
+    header = [c.value for c in ws[5]]
+    at = header.index("Realisasi s.d. Bulan")
+    body = rows(ws)
+    assert [(r[1], r[at], r[header.index("Peringkat Serapan")]) for r in body[:3]] == [
+        ("a-todanan", "April", 3), ("b-kunduran", "September", 1), ("c-ngawen", "September", 2)]
+    assert body[3][2] == "JUMLAH KABUPATEN" and body[3][at] == "April – September (berbeda)"
+    fill = lambda row: ws.cell(row, at + 1).fill.fgColor.rgb
+    assert fill(7).endswith("FFF2CC") and not fill(8).endswith("FFF2CC") and fill(10).endswith("FFF2CC")
+    notes = [c.value for row in ws.iter_rows(min_row=11) for c in row if isinstance(c.value, str)]
+    assert ("Perhatian: realisasi perangkat daerah tidak sampai bulan yang sama (April, September; lihat kolom "
+            "Realisasi s.d. Bulan, yang lebih awal dari September diwarnai). Serapan dan peringkatnya membandingkan "
+            "bulan yang berbeda, dan jumlah kabupaten menjumlahkan realisasi s.d. bulan yang berbeda: perangkat "
+            "daerah dengan bulan lebih awal tampak lebih rendah.") in notes
+    en = rekap_tables(offices, "Grobogan", 2024, ["Baik"], tmp_path, "en")[0]
+    assert en.notes[0].startswith("Note: the offices' spending does not run to the same month (April, September;")
+    same = rekap_tables([_office("a", 1_000_000, 300_000, None), _office("b", 2_000_000, 1_500_000, None)],
+                        "Grobogan", 2024, ["Baik"], tmp_path, "id")[0]
+    assert not any(n.startswith("Perhatian") for n in same.notes)
+    assert same.rows[-1][same.col("bulan")] == "Juni"

@@ -93,6 +93,7 @@ _SEV_FILL = {"error": "#F4CCCC", "warning": "#FFF2CC"}
 _MAX_LINKS = 65_000
 _MAX_ROWS = 1_000_000
 _BAD_FILL = "#F4CCCC"
+_MIXED_FILL = "#FFF2CC"     # a month before the latest: its serapan is not comparable with the others
 
 
 def _month(m: int | None, lang: str) -> str | None:
@@ -174,6 +175,20 @@ def _rekap(offices: list[Office], kabupaten, tahun, labels: list[str], lang: str
             _kas_cells(table, r, o.pagu, o.rencana)
     _total_row(table, offices, dict(zip(pred_keys, labels)), kas, lang)
     table.notes = [t["note_rank"], t["note_total"]]
+    # offices whose realisasi runs to different months: the ranking and the kabupaten total mix
+    # months, which the reader must be told (the total row's month says the range)
+    months = sorted({o.bulan for o in offices if o.usable and o.serapan is not None and o.bulan})
+    if months:
+        total = len(table.rows) - 1
+        table.rows[total][table.col("bulan")] = _month(months[0], lang) if len(months) == 1 else \
+            t["months_mixed"].format(first=_month(months[0], lang), last=_month(months[-1], lang))
+    if len(months) > 1:
+        table.fills[(len(table.rows) - 1, "bulan")] = _MIXED_FILL
+        for r, o in enumerate(offices):
+            if o.usable and o.serapan is not None and o.bulan and o.bulan != months[-1]:
+                table.fills[(r, "bulan")] = _MIXED_FILL
+        table.notes.insert(0, t["note_months"].format(months=", ".join(_month(m, lang) for m in months),
+                                                      latest=_month(months[-1], lang)))
     return table
 
 
