@@ -104,3 +104,36 @@ def test_quarter_files_are_no_gap(tmp_path):
     for m in (3, 6, 9):
         realisasi(tmp_path, m, SUBS, {c: v * m // 12 for c, v in REAL.items()})
     assert check(tmp_path).findings == []
+
+
+def test_realisasi_bulanan_says_the_months_without_a_file(tmp_path):
+    from openpyxl import load_workbook
+
+    from lkjip_xl.pipeline import build
+
+    dpa(tmp_path, SUBS)
+    for m in (1, 2, 4):
+        realisasi(tmp_path, m, SUBS, {c: v * m // 12 for c, v in REAL.items()})
+    out = tmp_path / "out.xlsx"
+    build([tmp_path], output=out, tahun=TAHUN, docx=False)
+    ws = load_workbook(out)["Realisasi Bulanan"]
+    texts = [v for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert [t for t in ("Januari", "Februari", "Maret", "April") if t in texts] == ["Januari", "Februari", "April"]
+    assert ("Tidak ada berkas realisasi untuk Maret: bulan itu tidak ditampilkan; angka bulan lain tetap tepat "
+            "(realisasi kumulatif).") in texts
+    assert not any(t.startswith("Realisasi belum lengkap") for t in texts)
+
+
+def test_realisasi_bulanan_says_the_bulan_ini_gap(tmp_path):
+    from openpyxl import load_workbook
+
+    from lkjip_xl.pipeline import build
+
+    dpa(tmp_path, SUBS)
+    bulan_ini(tmp_path, (1, 3))
+    out = tmp_path / "out.xlsx"
+    build([tmp_path], output=out, tahun=TAHUN, docx=False)
+    ws = load_workbook(out)["Realisasi Bulanan"]
+    texts = [v for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert ("Realisasi belum lengkap: tidak ada berkas realisasi 'Bulan Ini' untuk Februari, sehingga realisasi "
+            "s.d. bulan terakhir hanya menjumlahkan bulan yang ada (lihat lembar Rekonsiliasi).") in texts

@@ -158,6 +158,11 @@ def realisasi_bulanan(ctx: Context) -> Table | None:
         label = t.groups[0][0]
         t.groups = [(label, f"m{months[0]}", f"m{months[k - 1]}"), (label, f"m{months[k]}", f"m{months[-1]}")]
         t.pages_wide, t.repeat_cols = 2, 3
+    # a month without its file is not a column here: say which, and what that means for the others
+    t.notes += incomplete_notes(b, ("realisasi",))
+    for f in ctx.findings:
+        if f.code == "trend-month-missing":
+            t.notes.append(_label("id")("bulanan-note-skipped", months=f.params["months"]))
     return t
 
 
