@@ -137,3 +137,18 @@ def test_realisasi_bulanan_says_the_bulan_ini_gap(tmp_path):
     texts = [v for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
     assert ("Realisasi belum lengkap: tidak ada berkas realisasi 'Bulan Ini' untuk Februari, sehingga realisasi "
             "s.d. bulan terakhir hanya menjumlahkan bulan yang ada (lihat lembar Rekonsiliasi).") in texts
+
+
+def test_plain_realisasi_read_per_month_with_a_month_missing(tmp_path):
+    # plain 'Realisasi' files whose figures fall month after month are read per month and added up
+    # (realisasi-ambiguous): February missing among them leaves the figure to date unknown alike
+    dpa(tmp_path, SUBS)
+    shares = {1: 5, 3: 4, 4: 3}
+    for m, pct in shares.items():
+        realisasi(tmp_path, m, SUBS, {c: v * pct // 100 for c, v in SUBS.items()})
+    r = check(tmp_path)
+    assert sorted(f.code for f in r.findings) == ["month-missing", "realisasi-ambiguous"]
+    f = one(r, "month-missing")
+    assert (f.file, f.params["missing"]) == (f"Realisasi {TAHUN}-03.xlsx", [2])
+    assert r.totals["realisasi"] == sum(v * pct // 100 for v in SUBS.values() for pct in shares.values())
+    assert r.totals["incomplete"] == ["realisasi"]

@@ -59,10 +59,16 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
     reading = decide(real)
     per_month_files = reading.per_month
     findings += reading.findings
+    # plain Realisasi files read per month (realisasi-ambiguous) are added up like 'Bulan Ini' files:
+    # a month missing among them leaves the figures after it unknown alike
+    pm_gap = _missing_month({s.bs.month or 12: s for s in real if id(s) in per_month_files})
+    findings += pm_gap
     for s in real:
         months, bad = _sheet_months(s, running)
         if id(s) in per_month_files:
             months = {m: per_month_files[id(s)] for m in months}
+            if pm_gap and max(months) > pm_gap[0].params["missing"][0]:
+                bad = {m: {c: bad.get(m, {}).get(c, ()) + tuple(pm_gap) for c in vals} for m, vals in months.items()}
         for m, vals in months.items():
             bucket, came, unk = per_month.setdefault(m, {}), origin.setdefault(m, {}), unknown.setdefault(m, {})
             mine = bad.get(m, {})
@@ -86,7 +92,7 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
                                             expected=bucket[code], actual=value))
         order.append((max(months), s))
     months = sorted(per_month)
-    findings += _trend_gaps(months, per_month, origin, {m for f in gap for m in f.params["missing"]})
+    findings += _trend_gaps(months, per_month, origin, {m for f in gap + pm_gap for m in f.params["missing"]})
     for prev, cur in zip(months, months[1:]):
         for code, value in per_month[cur].items():
             before = per_month[prev].get(code)
@@ -123,14 +129,8 @@ def _running_totals(real: list[SheetSums]) -> tuple[tuple[dict, dict], list[Find
                 roots = s.unknown_at(code, "realisasi_bulan_ini")
                 if roots:
                     bad[m][code] = bad[m].get(code, ()) + roots
-    missing = [m for m in range(1, max(increments, default=0)) if m not in increments]
-    gap = []
-    if missing:
-        after = first_sheet[min(m for m in increments if m > missing[0])]
-        given = sorted(increments)
-        gap.append(Finding("month-missing", {"months": month_list(missing), "missing": missing,
-                                             "given": month_list(given), "month": Month(given[-1])},
-                           **after.bs.sheet.place()))
+    gap = _missing_month(first_sheet)
+    missing = gap[0].params["missing"] if gap else []
     out, total, out_bad, still = {}, defaultdict(int), {}, {}
     for m in sorted(increments):
         for code, v in increments[m].items():
@@ -143,6 +143,19 @@ def _running_totals(real: list[SheetSums]) -> tuple[tuple[dict, dict], list[Find
             out_bad[m] = dict(still)
         out[m] = dict(total)
     return (out, out_bad), gap
+
+
+def _missing_month(given: dict[int, SheetSums]) -> list[Finding]:
+    """Files of each month's own realisasi, by month: the months before the latest without one, as
+    one month-missing finding at the first file after them (none when every month is there)."""
+    missing = [m for m in range(1, max(given, default=0)) if m not in given]
+    if not missing:
+        return []
+    months = sorted(given)
+    after = given[min(m for m in months if m > missing[0])]
+    return [Finding("month-missing", {"months": month_list(missing), "missing": missing,
+                                      "given": month_list(months), "month": Month(months[-1])},
+                    **after.bs.sheet.place())]
 
 
 def month_list(months: list[int]) -> Pair:
