@@ -61,7 +61,7 @@ def monthly_realisasi(sums: list[SheetSums], skipped: Skipped) -> tuple[Monthly,
     findings += reading.findings
     # plain Realisasi files read per month (realisasi-ambiguous) are added up like 'Bulan Ini' files:
     # a month missing among them leaves the figures after it unknown alike
-    pm_gap = _missing_month({s.bs.month or 12: s for s in real if id(s) in per_month_files})
+    pm_gap = _missing_month({s.bs.month or 12: s for s in real if id(s) in per_month_files and s.leaves})
     findings += pm_gap
     for s in real:
         months, bad = _sheet_months(s, running)
@@ -129,7 +129,7 @@ def _running_totals(real: list[SheetSums]) -> tuple[tuple[dict, dict], list[Find
                 roots = s.unknown_at(code, "realisasi_bulan_ini")
                 if roots:
                     bad[m][code] = bad[m].get(code, ()) + roots
-    gap = _missing_month(first_sheet)
+    gap = _missing_month({m: first_sheet[m] for m in increments})     # a sheet with no row is no month
     missing = gap[0].params["missing"] if gap else []
     out, total, out_bad, still = {}, defaultdict(int), {}, {}
     for m in sorted(increments):
