@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lkjip_xl.xlsx import bulk
-from lkjip_xl.xlsx import cells, grid, names
+from lkjip_xl.xlsx import cells, grid
 from lkjip_xl.read import contoh
 from lkjip_xl.read.arrays import table
 from lkjip_xl.config import Settings
@@ -367,7 +367,7 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
     # the largest file first: its rows are read in the background (bulk.start) while the smaller
     # ones are checked, instead of the other way round
     order = sorted(range(len(files)), key=lambda i: (-_size(files[i]), i))
-    read: dict[int, tuple[list, dict | None]] = {}
+    read: dict[int, tuple[list, dict]] = {}
     pending: list = []          # (file's index, its name, a function that reads its large sheets' rows)
     failed: tuple[int, grid.Unreadable] | None = None
     for i in order:
@@ -387,8 +387,7 @@ def read_inputs(inputs: Inputs, settings: Settings) -> Reading:
         items, rows_named = read[i]
         said += items
         sheets += [item[0] for item in items if not isinstance(item, Finding)]
-        if rows_named is not None:
-            named[display_name(files[i], inputs.base)] = rows_named
+        named[display_name(files[i], inputs.base)] = rows_named
     for item in said:
         if isinstance(item, Finding):
             findings.append(item)
@@ -409,16 +408,18 @@ def _size(path: Path) -> int:
         return 0                # grid.load says what is wrong with it
 
 
-def _read_file(path: Path, base: Path, settings: Settings, specs, pending: list, index: int) -> tuple[list, dict | None]:
+def _read_file(path: Path, base: Path, settings: Settings, specs, pending: list, index: int) -> tuple[list, dict]:
     """One input: per sheet (sheet, raw), or a finding about the file; and the rows under its
     template-example names. Its large sheets' rows are left in `pending`."""
     raws = grid.load(path)
     name = display_name(path, base)
     if not raws or all(not r.rows for r in raws):
-        return [Finding("no-role", {"why": Text("why-empty-workbook")}, file=name)], None
+        return [Finding("no-role", {"why": Text("why-empty-workbook")}, file=name)], {}
     if OUTPUT_SHEETS <= {r.name for r in raws}:
-        return [Finding("no-role", {"why": Text("why-own-output")}, file=name)], None
-    rows_named = names.named_rows(path, contoh.EXAMPLE_NAME) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+        return [Finding("no-role", {"why": Text("why-own-output")}, file=name)], {}
+    mark = contoh.EXAMPLE_NAME.upper()
+    rows_named = {r.name: set().union(*(rows for n, rows in r.names.items() if n.startswith(mark)))
+                  for r in raws if any(n.startswith(mark) for n in r.names)}
     items = []
     for raw in raws:
         sheet, finish = _read_sheet(path, base, raw, settings, specs)

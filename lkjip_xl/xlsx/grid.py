@@ -21,7 +21,7 @@ from pathlib import Path
 from posixpath import join as zjoin, normpath
 
 from lkjip_xl.messages import Text
-from lkjip_xl.xlsx import bulk, cells, guard
+from lkjip_xl.xlsx import bulk, cells, guard, names
 from lkjip_xl.xlsx.cells import (CELL, REF, Unreadable, a1, col_letter, error_cells, errors_in,
                                  formulas_in, formulas_without_value, open_workbook, parse_a1, sheet_rows, unescape,
                                  with_addresses)
@@ -46,6 +46,7 @@ class RawSheet:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)       # (r, c) → "#REF!": calamine gives ""
     bulk: object = None                    # a large sheet (bulk.Bulk): `rows` holds its head only, and
     merge_ranges: list | None = None       # its merged ranges as read, to be cut once its size is known
+    names: dict[str, set[int]] = field(default_factory=dict)    # defined name (upper case) → its rows here
 
 
 def load(path: Path) -> list[RawSheet]:
@@ -107,18 +108,21 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
         for i in infos:
             if i.file_size > 10 * 1024**2 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
                 raise Unreadable("zip-ratio", part=i.filename, ratio=MAX_RATIO)
-        names = {i.filename for i in infos}
-        if "xl/workbook.xml" not in names:
-            kind = ("kind-xlsb" if "xl/workbook.bin" in names else "kind-word" if "word/document.xml" in names
-                    else "kind-ods" if "content.xml" in names else "kind-zip")
+        listed = {i.filename for i in infos}
+        if "xl/workbook.xml" not in listed:
+            kind = ("kind-xlsb" if "xl/workbook.bin" in listed else "kind-word" if "word/document.xml" in listed
+                    else "kind-ods" if "content.xml" in listed else "kind-zip")
             raise Unreadable("not-xlsx", kind=Text(kind))
         # a large sheet is read once as guard.check streams it (bulk.Scanner), and column-wise later
         sizes = {i.filename: i.file_size for i in infos}
         named: dict[str, str] = {}
         scanners: dict[str, bulk.Scanner] = {}
 
+        parts: dict[str, str] = {}
+
         def sheet_names():
-            named.update({part: sheet for sheet, part in _sheet_parts(zf).items()})
+            parts.update(_sheet_parts(zf))
+            named.update({part: sheet for sheet, part in parts.items()})
             return named
 
         def observe(part):
@@ -130,7 +134,8 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
             guard.check(zf, cells.MAX_CELLS, sheet_names, observe, threads=lambda: not bulk.busy())
         except guard.Refused as exc:
             raise Unreadable(exc.code, **exc.params) from exc
-        parts = _sheet_parts(zf)
+        parts = parts or _sheet_parts(zf)      # guard.check asked for them once xl/workbook.xml had passed
+        defined = names.defined_rows(zf)
         scans = {sheet: scanners[part].result() for sheet, part in parts.items() if part in scanners}
         scans = {sheet: sc for sheet, sc in scans.items() if sc is not None}
         formulas, errors = {}, {}
@@ -143,6 +148,7 @@ def _load_xlsx(path: Path) -> list[RawSheet]:
         source = bulk.head_workbook(zf, {parts[sheet]: sc for sheet, sc in scans.items()}) if scans else None
     sheets = _load_calamine(path, formulas, errors, source, frozenset(scans))
     for raw in sheets:
+        raw.names = {name: rows[raw.name] for name, rows in defined.items() if raw.name in rows}
         if raw.name in scans:
             raw.bulk = bulk.Bulk(path, raw.name)
             if len(raw.rows) > bulk.HEAD_ROWS:     # a cell placed out of row order: read it all

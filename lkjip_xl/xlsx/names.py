@@ -25,22 +25,38 @@ def named_rows(path: Path, prefix: str) -> dict[str, set[int]]:
     .xlsx/.xlsm file; {} when it has none or is no such file."""
     try:
         with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("xl/workbook.xml")
-            if info.file_size > MAX_WORKBOOK_PART:
-                return {}
-            data = zf.read(info)
+            return with_prefix(defined_rows(zf), prefix)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
         return {}
+
+
+def with_prefix(defined: dict[str, dict[str, set[int]]], prefix: str) -> dict[str, set[int]]:
+    """Sheet name → rows, of the defined_rows names that start with `prefix` (any case)."""
     out: dict[str, set[int]] = {}
     want = prefix.upper()
-    for attrs, body in _NAME.findall(data):
+    for name, sheets in defined.items():
+        if name.startswith(want):
+            for sheet, rows in sheets.items():
+                out.setdefault(sheet, set()).update(rows)
+    return out
+
+
+def defined_rows(zf: zipfile.ZipFile) -> dict[str, dict[str, set[int]]]:
+    """Every defined name of an open workbook (upper case) → sheet name → the Excel rows it covers;
+    names over MAX_NAMED_ROWS rows or more are left out. Raises KeyError without xl/workbook.xml."""
+    info = zf.getinfo("xl/workbook.xml")
+    if info.file_size > MAX_WORKBOOK_PART:
+        return {}
+    out: dict[str, dict[str, set[int]]] = {}
+    for attrs, body in _NAME.findall(zf.read(info)):
         name = _ATTR.search(attrs)
-        if not name or not unescape(name.group(1).decode("utf-8", "replace")).upper().startswith(want):
+        if not name:
             continue
+        key = unescape(name.group(1).decode("utf-8", "replace")).upper()
         for ref in _REF.finditer(unescape(body.decode("utf-8", "replace"))):
             sheet = ref.group(1).replace("''", "'") if ref.group(1) else ref.group(2)
             first = int(ref.group(3))
             last = int(ref.group(4) or first)
             if 0 < first <= last and last - first < MAX_NAMED_ROWS:
-                out.setdefault(sheet, set()).update(range(first, last + 1))
+                out.setdefault(key, {}).setdefault(sheet, set()).update(range(first, last + 1))
     return out
