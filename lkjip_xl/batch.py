@@ -28,9 +28,12 @@ from lkjip_xl.report.rekap import Office, OfficeFinding, OfficeIKU, kabupaten_to
 
 __all__ = ["BatchError", "Batch", "offices_of", "run_office", "run_batch"]
 
-# modules every office needs: imported once per worker, before its first office
-_WARM = ("lkjip_xl.pipeline", "lkjip_xl.report.tables", "lkjip_xl.report.summary", "lkjip_xl.report.narasi",
-         "lkjip_xl.report.workbook", "lkjip_xl.report.rekap")
+# modules every office needs: imported once per worker, before its first office (pipeline imports
+# check/ only when it runs, so that a single run reads its files meanwhile: named here one by one)
+_WARM = ("lkjip_xl.pipeline", "lkjip_xl.read.rows", "lkjip_xl.check.intake", "lkjip_xl.check.validate",
+         "lkjip_xl.check.reconcile", "lkjip_xl.check.kas", "lkjip_xl.check.indicators", "lkjip_xl.check.rfk",
+         "lkjip_xl.report.tables", "lkjip_xl.report.summary", "lkjip_xl.report.narasi", "lkjip_xl.report.workbook",
+         "lkjip_xl.report.docx_writer", "lkjip_xl.report.rekap")
 
 Progress = Callable[[int, int, str], None]     # (offices done, total, the office just started or finished)
 

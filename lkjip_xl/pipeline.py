@@ -6,19 +6,21 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lkjip_xl.config import Settings, load_settings
 from lkjip_xl.read.files import Inputs, default_output, discover
 from lkjip_xl.errors import NoRequiredRole, OutputError
 from lkjip_xl.findings import Finding, counts, json_value, sort_findings
 from lkjip_xl.messages import Text
-from lkjip_xl.check.indicators import Performance, evaluate, serapan
-from lkjip_xl.check.kas import fisik_per_code, reconcile_kas
-from lkjip_xl.check.rfk import Rfk, build_rfk, deviasi_findings
 from lkjip_xl.read.sheets import read_inputs
-from lkjip_xl.check.intake import Intake, intake
-from lkjip_xl.check.reconcile import Budget, reconcile_budget
-from lkjip_xl.check.validate import validate
+
+if TYPE_CHECKING:
+    from lkjip_xl.check.indicators import Performance
+    from lkjip_xl.check.reconcile import Budget
+    from lkjip_xl.check.rfk import Rfk
+# check/ (and pandas with it) is imported once the inputs are being read: a large sheet's rows are
+# read in the background meanwhile, so the import costs no time there (read/sheets.py)
 
 _ORG = re.compile(r"\b((?:kecamatan|dinas|badan|sekretariat|inspektorat|kantor|satuan polisi|rumah sakit|kelurahan|"
                   r"bagian|rsud|puskesmas)\b[\w .,/&-]*)", re.I)
@@ -43,6 +45,8 @@ class Result:
 
     @property
     def totals(self) -> dict:
+        from lkjip_xl.check.indicators import serapan
+
         pagu, real = self.budget.total("pagu"), self.budget.total("realisasi")
         # no realisasi file at all: serapan is unknown, not 0%
         s = serapan(pagu, real) if self.budget.has_realisasi else None
@@ -145,6 +149,13 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     inputs = discover(paths, config)
     settings = load_settings(inputs.config, overrides, defaults)
     reading = read_inputs(inputs, settings)
+    from lkjip_xl.check.indicators import evaluate
+    from lkjip_xl.check.intake import Intake, intake
+    from lkjip_xl.check.kas import fisik_per_code, reconcile_kas
+    from lkjip_xl.check.reconcile import reconcile_budget
+    from lkjip_xl.check.rfk import build_rfk, deviasi_findings
+    from lkjip_xl.check.validate import validate
+
     taken = intake(reading, reading.tahun, asked=settings.tahun is not None)
     if taken.tahun_all is not None:
         # --tahun names a year no budget file is for: said once, first, and the files read for

@@ -763,12 +763,12 @@ def test_output_that_is_a_folder(capsys, untouched, tmp_path):
 
 def test_unexpected_error_is_one_paragraph(capsys, untouched, monkeypatch):
     """A bug still reaches the user as a paragraph (and exit 2), never as a traceback."""
-    from lkjip_xl import pipeline
+    from lkjip_xl.check import reconcile      # pipeline imports it when it runs
 
     def bug(*args, **kwargs):
         raise TypeError("unsupported operand type(s) for +: 'int' and 'str'")
 
-    monkeypatch.setattr(pipeline, "reconcile_budget", bug)
+    monkeypatch.setattr(reconcile, "reconcile_budget", bug)
     rc = main(["check", str(untouched)])
     out, err = capsys.readouterr()
     assert rc == 2 and "Traceback" not in err and "kesalahan di dalam lkjip-xl" in err and "TypeError" in err

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
@@ -85,8 +86,13 @@ def looks_like_copy(name: str) -> bool:
 def _shape(sheets: list[Sheet]) -> tuple:
     """What two copies share: sheet names, roles, titles, months, columns and rows. Two months'
     realisasi with the same figures (nothing spent in March) are not copies: their months differ."""
-    return tuple((s.name, s.role, s.title, s.month, tuple(s.frame.columns), tuple(s.frame.index)) for s in sheets
+    return tuple((s.name, s.role, s.title, s.month, tuple(s.frame.columns), _rows(s.frame.index)) for s in sheets
                  if s.frame is not None and s.role is not None)
+
+
+def _rows(index: pd.Index):
+    # Excel row numbers: their bytes compare as the numbers do, and cost one copy, not a tuple of 500,000
+    return index.to_numpy().tobytes() if index.dtype.kind == "i" else tuple(index)
 
 
 def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
@@ -157,13 +163,15 @@ _EXAMPLE_IKU = ("indeks kepuasan masyarakat", "pelayanan telah sesuai dengan sop
                 "meningkatkan kualitas sarana dan prasarana pelayanan")
 
 
-def _may_be_marked(v: str) -> bool:
-    """False only when contoh.marked cannot find the mark in v: an ASCII text casefolds as it
-    lowercases, so both words must already be there."""
-    if not v.isascii():
-        return True
-    low = v.lower()
-    return "contoh" in low and "hapus" in low
+def _marked_texts(texts) -> list:
+    """The texts in which contoh.marked finds the mark. Most columns hold none: all their texts are
+    casefolded as one string first (casefold works per character, so the words cannot appear by
+    joining two texts across the separator), and looked at one by one only when both words are there."""
+    strs = [v for v in texts if isinstance(v, str)]
+    blob = "\x00".join(strs).casefold()
+    if "contoh" not in blob or "hapus" not in blob:
+        return []
+    return [v for v in strs if contoh.marked((v,))]
 
 
 def _marked_rows(frame: pd.DataFrame, data: list, codes: dict) -> list:
@@ -175,16 +183,22 @@ def _marked_rows(frame: pd.DataFrame, data: list, codes: dict) -> list:
         values = frame[name]
         if name in codes and len(codes[name][0]) == len(values):
             found, uniques = codes[name]
-            marked = [k for k, v in enumerate(uniques) if isinstance(v, str) and _may_be_marked(v) and contoh.marked((v,))]
+            marked = set(_marked_texts(uniques))
+            marked = [k for k, v in enumerate(uniques) if v in marked] if marked else None
             rows = np.isin(found, marked) if marked else None
         elif values.dtype == object:
-            marked = [v for v in pd.unique(values) if isinstance(v, str) and _may_be_marked(v) and contoh.marked((v,))]
+            if infer_dtype(values, skipna=True) in _NO_TEXT:
+                continue        # amounts: no text to look at (hashing 500,000 numbers costs more than this)
+            marked = _marked_texts(pd.unique(values))
             rows = values.isin(marked).to_numpy() if marked else None
         else:
             continue
         if rows is not None:
             hit = rows if hit is None else hit | rows
     return [] if hit is None else list(frame.index[hit])
+
+
+_NO_TEXT = {"floating", "integer", "mixed-integer-float", "decimal", "empty", "boolean"}
 
 
 def _template_example(frame: pd.DataFrame, row) -> bool:

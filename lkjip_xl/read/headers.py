@@ -10,6 +10,7 @@ from lkjip_xl.messages import LANGS, month_names
 from lkjip_xl.schemas_io import load_yaml
 
 HEADER_SEARCH_ROWS = 30
+BUDGET_ROLES = ("dpa", "renja", "realisasi")     # the roles whose rows are program/kegiatan/sub kegiatan amounts
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 _UNIT = re.compile(r"\((?:rp\.?|rupiah|%|persen)\)|\brp\b\.?|%|\bpersen\b|\brupiah\b")
 _PUNCT = re.compile(r"[^\w\s]|_")

@@ -7,9 +7,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from lkjip_xl.read.headers import MONTHS, normalize, tail_words, text, total_labels
+from lkjip_xl.read.headers import BUDGET_ROLES, MONTHS, normalize, tail_words, text, total_labels
 
-BUDGET_ROLES = ("dpa", "renja", "realisasi")
 
 # A merged cell states its value once for all the rows it covers: the program code merged down over
 # its kegiatan, a tujuan over its sasaran, a Bulan over its month's rows, a target over the years of

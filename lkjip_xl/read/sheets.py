@@ -8,21 +8,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from lkjip_xl.xlsx import bulk
 from lkjip_xl.xlsx import cells, grid
 from lkjip_xl.read import contoh
-from lkjip_xl.read.arrays import table
 from lkjip_xl.config import Settings
 from lkjip_xl.read.files import Inputs, display_name
 from lkjip_xl.errors import NoRequiredRole  # noqa: F401  (sheets.NoRequiredRole, as callers know it)
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text, month_names
-from lkjip_xl.read.headers import MONTHS, Col, find_header, normalize, role_keywords, role_specs, text, total_labels
-from lkjip_xl.read.rows import BUDGET_ROLES, block_labels, clear_total_codes, cut_tail, fill_merged, left_label
+from lkjip_xl.read.headers import (BUDGET_ROLES, MONTHS, Col, find_header, normalize, role_keywords, role_specs, text,
+                                   total_labels)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported where the rows become a frame, not above: a large sheet's rows are then already
+# being read in the background (bulk.start), and the import (a quarter of a second) overlaps them
 
 ROLES = ("dpa", "realisasi", "indikator", "indikator_program", "renja", "anggaran_kas")
 MONTH_NAMES = ["", *month_names("id")]       # MONTH_NAMES[12] == "Desember"
@@ -217,6 +222,8 @@ def _column_names(role: str, found: dict[str, list[Col]], tahun: int | None) -> 
 
 
 def _frame(raw: grid.RawSheet, start: int, cols: dict[str, int]) -> pd.DataFrame:
+    import pandas as pd
+
     data = {name: [] for name in cols}
     index = []
     rows = raw.rows
@@ -235,6 +242,10 @@ def _frame(raw: grid.RawSheet, start: int, cols: dict[str, int]) -> pd.DataFrame
 def _block_frame(block, cols: dict[str, int]) -> tuple[pd.DataFrame, dict]:
     """_frame for the rows of a large sheet read column-wise (bulk.Block): the same rows and values;
     and the text columns' codes as read (each distinct text once), so that they are not hashed again."""
+    import pandas as pd
+
+    from lkjip_xl.read.arrays import table
+
     keep = np.flatnonzero(block.filled())
     every = len(keep) == block.n          # no empty row to leave out (the usual large sheet)
     index = pd.Index(block.start + 1 + keep, name="row")
@@ -322,6 +333,10 @@ def _header(path: Path, base: Path, raw: grid.RawSheet, settings: Settings, spec
 
 
 def _read_rows(sheet: Sheet, raw: grid.RawSheet, header, found, cols: dict[str, int], block) -> None:
+    import pandas as pd
+
+    from lkjip_xl.read.rows import block_labels, clear_total_codes, cut_tail, fill_merged, left_label
+
     path, role = sheet.path, sheet.role
     if block is None:
         sheet.frame = _frame(raw, header.data_start, cols)

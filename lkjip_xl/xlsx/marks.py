@@ -4,7 +4,7 @@ guard.py reads a small body with regular expressions. A large sheet has millions
 same questions asked with array operations are several times faster; numpy also leaves the GIL
 while it works, so guard.py asks them on the other core while its own thread runs the rest. Every
 answer is exactly that of the regular expression it stands for (tests/test_xlsx_bulk.py compares
-them on random bodies), except `doctype`, which may say yes where the expression then says no.
+them on random bodies).
 
 The addresses are read eight bytes at a time: the bytes after each `r="` as one 64-bit number,
 whose letters and digits are told apart by adding to all eight bytes at once (the carry never
@@ -77,15 +77,10 @@ class Marks:
     def lt(self) -> np.ndarray:
         return self.a[:self.n] == 60         # '<', shared by the cell-tag and formula questions
 
-    def doctype(self) -> bool:
-        """Whether guard's _DOCTYPE may match: a '<!' is there (rare in a sheet, so the array finds it faster)."""
-        a = self.a
-        bang = np.flatnonzero(a[:self.n] == 33)
-        return bool(len(bang)) and bool((a[bang - 1] == 60).any())     # a[-1] is a zero after the end
-
     def formula(self) -> bool:
-        """Whether a `<f` is there."""
-        return bool((self.lt & (self.a[1:self.n + 1] == 102)).any())
+        """Whether a `<f` is there. A sheet's rows hold no 'f' unless a cell has a formula or a
+        text (memchr finds that at once); only then are the '<' looked at."""
+        return b"f" in self.body and bool((self.lt & (self.a[1:self.n + 1] == 102)).any())
 
     def plain_cells(self) -> bool:
         """body.count(b"<c ") == body.count(b"<c r=") and neither ODD_CELL nor PREFIXED_CELL found."""
@@ -131,9 +126,10 @@ def loose_max(body: bytes) -> tuple[int, int] | None:
 def _loose_max(body: bytes, a: np.ndarray, eq: np.ndarray, before: np.ndarray, after: np.ndarray):
     if not len(eq):
         return 0, 0
-    if _SPACES[before].any() or _SPACES[after].any():
+    # every space character is at most 32: the table is asked only where such a byte is there
+    if ((before <= 32).any() and _SPACES[before].any()) or ((after <= 32).any() and _SPACES[after].any()):
         return None
-    at = eq[(before == 114) & _QUOTES[after]] + 2          # r="… : the first character of the value
+    at = eq[(before == 114) & ((after == 34) | (after == 39))] + 2         # r="… : the first character of the value
     if not len(at):
         return 0, 0
     x = _words(a, at)
@@ -146,16 +142,25 @@ def _loose_max(body: bytes, a: np.ndarray, eq: np.ndarray, before: np.ndarray, a
     rows = cols = 0
     if ok.any():
         letters, digits, x, y = letters[ok], digits[ok], x[ok], y[ok]
-        c = x >> (_U(64) - (letters * 8).astype(np.uint64))          # the letters, right-aligned
-        col = ((c >> _U(16)) & _U(31)) * _U(676) + ((c >> _U(8)) & _U(31)) * _U(26) + (c & _U(31))
+        # the letters right-aligned, each 1–26 (A or a = 1): as numbers they order as the columns do
+        # (a longer name is a later column), so only the largest is turned into a column number
+        c = (x >> (_U(64) - (letters * 8).astype(np.uint64))) & _U(0x1F1F1F)
+        c = int(c.max())
+        cols = ((c >> 16) & 31) * 676 + ((c >> 8) & 31) * 26 + (c & 31)
         cut = _U(64) - (digits * 8).astype(np.uint64)
-        d = (y >> cut) - (_U(0x30 * _ONES) >> cut)                   # the digits, right-aligned, 0–9 each
-        m = _U(0x00FF00FF00FF00FF)
-        d = ((d >> _U(8)) & m) * _U(10) + (d & m)                     # pairs of digits
-        m = _U(0x0000FFFF0000FFFF)
-        d = ((d >> _U(16)) & m) * _U(100) + (d & m)                   # fours
-        d = (d >> _U(32)) * _U(10000) + (d & _U(0xFFFFFFFF))          # the eight
-        rows, cols = int(d.max()), int(col.max())
+        d = y >> cut                                                  # the digits, right-aligned
+        if (d >> ((digits.astype(np.uint64) - _U(1)) * _U(8)) == _U(0x30)).any():
+            # a leading zero ('A007'): byte order is not number order, so every row is turned into one
+            d = d - (_U(0x30 * _ONES) >> cut)                         # 0–9 each
+            m = _U(0x00FF00FF00FF00FF)
+            d = ((d >> _U(8)) & m) * _U(10) + (d & m)                 # pairs of digits
+            m = _U(0x0000FFFF0000FFFF)
+            d = ((d >> _U(16)) & m) * _U(100) + (d & m)               # fours
+            d = (d >> _U(32)) * _U(10000) + (d & _U(0xFFFFFFFF))      # the eight
+            rows = int(d.max())
+        else:
+            # without a leading zero, more digits is a larger row, and equal lengths order as bytes
+            rows = int(int(d.max()).to_bytes(8, "big").lstrip(b"\0"))
     for start in at[long] - 2:
         m = R_LOOSE.match(body, int(start) - 1)
         if m and m.group(1) and m.group(2):
