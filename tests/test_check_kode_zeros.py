@@ -51,3 +51,23 @@ def test_a_number_no_segment_can_be_is_bad_kode_at_its_own_cell(tmp_path):
         bad = [(f.severity, f.cell) for f in r.findings if f.code == "bad-kode"]
         assert bad == [("error", dpa.cell(S2, "Kode Sub Kegiatan"))], typed
         assert [f.actual for f in r.findings if f.code == "bad-kode"] == [str(typed)]
+
+
+def test_a_letter_in_one_part_is_bad_kode_at_that_part_as_typed(tmp_path):
+    # own segments ('00O1', a letter O) or SIPD's full code in every column ('7.O1.01.2.02.0001'):
+    # the finding names the cell holding the letter and what is typed there, not the joined code
+    dpa = sipd_dpa("00O1")
+    save(tmp_path / "DPA 2024.xlsx", dpa)
+    bad = [(f.cell, f.actual) for f in check(tmp_path).findings if f.code == "bad-kode"]
+    assert bad == [(dpa.cell(S2, "Kode Sub Kegiatan"), "00O1")]
+    full = Sheet("DPA", ["Kode Program", "Kode Kegiatan", "Kode Sub Kegiatan", "Nama Sub Kegiatan", "Pagu (Rp)"],
+                 title=f"DOKUMEN PELAKSANAAN ANGGARAN TAHUN ANGGARAN {TAHUN}")
+    for code, pagu in sorted(SUBS.items()):
+        typed = code.replace("7.01", "7.O1", 1) if code == S2 else code
+        full.add([code[:7], code[:12], typed, f"Sub {code}", pagu], key=code)
+    full.add([None, None, None, "TOTAL", sum(SUBS.values())], key="TOTAL")
+    save(tmp_path / "DPA 2024.xlsx", full)
+    found = [f for f in check(tmp_path).findings if f.code == "bad-kode"]
+    assert [(f.cell, f.actual, f.params["text"]) for f in found] == [
+        (full.cell(S2, "Kode Sub Kegiatan"), "7.O1.01.2.02.0001", "7.O1.01.2.02.0001")]
+    assert full.cell(S2, "Kode Sub Kegiatan").startswith("C")

@@ -28,8 +28,8 @@ def test_bulan_ini_files_with_a_month_missing(tmp_path):
     assert (f.severity, f.file, f.sheet, f.cell, f.params["missing"]) == ("warning", f"Realisasi {TAHUN}-03.xlsx",
                                                                           "LRA", None, [2])
     assert f.message() == (
-        "Tidak ada berkas realisasi 'Bulan Ini' untuk Februari, padahal ada untuk Januari, Maret dan April: "
-        "realisasi s.d. April adalah jumlah realisasi per bulan, sehingga tanpa bulan itu tidak dapat diketahui. "
+        "Tidak ada berkas realisasi untuk Februari, padahal ada untuk Januari, Maret dan April, yang "
+        "angkanya realisasi bulan itu saja ('Bulan Ini'): realisasi s.d. April adalah jumlah realisasi per bulan, sehingga tanpa bulan itu tidak dapat diketahui. "
         "Yang dijumlahkan hanya bulan yang ada, dan realisasi ditandai belum lengkap. Tambahkan berkas bulan "
         "yang hilang, atau berkas realisasi s.d. April.")
     assert "for February, though there is one for January, March and April" in f.message("en")
@@ -91,8 +91,9 @@ def test_missing_month_said_in_the_workbook(tmp_path):
     build([tmp_path], output=out, tahun=TAHUN, docx=False)
     wb = load_workbook(out)
     texts = lambda ws: [v for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
-    note = ("Realisasi belum lengkap: tidak ada berkas realisasi 'Bulan Ini' untuk Februari, sehingga realisasi "
-            "s.d. bulan terakhir hanya menjumlahkan bulan yang ada (lihat lembar Rekonsiliasi).")
+    note = ("Realisasi belum lengkap: tidak ada berkas realisasi untuk Februari, padahal angka berkas bulanan "
+            "lainnya adalah realisasi bulan itu saja, sehingga realisasi s.d. bulan terakhir hanya menjumlahkan "
+            "bulan yang ada (lihat lembar Rekonsiliasi).")
     assert note in texts(wb["Ringkasan"]) and note in texts(wb["Tabel 3.9"])
     assert any(t.startswith("BELUM LENGKAP: realisasi") for t in texts(wb["Ringkasan"]))
     assert not any("tidak terbaca" in t for t in texts(wb["Tabel 3.9"]))
@@ -135,8 +136,9 @@ def test_realisasi_bulanan_says_the_bulan_ini_gap(tmp_path):
     build([tmp_path], output=out, tahun=TAHUN, docx=False)
     ws = load_workbook(out)["Realisasi Bulanan"]
     texts = [v for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
-    assert ("Realisasi belum lengkap: tidak ada berkas realisasi 'Bulan Ini' untuk Februari, sehingga realisasi "
-            "s.d. bulan terakhir hanya menjumlahkan bulan yang ada (lihat lembar Rekonsiliasi).") in texts
+    assert ("Realisasi belum lengkap: tidak ada berkas realisasi untuk Februari, padahal angka berkas bulanan "
+            "lainnya adalah realisasi bulan itu saja, sehingga realisasi s.d. bulan terakhir hanya menjumlahkan "
+            "bulan yang ada (lihat lembar Rekonsiliasi).") in texts
 
 
 def test_plain_realisasi_read_per_month_with_a_month_missing(tmp_path):

@@ -282,6 +282,8 @@ def pandera_findings(sheet: Sheet, df: pd.DataFrame, role: str, known: dict | No
                                cell=cell, kode=kode))
         elif name == "str_matches" and column in ("kode", "kode_rekening") and row is not None:
             bad_rows.add(row)      # a row that cannot be placed is left out; a negative amount still counts
+            if column == "kode":
+                cell, value = _kode_part(sheet, row, cell, value)
             out.append(Finding("bad-kode", {"text": value, "column": label}, **sheet.place(), cell=cell, actual=value))
         elif name == "greater_than_or_equal_to" and _negative(value):
             out.append(Finding("negative-amount", {"text": value, "column": label}, **sheet.place(), cell=cell,
@@ -291,6 +293,23 @@ def pandera_findings(sheet: Sheet, df: pd.DataFrame, role: str, known: dict | No
                                                "yaml": f"schemas/{role}.yaml"}, **sheet.place(), cell=cell, kode=kode,
                                actual=value))
     return out, bad_rows
+
+
+def _kode_part(sheet: Sheet, row: int, cell: str | None, joined):
+    """Where a code read from several columns (SIPD's Kode Program | Kode Kegiatan | Kode Sub
+    Kegiatan, or one segment per column) is to be fixed, and what is typed there: the first part
+    with a segment that is not a number ('7.O1.01…'), else the deepest part written."""
+    parts = sorted((c for c in sheet.cols if c.startswith("kode#")), key=lambda c: int(c.split("#")[1]))
+    frame = sheet.frame
+    if len(parts) < 2 or frame is None or row not in frame.index or not frame.index.is_unique:
+        return cell, joined
+    written = [(c, v) for c in parts if c in frame and not _is_null(v := frame.at[row, c]) and str(v).strip()]
+    typed = lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+    odd = [(c, v) for c, v in written if not all(seg.strip().isdigit() for seg in typed(v).strip().split("."))]
+    if not (odd or written):
+        return cell, joined
+    c, v = (odd or written[-1:])[0]
+    return sheet.cell(row, c), typed(v)
 
 
 def _is_null(v) -> bool:
