@@ -5,6 +5,8 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from builders import (REAL, SUBS, budget_sheet, check, clean_office, dpa, iku, iku_sheet, program_sheet, realisasi,
                       renstra_sheet, save)
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -545,3 +547,39 @@ def test_sisa_on_rekening_lines_proves_per_month(tmp_path):
         ("realisasi-ambiguous", "Realisasi 2024-02.xlsx", s.cell(S1, "Realisasi")[0] + "3")]
     assert "pada 2 sub kegiatan" in r.findings[0].message()
     assert r.totals["realisasi"] == sum(spent.values()) == (4_930_000 + 25_000_000) * 30 // 100
+
+
+def _rincian(typed: str | None = None, akun: bool = False):
+    """A SIPD-style rincian: each sub kegiatan's rekening lines in Kode, optionally under SIPD's
+    account rows (5, 5.1, 5.1.02); `typed` replaces the Gaji line's account as the officer typed it."""
+    lines = {"7.01.01.2.01.0001": [("5.1.02.01.01.0052", 2_430_000), ("5.1.02.01.01.0024", 2_500_000)],
+             "7.01.01.2.02.0001": [("5.1.01.01.01.0001", 7_000_000_000), ("5.1.01.01.02.0001", 1_000_000_000)],
+             "7.01.02.2.01.0001": [("5.1.02.01.01.0026", 25_000_000)],
+             "7.01.02.2.02.0001": [("5.2.02.05.01.0005", 10_000_000)]}
+    if akun:
+        heads = {"7.01.01.2.02.0001": [("5", 8_000_000_000), ("5.1", 8_000_000_000), ("5.1.01", 8_000_000_000)]}
+        lines = {s: heads.get(s, []) + ls for s, ls in lines.items()}
+    s = budget_sheet("DPA", SUBS, rekening=lines)
+    if typed is not None:
+        s.set("7.01.01.2.02.0001/5.1.01.01.01.0001", "Kode", typed)
+    return s
+
+
+@pytest.mark.parametrize("akun", [False, True])
+def test_unreadable_rekening_code_is_one_finding_and_its_amount_still_counts(tmp_path, akun):
+    # the account of one rekening line typed with a letter O: the line still belongs to its sub
+    # kegiatan (its own row says which), so the JUMLAH, the sub kegiatan's pagu against the
+    # realisasi's Anggaran and SIPD's account rows over it follow from nothing; only its jenis
+    # belanja is unknown, and said so
+    realisasi(tmp_path, 12, SUBS, REAL)
+    save(tmp_path / "DPA 2024.xlsx", _rincian(akun=akun))
+    assert check(tmp_path).findings == []
+    dpa = _rincian("5.1.O1.01.01.0001", akun=akun)
+    save(tmp_path / "DPA 2024.xlsx", dpa)
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.cell) for f in r.findings] == [
+        ("bad-kode", "error", dpa.cell("7.01.01.2.02.0001/5.1.01.01.01.0001", "Kode"))]
+    assert r.totals["pagu"] == sum(SUBS.values()) and r.totals["incomplete"] == []
+    assert r.budget.pagu["7.01.01.2.02.0001"] == SUBS["7.01.01.2.02.0001"]
+    assert r.budget.jenis["Belanja dengan kode rekening tidak terbaca"] == 7_000_000_000
+    assert r.budget.jenis["Belanja Pegawai"] == 1_000_000_000

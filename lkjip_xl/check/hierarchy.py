@@ -38,7 +38,7 @@ def classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Findi
     has_kode = spread(bool)
     # a code in the Kode column that is an account (5.1.02…) makes the row a rekening line; so does a
     # bare 4/5/6 heading the accounts (5 BELANJA DAERAH), when the next code is one of them
-    account = spread(lambda k: k and codes.is_account(k))
+    account = spread(lambda k: k and (codes.is_account(k) or k == codes.UNKNOWN_ACCOUNT))
     roots = np.flatnonzero(spread(lambda k: k in codes.ACCOUNT_ROOTS))
     if len(roots):
         coded_rows = np.flatnonzero(has_kode)

@@ -157,7 +157,8 @@ class Accounts:
         space: dict = {}
         # a bare 5 in the Kode Rekening column is the account 5 (BELANJA DAERAH), not a line without one
         self.r_acc = np.array([space.setdefault(v, len(space)) if isinstance(v, str) and v
-                               and (codes.is_account(v) or v in codes.ACCOUNT_ROOTS) else -1 for v in r_values],
+                               and (codes.is_account(v) or v in codes.ACCOUNT_ROOTS or v == codes.UNKNOWN_ACCOUNT)
+                               else -1 for v in r_values],
                               dtype=np.int64)
         self.k_acc = np.array([space.setdefault(v if isinstance(v, str) else "", len(space)) for v in k_values],
                               dtype=np.int64)

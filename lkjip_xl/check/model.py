@@ -61,6 +61,9 @@ class BudgetSheet:
     codes: dict = field(default_factory=dict)
     # amount → {position in df: the bad-number/formula/error finding}: cells whose value is unknown
     unknown: dict = field(default_factory=dict)
+    # position in df → the bad-kode finding of a rekening line whose account cannot be read: the line
+    # still counts for its sub kegiatan (its amount is known); its account and jenis are unknown
+    unknown_account: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -248,9 +248,11 @@ def suspects(df: pd.DataFrame, role: str, known: dict | None = None) -> pd.DataF
 
 # --- pandera's failure cases → findings -------------------------------------------------------------
 
-def pandera_findings(sheet: Sheet, df: pd.DataFrame, role: str, known: dict | None = None) -> tuple[list[Finding], set]:
+def pandera_findings(sheet: Sheet, df: pd.DataFrame, role: str, known: dict | None = None,
+                     accounts: set | None = None) -> tuple[list[Finding], set]:
     """Every failure case pandera reports, as a finding at its cell; and the rows whose code is not
-    a code (they cannot be placed in the hierarchy)."""
+    a code (they cannot be placed in the hierarchy). With `accounts`, the rows whose Kode Rekening
+    alone is not a code go there instead: a line still placed by its own code or the one above."""
     checked = suspects(df, role, known)
     if checked is None:
         return [], set()
@@ -281,7 +283,8 @@ def pandera_findings(sheet: Sheet, df: pd.DataFrame, role: str, known: dict | No
             out.append(Finding("empty-value", {"column": label, "yaml": f"schemas/{role}.yaml"}, **sheet.place(),
                                cell=cell, kode=kode))
         elif name == "str_matches" and column in ("kode", "kode_rekening") and row is not None:
-            bad_rows.add(row)      # a row that cannot be placed is left out; a negative amount still counts
+            # a row that cannot be placed is left out; a negative amount still counts
+            (accounts if accounts is not None and column == "kode_rekening" else bad_rows).add(row)
             if column == "kode":
                 cell, value = _kode_part(sheet, row, cell, value)
             out.append(Finding("bad-kode", {"text": value, "column": label}, **sheet.place(), cell=cell, actual=value))
@@ -298,7 +301,8 @@ def pandera_findings(sheet: Sheet, df: pd.DataFrame, role: str, known: dict | No
 def _kode_part(sheet: Sheet, row: int, cell: str | None, joined):
     """Where a code read from several columns (SIPD's Kode Program | Kode Kegiatan | Kode Sub
     Kegiatan, or one segment per column) is to be fixed, and what is typed there: the first part
-    with a segment that is not a number ('7.O1.01…'), else the deepest part written."""
+    with a segment that is not a number ('7.O1.01…'); a code whose parts are all numbers of the wrong
+    widths stays at its first column, where the code starts."""
     parts = sorted((c for c in sheet.cols if c.startswith("kode#")), key=lambda c: int(c.split("#")[1]))
     frame = sheet.frame
     if len(parts) < 2 or frame is None or row not in frame.index or not frame.index.is_unique:
@@ -306,9 +310,9 @@ def _kode_part(sheet: Sheet, row: int, cell: str | None, joined):
     written = [(c, v) for c in parts if c in frame and not _is_null(v := frame.at[row, c]) and str(v).strip()]
     typed = lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
     odd = [(c, v) for c, v in written if not all(seg.strip().isdigit() for seg in typed(v).strip().split("."))]
-    if not (odd or written):
+    if not odd:
         return cell, joined
-    c, v = (odd or written[-1:])[0]
+    c, v = odd[0]
     return sheet.cell(row, c), typed(v)
 
 

@@ -202,6 +202,15 @@ def check_account_sums(r: Rows, accounts: Accounts, skipped: Skipped) -> list[Fi
                     for up in above.get(int(rek_acc[at[pos]]), []):
                         if up >= 0:
                             unknown.setdefault(a, {}).setdefault(int(rek_ms[at[pos]]) * width + up, []).append(root)
+    # a line whose account cannot be read may belong under any account row of its sub kegiatan (and month)
+    if bs.unknown_account:
+        at = {p: j for j, p in enumerate(rek_at.tolist())}
+        for pos, root in bs.unknown_account.items():
+            if pos in at and root is not None:
+                ms = int(rek_ms[at[pos]])
+                for k in wanted_set[wanted_set // width == ms].tolist():
+                    for a in r.amts:
+                        unknown.setdefault(a, {}).setdefault(k, []).append(root)
     for j, i in enumerate(rsum_at):
         k = int(wanted[j])
         account, s = acc_values[sum_acc[j]], sub[i]

@@ -15,6 +15,7 @@ from lkjip_xl.check.schema import pandera_findings
 from lkjip_xl.config import Settings
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
+from lkjip_xl.read import codes
 from lkjip_xl.read.arrays import distinct, nones
 from lkjip_xl.read.headers import role_specs
 from lkjip_xl.read.sheets import BUDGET_ROLES, Reading, Sheet
@@ -73,10 +74,14 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
         kode = nones(len(index))
         coded["kode"] = (np.zeros(len(index), dtype=np.int64), [None] if len(index) else [])
     df = pd.DataFrame({"kode": column(kode)})
+    unread: set = set()
     if "kode_rekening" in raw:
         # object dtype: pandas would turn the blanks into NaN, which is truthy
+        placed = set(cells.bad_rows)
         rek, *known["kode_rekening"] = kodes(cells, rows, ["kode_rekening"], [col("kode_rekening")],
                                               [fac("kode_rekening")], account=True)
+        unread = cells.bad_rows - placed          # rows whose Kode Rekening cannot be read
+        cells.bad_rows -= unread
         df["kode_rekening"] = column(rek)
         coded["kode_rekening"] = distinct(*known["kode_rekening"])
     uraian_cols = [c for c in raw.columns if c == "uraian" or c.startswith("uraian#")]
@@ -129,9 +134,17 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     amounts = [a for a in AMOUNTS if a in df]
     if sheet.role == "realisasi" and "realisasi" not in df and "realisasi_bulan_ini" in df:
         amounts.append("realisasi")   # derived later from monthly amounts
-    findings, bad_rows = pandera_findings(sheet, df, sheet.role, known)
+    findings, bad_rows = pandera_findings(sheet, df, sheet.role, known, accounts=unread)
     findings = cells.findings + findings
     bad_rows |= cells.bad_rows
+    if len(kode_cols) == 1 and "kode_rekening" not in raw and bad_rows:
+        # an account typed wrong in the Kode column itself (one column for programmes and accounts)
+        typed = raw[kode_cols[0]]
+        shaped = {row for row in bad_rows if row in typed.index and codes.shaped_like_account(typed.at[row])}
+        if shaped:
+            bad_rows -= shaped
+            unread |= shaped
+    unknown_account = _unknown_accounts(sheet, df, coded, unread - bad_rows, findings) if unread - bad_rows else {}
     kinds, subs = classify(df, bad_rows, sheet, findings, coded)
     df["kind"] = column(kinds)
     df["sub"] = column(subs)
@@ -141,7 +154,28 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
         blind = {c: set(cells.unknown.get(c, {})) for c in (*months, "bulanan_total")}
         row_totals(sheet, df, [("bulanan_total", months)], blind, findings)
     listed = [a for a in AMOUNTS if a in df] + sorted(c for c in sheet.month_cols if c in df)
-    return BudgetSheet(sheet, df, listed, has_rek, sheet.month, ints, coded, unknown), findings
+    return BudgetSheet(sheet, df, listed, has_rek, sheet.month, ints, coded, unknown, unknown_account), findings
+
+
+def _unknown_accounts(sheet: Sheet, df: pd.DataFrame, coded: dict, unread: set, findings: list[Finding]) -> dict:
+    """Rekening lines whose account cannot be read, though the sub kegiatan they belong to can (their
+    own Kode column, or the sub kegiatan above them): still lines of that sub kegiatan, of a known
+    amount, so that one unreadable account is one finding, not a JUMLAH, a pagu and an anggaran kas
+    each off by the line's amount. The account becomes codes.UNKNOWN_ACCOUNT, in the Kode Rekening
+    column or, without one, in the Kode column (after the schema has looked at it as typed): its
+    jenis belanja and SIPD's account subtotals over it are unknown. Position in df → its bad-kode."""
+    rows = df.index.to_numpy()
+    pos = np.flatnonzero(np.isin(rows, np.fromiter(unread, dtype=np.int64, count=len(unread))))
+    column = "kode_rekening" if "kode_rekening" in coded else "kode"
+    found, values = coded[column]
+    found, values = found.copy(), list(values) + [codes.UNKNOWN_ACCOUNT]
+    found[pos] = len(values) - 1
+    coded[column] = (found, values)
+    said = df[column].to_numpy(dtype=object).copy()
+    said[pos] = codes.UNKNOWN_ACCOUNT
+    df[column] = pd.Series(said, index=df.index, dtype=object, copy=False)
+    where = {f.cell: f for f in findings if f.code == "bad-kode"}
+    return {int(p): where.get(sheet.cell(int(rows[p]), column)) for p in pos}
 
 
 def _missing_required(sheet: Sheet) -> list[str]:

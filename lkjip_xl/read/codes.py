@@ -9,12 +9,14 @@ ACCOUNT = re.compile(r"^[4-6]\.\d(?:\.\d{1,5})*$")
 # the akun heads SIPD prints above the accounts (4 PENDAPATAN, 5 BELANJA DAERAH, 6 PEMBIAYAAN): an
 # account in a Kode Rekening column; in a Kode column only when an account follows (urusan 5 exists)
 ACCOUNT_ROOTS = ("4", "5", "6")
+UNKNOWN_ACCOUNT = "?"         # a rekening line's account that cannot be read (check/validate.py)
 LEVEL_NAMES = {1: "Urusan", 2: "Bidang", 3: "Program", 5: "Kegiatan", 6: "Sub Kegiatan"}
 JENIS_BELANJA = (
     ("5.1.01", "Belanja Pegawai"),
     ("5.1.02", "Belanja Barang dan Jasa"),
     ("5.2", "Belanja Modal"),
 )
+JENIS_UNKNOWN = "Belanja dengan kode rekening tidak terbaca"
 
 
 class BadKode(ValueError):
@@ -45,6 +47,13 @@ def clean(value, account: bool = False) -> str | None:
 
 def is_account(code: str) -> bool:
     return bool(ACCOUNT.match(code))
+
+
+def shaped_like_account(text) -> bool:
+    """A code that cannot be read but is laid out as an account (5.1.O2.01…: a root 4, 5 or 6, then
+    a one-digit part), not as a programme code (5.01.01…: two digits after the root)."""
+    parts = str(text).strip().split(".")
+    return len(parts) >= 2 and parts[0] in ACCOUNT_ROOTS and len(parts[1].strip()) == 1
 
 
 def level(code: str) -> int:
@@ -81,6 +90,8 @@ def ancestors(code: str) -> list[str]:
 
 
 def jenis_belanja(account: str) -> str:
+    if account == UNKNOWN_ACCOUNT:
+        return JENIS_UNKNOWN
     for prefix, name in JENIS_BELANJA:
         if account == prefix or account.startswith(prefix + "."):
             return name
@@ -94,5 +105,5 @@ def level_fragment(code: str) -> str:
 
 def jenis_sorted(jenis: dict) -> list[tuple[str, object]]:
     """Jenis belanja in the order of the budget structure: pegawai, barang/jasa, modal, other."""
-    order = [name for _, name in JENIS_BELANJA]
+    order = [name for _, name in JENIS_BELANJA] + ["Belanja Lainnya", JENIS_UNKNOWN]
     return sorted(jenis.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
