@@ -583,3 +583,30 @@ def test_unreadable_rekening_code_is_one_finding_and_its_amount_still_counts(tmp
     assert r.budget.pagu["7.01.01.2.02.0001"] == SUBS["7.01.01.2.02.0001"]
     assert r.budget.jenis["Belanja dengan kode rekening tidak terbaca"] == 7_000_000_000
     assert r.budget.jenis["Belanja Pegawai"] == 1_000_000_000
+
+
+@pytest.mark.parametrize("layout", ["rincian", "rekap", "sibling"])
+def test_unreadable_sub_kegiatan_code_is_one_finding_and_its_lines_stay_its_own(tmp_path, layout):
+    # '7.01.01.2.O2.0001' (a letter O) on a sub kegiatan row: its rekening lines are its own, never
+    # the sub kegiatan's above it (that would count them twice); the realisasi's 7.01.01.2.02.0001
+    # may be that row, so it is not missing-in-dpa; with a readable sibling under the same kegiatan
+    # the subtotals above and the JUMLAH miss the row's amount: said by its bad-kode alone, and the
+    # pagu is the readable sum, marked incomplete
+    subs = dict(SUBS, **({"7.01.01.2.02.0002": 5_000_000} if layout == "sibling" else {}))
+    lines = {"7.01.01.2.01.0001": [("5.1.02.01.01.0052", 4_930_000)],
+             "7.01.01.2.02.0001": [("5.1.01.01.01.0001", 7_000_000_000), ("5.1.01.01.02.0001", 1_000_000_000)],
+             "7.01.01.2.02.0002": [("5.1.02.01.01.0026", 5_000_000)],
+             "7.01.02.2.01.0001": [("5.1.02.01.01.0026", 25_000_000)],
+             "7.01.02.2.02.0001": [("5.2.02.05.01.0005", 10_000_000)]}
+    realisasi(tmp_path, 12, subs, {c: REAL.get(c, 1_000_000) for c in subs})
+    dpa = budget_sheet("DPA", subs, rekening=None if layout == "rekap" else lines)
+    save(tmp_path / DPA, dpa)
+    assert check(tmp_path).findings == []
+    dpa.set("7.01.01.2.02.0001", "Kode", "7.01.01.2.O2.0001")
+    save(tmp_path / DPA, dpa)
+    r = check(tmp_path)
+    assert [(f.code, f.cell) for f in r.findings] == [("bad-kode", dpa.cell("7.01.01.2.02.0001", "Kode"))]
+    assert r.budget.pagu["7.01.01.2.01.0001"] == 4_930_000          # not 8,004,930,000
+    assert r.totals["incomplete"] == ["pagu"]
+    readable = sum(subs.values()) - (8_000_000_000 if layout == "sibling" else 0)
+    assert r.totals["pagu"] == readable

@@ -23,12 +23,15 @@ def _words(v) -> str:
     return str(v).strip()
 
 
-def classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Finding], coded: dict):
+def classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Finding], coded: dict,
+             unplaced: set = frozenset()):
     """Each row: 'node' (program…sub kegiatan), 'rek' (rekening line), 'rek_sum' (an account above other
     accounts of its sub kegiatan: 5, 5.1, 5.1.02 … as SIPD prints them, a stated subtotal, not a line),
     'total', or '' (ignored). Rekening lines without a code of their own belong to the sub kegiatan
     above them. Works on the codes of the kode columns (`coded`), to which the codes of 'kind' and
-    'sub' are added: on a large sheet no column of text is hashed again."""
+    'sub' are added: on a large sheet no column of text is hashed again. `unplaced`: rows of
+    `bad_rows` whose own code cannot be read; the lines under such a node are its own, so they are
+    left out with it rather than given to the sub kegiatan above it."""
     n = len(df)
     rows = df.index.to_numpy()
     kodes = df["kode"].to_numpy(dtype=object)
@@ -55,8 +58,14 @@ def classify(df: pd.DataFrame, bad_rows: set, sheet: Sheet, findings: list[Findi
         has_rek |= np.array([bool(r) for r in r_uniques], dtype=bool)[r_found]
     level6 = spread(lambda k: k and codes.level(k) == 6) & ~swap
     node6 = ~bad & has_kode & ~has_rek & level6
-    # the sub kegiatan above each row: the code of the nearest level-6 node at or above it
-    last6 = np.maximum.accumulate(np.where(node6, np.arange(n), -1)) if n else np.zeros(0, dtype=np.int64)
+    barrier = (np.isin(rows, np.fromiter(unplaced, dtype=np.int64, count=len(unplaced))) & ~has_rek) if unplaced \
+        else np.zeros(n, bool)
+    # the sub kegiatan above each row: the code of the nearest level-6 node at or above it, unless a
+    # node whose code cannot be read stands between them: its lines are then its own, left out with it
+    last6 = np.maximum.accumulate(np.where(node6 | barrier, np.arange(n), -1)) if n else np.zeros(0, dtype=np.int64)
+    under = (last6 >= 0) & barrier[np.maximum(last6, 0)] if n else np.zeros(0, bool)
+    bad = bad | (under & has_rek & ~has_kode)
+    last6 = np.where(under, -1, last6)
     has_current = last6 >= 0
     is_rek = ~bad & has_rek & (has_kode | has_current)
     is_node = ~bad & ~is_rek & has_kode

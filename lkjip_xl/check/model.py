@@ -64,6 +64,9 @@ class BudgetSheet:
     # position in df → the bad-kode finding of a rekening line whose account cannot be read: the line
     # still counts for its sub kegiatan (its amount is known); its account and jenis are unknown
     unknown_account: dict = field(default_factory=dict)
+    # a code under which a node whose own code cannot be read stood (its kegiatan, for a sub kegiatan)
+    # → that node's bad-kode: what other documents list under it may be that node (not missing-in-dpa)
+    unplaced: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -198,6 +198,8 @@ def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: d
         for code in sorted(set(s.leaves).union(*s.months.values()), key=code_key):
             if code not in in_dpa and code not in missing:
                 missing.add(code)
+                if any(p in primary.bs.unplaced for p in prefixes(code)):
+                    continue        # it may be the DPA's row whose code cannot be read: that one is said
                 findings.append(Finding("missing-in-dpa", {"doc": s.label}, **s.bs.sheet.place(),
                                         cell=cell_at(s, code, "kode"), kode=code))
         findings += uraian_mismatches(primary, s, named)

@@ -93,6 +93,9 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], Callable[[Ski
     primary = pick_primary(sums)
     pagu = {c: a["pagu"] for c, a in primary.leaves.items()} if primary else {}
     pagu_unknown = {c: primary.unknown_at(c, "pagu") for c in pagu if primary.unknown_at(c, "pagu")}
+    for c, roots in (primary.bs.unplaced.items() if primary else ()):
+        # a node whose code cannot be read stood under c: what c holds is not all known
+        pagu_unknown[c] = pagu_unknown.get(c, ()) + roots
     in_dpa, unknown_dpa = sums_under(pagu), _under_unknown(pagu_unknown)
     for s in sums:
         if s is not primary and primary and s.bs.sheet.role != "realisasi" and "pagu" in s.bs.amounts:

@@ -73,6 +73,7 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     else:
         kode = nones(len(index))
         coded["kode"] = (np.zeros(len(index), dtype=np.int64), [None] if len(index) else [])
+    unplaced = set(cells.bad_rows)        # rows whose own code cannot be read (the schema adds its own)
     df = pd.DataFrame({"kode": column(kode)})
     unread: set = set()
     if "kode_rekening" in raw:
@@ -135,6 +136,7 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
     if sheet.role == "realisasi" and "realisasi" not in df and "realisasi_bulan_ini" in df:
         amounts.append("realisasi")   # derived later from monthly amounts
     findings, bad_rows = pandera_findings(sheet, df, sheet.role, known, accounts=unread)
+    unplaced |= bad_rows
     findings = cells.findings + findings
     bad_rows |= cells.bad_rows
     if len(kode_cols) == 1 and "kode_rekening" not in raw and bad_rows:
@@ -145,7 +147,7 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
             bad_rows -= shaped
             unread |= shaped
     unknown_account = _unknown_accounts(sheet, df, coded, unread - bad_rows, findings) if unread - bad_rows else {}
-    kinds, subs = classify(df, bad_rows, sheet, findings, coded)
+    kinds, subs = classify(df, bad_rows, sheet, findings, coded, unplaced & bad_rows)
     df["kind"] = column(kinds)
     df["sub"] = column(subs)
     has_rek = bool((coded["kind"][0] == KINDS.index("rek")).any())
@@ -154,7 +156,39 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
         blind = {c: set(cells.unknown.get(c, {})) for c in (*months, "bulanan_total")}
         row_totals(sheet, df, [("bulanan_total", months)], blind, findings)
     listed = [a for a in AMOUNTS if a in df] + sorted(c for c in sheet.month_cols if c in df)
-    return BudgetSheet(sheet, df, listed, has_rek, sheet.month, ints, coded, unknown, unknown_account), findings
+    under = _unplaced_under(sheet, df, raw, kode_cols, unplaced & bad_rows, findings) if unplaced & bad_rows else {}
+    return BudgetSheet(sheet, df, listed, has_rek, sheet.month, ints, coded, unknown, unknown_account, under), findings
+
+
+def _unplaced_under(sheet: Sheet, df: pd.DataFrame, raw: pd.DataFrame, kode_cols: list, rows: set,
+                    findings: list[Finding]) -> dict:
+    """For each node row whose code cannot be read (not a rekening line), the code it stood under:
+    of the node above it, the deepest code of this sheet with fewer parts than the unreadable one
+    (a sub kegiatan '7.01.01.2.O2.0001' below sub kegiatan 7.01.01.2.01.0001: kegiatan 7.01.01.2.01
+    if the sheet has it). That code → the bad-kode findings."""
+    kinds = df["kind"].to_numpy(dtype=object)
+    kodes = df["kode"].to_numpy(dtype=object)
+    known = {k for k, kind in zip(kodes, kinds) if kind == "node" and isinstance(k, str)}
+    said = {}
+    for f in findings:
+        if f.code == "bad-kode" and f.cell:
+            said.setdefault(int(f.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), f)
+    out: dict = {}
+    where = {r: i for i, r in enumerate(df.index.tolist())}
+    for row in sorted(rows):
+        i = where.get(row)
+        if i is None or kinds[i] != "" or row not in said:
+            continue
+        typed = " ".join(str(raw.at[row, c]) for c in kode_cols if raw.at[row, c] not in (None, ""))
+        parts = max(len(t.split(".")) for t in typed.split()) if typed.strip() else 0
+        above = next((kodes[j] for j in range(i - 1, -1, -1) if kinds[j] == "node"), None)
+        if not isinstance(above, str) or parts < 2:
+            continue
+        chain = [p for p in codes.ancestors(above) + [above] if p in known and codes.level(p) < parts]
+        if chain:
+            parent = max(chain, key=codes.level)
+            out[parent] = out.get(parent, ()) + (said[row],)
+    return out
 
 
 def _unknown_accounts(sheet: Sheet, df: pd.DataFrame, coded: dict, unread: set, findings: list[Finding]) -> dict:
