@@ -122,12 +122,17 @@ def _instansi(settings: Settings, sheets, base: Path) -> tuple[str, bool]:
     return re.sub(r"\s+", " ", base.resolve().name.replace("_", " ")).strip() or "Instansi", True
 
 
-def _no_dpa(reading) -> NoRequiredRole:
-    """Why no DPA was found, naming what was read (at most six sheets or files)."""
+def _no_dpa(reading, said: list[Finding] = ()) -> NoRequiredRole:
+    """Why no DPA was found, naming what was read (at most six sheets or files); a DPA of another
+    year (its tahun-mismatch among `said`) as such."""
     seen: list = []
+    other_year = {f.file: f for f in said if f.code == "tahun-mismatch" and f.file}
     for s in reading.sheets:
         place = f"{s.file} › {s.name}"
-        if s.role == "dpa":
+        if s.role == "dpa" and s.file in other_year:
+            f = other_year[s.file]
+            seen.append(Text("seen-dpa-other-year", place=place, berkas=f.params["berkas"], diminta=f.params["diminta"]))
+        elif s.role == "dpa":
             seen.append(Text("seen-dpa-without-header", place=place))
         elif s.role is None:
             seen.append(Text("seen-not-recognised", place=place, why=s.why))
@@ -166,7 +171,7 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
         taken = Intake(again.reading, taken.findings + again.findings)
     used = taken.reading
     if not any(s.role == "dpa" and s.frame is not None for s in used.sheets):
-        raise _no_dpa(reading)
+        raise _no_dpa(reading, taken.findings)
     validated = validate(used, settings)
     if not any(b.sheet.role == "dpa" for b in validated.budgets):
         raise _no_dpa(reading)    # a DPA sheet lacking a required column is no DPA

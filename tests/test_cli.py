@@ -102,3 +102,19 @@ def test_year_other_than_the_files_is_said_first_and_alone(sample_dir):
     assert [x["code"] for x in doc["findings"]].count("tahun-mismatch") == 1
     assert len(doc["findings"]) == 1 + 6 and len([x for x in doc["findings"] if x["severity"] == "error"]) == 1 + 4
     assert doc["totals"]["pagu"] == 19422400000
+
+
+def test_a_dpa_of_another_year_beside_an_anggaran_kas_is_said_as_such(tmp_path):
+    # the only DPA says 2023 while the realisasi and the anggaran kas are 2024: exit 2 naming the
+    # DPA's year (not 'no header', not an internal error naming a missing message)
+    from builders import REAL, SUBS, budget_sheet, realisasi, save
+
+    save(tmp_path / "DPA Kecamatan Contoh.xlsx", budget_sheet("DPA", SUBS, title="DPA KECAMATAN CONTOH TAHUN ANGGARAN 2023"))
+    realisasi(tmp_path, 12, SUBS, REAL)
+    save(tmp_path / "Anggaran Kas 2024.xlsx", budget_sheet("Anggaran Kas", {c: (v, v) for c, v in SUBS.items()},
+                                                           ("Desember", "Jumlah"), title="ANGGARAN KAS TAHUN 2024"))
+    p = run("check", str(tmp_path), "--tahun", "2024")
+    assert p.returncode == 2 and "Traceback" not in p.stderr and "di dalam lkjip-xl" not in p.stderr, p.stderr
+    assert "DPA tahun 2023, padahal tahun laporan 2024" in p.stderr and "anggaran kas" in p.stderr
+    en = run("check", str(tmp_path), "--tahun", "2024", "--lang", "en")
+    assert "a DPA for 2023, while the report is for 2024" in en.stderr and "cash plan (anggaran kas)" in en.stderr

@@ -189,3 +189,13 @@ def test_indonesian_and_english_number_formats():
                 expected=Decimal("94.21"), actual=Decimal("90"))
     assert "tertulis 90%, tetapi hasil hitung R / T × 100 = 94,21% (selisih 4,21 poin)" in f.message()
     assert "stated as 90%, but R / T × 100 gives 94.21% (difference 4.21 points)" in f.message("en")
+
+
+def test_every_role_has_its_name_in_both_languages():
+    # a message that lists what was read names each sheet's role (no-dpa, missing-column)
+    from lkjip_xl.messages import Text
+    from lkjip_xl.read.sheets import ROLES
+
+    for role in ROLES:
+        for lang in ("id", "en"):
+            assert Text(f"role-{role}").render(lang).strip(), (role, lang)
