@@ -85,6 +85,8 @@ def test_no_cap_by_default_and_a_configured_cap(tmp_path):
     (0, 5, "Target 2024", "target bernilai 0"),
     (0, None, "Target 2024", "target bernilai 0"),
     (None, 5, "Target 2024", "target kosong"),
+    ("-", 5, "Target 2024", "target kosong"),         # a dash is "missing" in an indicator column (§2)
+    ("–", 5, "Target 2024", "target kosong"),
 ])
 def test_zero_or_missing_target(tmp_path, target, realisasi, column, why):
     r, s = _run(tmp_path, [_ikm(target=target, realisasi=realisasi)])

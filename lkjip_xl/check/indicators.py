@@ -10,6 +10,7 @@ from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Month, Pair, Text
 from lkjip_xl.read.headers import normalize
 from lkjip_xl.read.names import indicator_key
+from lkjip_xl.read.numbers import is_missing
 from lkjip_xl.check.matching import match
 from lkjip_xl.check.polarity import carry_polarity
 from lkjip_xl.check.reconcile import Budget
@@ -187,7 +188,9 @@ def _measure(s: IndicatorSheet, ind: Indicator, year: int, m: dict, renstra, set
     cells = {k: m[k].cell if k in m else None for k in ("target", "realisasi", "capaian")}
     T, R, stated = get("target"), get("realisasi"), get("capaian")
     what = {"indikator": ind.indikator, "tahun": str(year)}
-    unreadable = any(k in m and m[k].value is None and m[k].text for k in ("target", "realisasi"))
+    # a cell with text that is no number has its bad-number; a dash is "missing", as if empty (CONTRACT §2)
+    unreadable = any(k in m and m[k].value is None and m[k].text and not is_missing(m[k].text)
+                     for k in ("target", "realisasi"))
     cap = _check(place, what, T, R, stated, ind.negative, settings, cells, findings, unreadable=unreadable)
     predikat = settings.predikat.classify(cap)
     said = m.get("kategori")

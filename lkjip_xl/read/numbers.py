@@ -120,6 +120,11 @@ def parse_amount(value) -> int | Decimal:
     return int(d) if d == d.to_integral_value() else d
 
 
+def is_missing(value) -> bool:
+    """Blank, or a dash: 0 in an amount column, "missing" in an indicator column (not unreadable)."""
+    return is_blank(value) or _bare(str(value)) in _DASHES
+
+
 def parse_indicator(value) -> Decimal | None:
     """A cell of an indicator column (target, realisasi, capaian) → Decimal; blank/dash is None."""
     if isinstance(value, bool):
