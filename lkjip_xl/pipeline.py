@@ -13,6 +13,7 @@ from lkjip_xl.read.files import Inputs, default_output, discover
 from lkjip_xl.errors import NoRequiredRole, OutputError
 from lkjip_xl.findings import Finding, counts, json_value, sort_findings
 from lkjip_xl.messages import Text
+from lkjip_xl.schemas_io import load_yaml
 from lkjip_xl.read.sheets import read_inputs
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 # check/ (and pandas with it) is imported once the inputs are being read: a large sheet's rows are
 # read in the background meanwhile, so the import costs no time there (read/sheets.py)
 
-_ORG = re.compile(r"\b((?:kecamatan|dinas|badan|sekretariat|inspektorat|kantor|satuan polisi|rumah sakit|kelurahan|"
+_ORG = re.compile(r"\b((?:uptd?\s+)?(?:kecamatan|dinas|badan|sekretariat|inspektorat|kantor|satuan polisi|rumah sakit|kelurahan|"
                   r"bagian|rsud|puskesmas)\b[\w .,/&-]*)", re.I)
 
 
@@ -89,8 +90,30 @@ def _org(line: str) -> str | None:
     m = _ORG.search(line)
     if not m:
         return None
-    words = re.split(r"\s+(?:kabupaten|kota|provinsi|tahun|ta\b|s\.d|sd\b)", m.group(1), flags=re.I)[0]
-    return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in words.split())
+    words = re.split(r"\s+(?:kabupaten|kota|provinsi|tahun|ta\b|s\.d|sd\b|(?:19|20)\d\d\b)", m.group(1), flags=re.I)[0]
+    return _cased(words.split())
+
+
+def _cased(words: list[str]) -> str:
+    """A name written in mixed case is kept as written (RSUD dr. R. Soetijono). One written all in
+    capitals (a title block) or all in small letters (a file name) is written as a name: each word
+    capitalised, but the short forms of schemas/aliases.yaml `instansi.acronyms` (RSUD, DPRD, PPKB)
+    in capitals and its `small_words` (dan, serta) in small letters."""
+    letters = "".join(ch for w in words for ch in w if ch.isalpha())
+    if not (letters.isupper() or letters.islower()):
+        return " ".join(words)
+    spec = load_yaml("aliases.yaml")["instansi"]
+    acronyms = {a.upper() for a in spec["acronyms"]}
+    small = {w.lower() for w in spec["small_words"]}
+    out = []
+    for i, w in enumerate(words):
+        if w.upper().strip(".,") in acronyms:
+            out.append(w.upper())
+        elif i and w.lower() in small:
+            out.append(w.lower())
+        else:
+            out.append(w.capitalize())
+    return " ".join(out)
 
 
 def _guess_instansi(sheets) -> str | None:

@@ -3,6 +3,7 @@ their file names, then the folder's name — with a note in the Ringkasan and on
 saying to set `instansi` — never the literal "Instansi". A CSV export has no title block, which is
 where this matters."""
 import openpyxl
+import pytest
 from builders import SUBS, check, iku, iku_sheet
 
 from lkjip_xl.cli import main
@@ -54,3 +55,20 @@ def test_lkjip_toml_wins(tmp_path):
     (folder / "lkjip.toml").write_text('instansi = "Kecamatan Randublatung"\n', encoding="utf-8")
     result = check(folder)
     assert result.instansi == "Kecamatan Randublatung" and not result.instansi_from_folder
+
+
+@pytest.mark.parametrize("title, name", [
+    ("RSUD dr. R. Soetijono Blora TAHUN 2025", "RSUD dr. R. Soetijono Blora"),      # mixed case: as written
+    ("DPA SEKRETARIAT DPRD KABUPATEN BLORA TAHUN 2024", "Sekretariat DPRD"),
+    ("DPA DINAS KESEHATAN PPKB TAHUN 2024", "Dinas Kesehatan PPKB"),
+    ("DPA DINAS LINGKUNGAN HIDUP DAN KEBERSIHAN KABUPATEN BLORA", "Dinas Lingkungan Hidup dan Kebersihan"),
+    ("DPA UPTD Puskesmas Todanan 2024", "UPTD Puskesmas Todanan"),
+    ("DPA KECAMATAN BLORA KABUPATEN BLORA TAHUN 2024", "Kecamatan Blora"),
+])
+def test_the_name_from_a_title_keeps_its_short_forms(tmp_path, title, name):
+    # a title in capitals is written as a name, with RSUD, DPRD, PPKB, UPTD kept in capitals and 'dan'
+    # in small letters; a title in mixed case is kept as the office wrote it
+    from builders import budget_sheet, save
+
+    save(tmp_path / "DPA 2024.xlsx", budget_sheet("DPA", SUBS, title=title))
+    assert check(tmp_path).instansi == name
