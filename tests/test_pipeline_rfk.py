@@ -172,3 +172,22 @@ def test_cli_summary_names_plan_and_deviation(mid_year):
     p = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", str(mid_year)], capture_output=True, text=True,
                        timeout=300)
     assert "  Rencana    Rp8.545.072.660,00 (anggaran kas s.d. Juni)\n  Deviasi    +2,83 poin\n" in p.stdout
+
+
+def test_spending_on_a_code_the_dpa_lacks_stays_out_of_the_rfk(tmp_path):
+    # a realisasi line for a sub kegiatan the DPA does not have: its missing-in-dpa says so, and the
+    # RFK (plan against spending of the DPA's own sub kegiatan) neither counts nor lists it
+    from builders import REAL, SUBS, budget_sheet, check, dpa, realisasi, save
+
+    dpa(tmp_path, SUBS)
+    kas = budget_sheet("Anggaran Kas", {c: (v // 2, v - v // 2, v) for c, v in SUBS.items()},
+                       ("Juni", "Desember", "Jumlah"), title="ANGGARAN KAS TAHUN 2024")
+    save(tmp_path / "Anggaran Kas 2024.xlsx", kas)
+    stray = "7.01.01.2.01.0099"
+    realisasi(tmp_path, 6, {**SUBS, stray: 0}, {**{c: v // 3 for c, v in REAL.items()}, stray: 12_500_000})
+    r = check(tmp_path)
+    assert [f.code for f in r.findings if f.severity == "error"] == ["missing-in-dpa"]
+    assert r.rfk.total.realisasi == sum(v // 3 for v in REAL.values())
+    assert stray not in {x.kode for x in r.rfk.lines}
+    keg = next(x for x in r.rfk.lines if x.kode == "7.01.01.2.01")
+    assert keg.realisasi == REAL["7.01.01.2.01.0001"] // 3

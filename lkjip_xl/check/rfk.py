@@ -107,6 +107,14 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
     for x in left_out:
         for p in [None, *codes.ancestors(x)]:
             out_under.setdefault(p, []).append(x)
+    # spending or a plan on a code the DPA does not have (its missing-in-dpa) has no pagu: the RFK
+    # compares plan and spending of the DPA's own sub kegiatan, so it is left out of every figure
+    in_dpa = {a for c in budget.pagu for a in [c, *codes.ancestors(c)]}
+    stray = sorted((c for c in set(budget.realisasi) | set(kas.plan if kas else ())
+                    if c not in in_dpa and not any(a in budget.pagu for a in codes.ancestors(c))), key=code_key)
+    for x in stray:
+        for p in [None, *codes.ancestors(x)]:
+            out_under.setdefault(p, []).append(x)
 
     def plan(code, at=upto):
         if not kas:
@@ -123,7 +131,7 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
     lines = []
     for c in budget.codes:
         level = codes.level(c)
-        if level not in (3, 5, 6):
+        if level not in (3, 5, 6) or c not in in_dpa:
             continue
         f = fisik.get(c) if level == 6 else _weighted(fisik, budget.pagu, subs_of.get(c, []))
         if c in left_out:
@@ -138,7 +146,8 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
         at = month if month and end - 2 <= month < end else end
         real = None
         if at in budget.monthly:
-            real = sum((v for c, v in budget.monthly[at].items() if not any(p in left_out for p in codes.ancestors(c) + [c])), 0)
+            real = sum((v for c, v in budget.monthly[at].items()
+                        if c not in stray and not any(p in left_out for p in codes.ancestors(c) + [c])), 0)
         quarters.append(Quarter(q, at, plan(None, at), real))
     return Rfk(month, lines, total, quarters, scale, kas.source if kas else None, kas is not None,
                any(x.fisik is not None for x in lines), left_out, budget.incomplete("realisasi"))
