@@ -12,7 +12,7 @@ from lkjip_xl.check.model import Validated
 from lkjip_xl.check.months import check_realisasi, monthly_realisasi
 from lkjip_xl.check.lines import Skipped, code_key, prefixes
 from lkjip_xl.check.lines import under as sums_under
-from lkjip_xl.check.sums import sheet_sums
+from lkjip_xl.check.sums import cell_at, sheet_sums
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
 from lkjip_xl.read import codes
@@ -38,6 +38,7 @@ class Budget:
     # code → the document its name was taken from ("file › sheet"), so that a finding comparing a name
     # says where that name is written (a codes-only DPA takes names from the LRA, Renja, anggaran kas)
     named_by: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)    # sub code → its pagu cell in the primary DPA
 
     def incomplete(self, what: str, under: str | None = None) -> bool:
         bad = self.unknown.get(what, {})
@@ -141,7 +142,8 @@ def reconcile_budget(v: Validated) -> tuple[Budget, list[Finding], Callable[[Ski
                     realisasi=realisasi, monthly=monthly.per_month, latest_month=latest,
                     jenis=primary.jenis if primary else {}, primary=primary.label if primary else None,
                     has_realisasi=bool(real_sheets), unknown={k: u for k, u in unknown.items() if u},
-                    named_by=named_by)
+                    named_by=named_by,
+                    cells={c: cell for c in pagu if (cell := cell_at(primary, c, "pagu"))} if primary else {})
     return budget, findings, partial(_told, sums, skipped)
 
 

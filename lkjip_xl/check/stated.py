@@ -49,14 +49,16 @@ def stand_ins(r: Rows, lines: LineGroups, stated: list) -> dict[str, dict[tuple,
 
 
 def check_subtotals(r: Rows, lines: LineGroups, stated: list, skipped: Skipped,
-                     stand: dict) -> tuple[list[Finding], dict]:
+                     stand: dict, accounts: dict | None = None) -> tuple[list[Finding], dict]:
     """Each stated program/kegiatan/sub kegiatan amount against the sum of the lines under it (and
-    of the rows standing in for absent detail). Above stand-in rows a wrong stated sub kegiatan
-    figure is told once, at the nearest stated node above it: a node that agrees with the stated
-    nodes below it that disagree with their leaves is not told again. Returns the findings and, per
-    amount, the outermost such disagreeing nodes ((month, code) → (row, stated − leaves))."""
+    of the rows standing in for absent detail). One wrong figure is told once: a node that agrees
+    with the stated nodes below it that disagree with their lines is not told again (a wrong line,
+    or a wrong stand-in, is told at the nearest stated node above it, not at each node up to the
+    program). Returns the findings and, per amount, the outermost such disagreeing nodes
+    ((month, code) → (row, stated − lines)). `accounts`: what check_account_sums found the outermost
+    disagreeing account rows of each (month, sub kegiatan) to state beyond their lines."""
     findings = []
-    flagged: dict[str, dict[tuple, tuple]] = {a: {} for a in stand}
+    flagged: dict[str, dict[tuple, tuple]] = {a: {} for a in r.amts}
     if not stated:
         return findings, flagged
     sums: dict = {}       # (month, code) → amount → sum of the lines at or below it
@@ -68,9 +70,7 @@ def check_subtotals(r: Rows, lines: LineGroups, stated: list, skipped: Skipped,
                 slot[a] += lines.group_sums[a][g]
                 if g in lines.unknown.get(a, ()):
                     unknown.setdefault((m, p), {}).setdefault(a, []).extend(lines.unknown[a][g])
-    above_stand: dict[str, set] = {}
     for a, leaf in stand.items():
-        above_stand[a] = {(m, p) for m, k in leaf for p in prefixes(k)[:-1]}
         for (m, k), (_, v, roots) in leaf.items():
             for p in prefixes(k):
                 sums.setdefault((m, p), dict.fromkeys(r.amts, 0))[a] += v or 0
@@ -90,24 +90,34 @@ def check_subtotals(r: Rows, lines: LineGroups, stated: list, skipped: Skipped,
             computed = sums[m, k][a] if (m, k) in sums else 0
             if said == computed:
                 continue
-            agreed = computed
-            if (m, k) in above_stand.get(a, ()):
-                inner = [key for key in flagged[a] if key[0] == m and key[1].startswith(k + ".")]
-                agreed = computed + sum((flagged[a].pop(key)[1] for key in inner), 0)
-                flagged[a][m, k] = (int(r.rows[i]), said - computed)
+            inner = [key for key in flagged[a] if key[0] == m and key[1].startswith(k + ".")]
+            agreed = computed + sum((flagged[a].pop(key)[1] for key in inner), 0) + \
+                (accounts or {}).get(a, {}).get((m, k), 0)
+            flagged[a][m, k] = (int(r.rows[i]), said - computed)
             if said != agreed:
                 told.append((order, Finding("subtotal-mismatch", {"level": Text(codes.level_fragment(k)),
                                                                   "column": column_label(a), "diff": diff(said, computed)},
                                             **r.place, cell=r.cell(i, a), kode=k, expected=computed, actual=said)))
-    findings += [f for _, f in sorted(told, key=lambda t: t[0])]
+    findings += [f for _, f in sorted(told, key=lambda t: t[0]) if not _row_total_follows(f, told)]
     return findings, flagged
+
+
+def _row_total_follows(f: Finding, told: list) -> bool:
+    """An anggaran kas row's Jumlah that disagrees with its lines by just what its own months do
+    (the Jumlah adds up the row's months, as a formula does): the months were told, not the Jumlah."""
+    if f.code != "subtotal-mismatch" or not (f.cell or "").startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) \
+            or f.params.get("column") != column_label("kas_total"):
+        return False
+    row = f.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    months = [g for _, g in told if g is not f and g.kode == f.kode and g.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == row]
+    return bool(months) and sum((g.actual - g.expected for g in months), 0) == f.actual - f.expected
 
 
 def check_totals(r: Rows, lines: LineGroups, skipped: Skipped, stand: dict, flagged: dict) -> list[Finding]:
     """Stated totals: the last covers every line; earlier ones cover the lines since the previous
     one. In a sheet of several months with a JUMLAH after each month, the last closes its month only.
     Rows standing in for absent detail count as lines; a total that agrees with the outermost stated
-    nodes that disagree with their leaves is not told again (they were)."""
+    nodes that disagree with their lines is not told again (they were: one wrong line, one finding)."""
     findings = []
     if not len(r.total_at):
         return findings
@@ -139,16 +149,15 @@ def check_totals(r: Rows, lines: LineGroups, skipped: Skipped, stand: dict, flag
                 continue
             computed = running[a][hi] - running[a][lo]
             computed = int(computed) if isinstance(computed, np.integer) else computed
-            agreed = computed
+            inside = (lambda x: True) if whole else (lambda x: prev < x < row)
             if a in stand:
-                inside = (lambda x: True) if whole else (lambda x: prev < x < row)
                 here = [(int(rows[j]), v, rt) for j, v, rt in stand[a].values() if inside(int(rows[j]))]
                 roots = [x for _, _, rt in here for x in rt]
                 if roots:
                     skip(skipped, roots, Text("skip-total", label=label.upper(), cell=r.cell(i, a)))
                     continue
                 computed += sum((v or 0 for _, v, _ in here), 0)
-                agreed = computed + sum((d for x, d in flagged.get(a, {}).values() if inside(x)), 0)
+            agreed = computed + sum((d for x, d in flagged.get(a, {}).values() if inside(x)), 0)
             if said != computed and said != agreed:
                 findings.append(Finding("total-mismatch", {"label": label.upper(), "column": column_label(a),
                                                            "diff": diff(said, computed)},
@@ -157,9 +166,12 @@ def check_totals(r: Rows, lines: LineGroups, skipped: Skipped, stand: dict, flag
     return findings
 
 
-def check_account_sums(r: Rows, accounts: Accounts, skipped: Skipped) -> list[Finding]:
+def check_account_sums(r: Rows, accounts: Accounts, skipped: Skipped) -> tuple[list[Finding], dict]:
     """SIPD's account rows (5, 5.1, 5.1.02 … above the accounts of a sub kegiatan) against the
-    rekening lines of that sub kegiatan (and month) under them."""
+    rekening lines of that sub kegiatan (and month) under them. A wrong line is told once, at the
+    deepest account row over it: an account row that agrees with the disagreeing account rows below
+    it is not told again. Returns the findings and, per amount, (month, sub kegiatan) → what the
+    outermost disagreeing account rows state beyond their lines, for check_subtotals."""
     findings = []
     bs, df = r.bs, r.df
     rek_at, rsum_at = r.rek_at, r.rsum_at
@@ -211,9 +223,13 @@ def check_account_sums(r: Rows, accounts: Accounts, skipped: Skipped) -> list[Fi
                 for k in wanted_set[wanted_set // width == ms].tolist():
                     for a in r.amts:
                         unknown.setdefault(a, {}).setdefault(k, []).append(root)
-    for j, i in enumerate(rsum_at):
+    flagged: dict[str, dict[tuple, dict[str, object]]] = {a: {} for a in r.amts}
+    told = []
+    # deepest account first, so that each knows the disagreeing account rows below it; told in row order
+    for j, i in sorted(enumerate(rsum_at), key=lambda e: -acc_values[sum_acc[e[0]]].count(".")):
         k = int(wanted[j])
         account, s = acc_values[sum_acc[j]], sub[i]
+        group = (r.months[i], s)
         for a in r.amts:
             said = df[a].iat[i]
             if said is None:
@@ -223,8 +239,16 @@ def check_account_sums(r: Rows, accounts: Accounts, skipped: Skipped) -> list[Fi
                 skip(skipped, roots, Text("skip-subtotal", kode=f"{account} / {s}", cell=r.cell(i, a)))
                 continue
             computed = totals[a].get(k, 0)
-            if said != computed:
-                findings.append(Finding("subtotal-mismatch", {"level": Text("level-account", account=account),
+            if said == computed:
+                continue
+            mine = flagged[a].setdefault(group, {})
+            inner = [x for x in mine if x.startswith(account + ".")]
+            agreed = computed + sum((mine.pop(x) for x in inner), 0)
+            mine[account] = said - computed
+            if said != agreed:
+                told.append((j, Finding("subtotal-mismatch", {"level": Text("level-account", account=account),
                                                               "column": column_label(a), "diff": diff(said, computed)},
-                                        **r.place, cell=r.cell(i, a), kode=s, expected=computed, actual=said))
-    return findings
+                                        **r.place, cell=r.cell(i, a), kode=s, expected=computed, actual=said)))
+    findings += [f for _, f in sorted(told, key=lambda t: t[0])]
+    outer = {a: {g: sum(d.values(), 0) for g, d in per.items() if d} for a, per in flagged.items()}
+    return findings, outer

@@ -59,10 +59,9 @@ def sheet_sums(bs: BudgetSheet) -> tuple[SheetSums, list[Finding]]:
     skipped: Skipped = {}
     accounts = Accounts(bs)
     stand = stand_ins(r, lines, stated)
-    f, flagged = check_subtotals(r, lines, stated, skipped, stand)
-    findings += f
-    if len(r.rsum_at):
-        findings += check_account_sums(r, accounts, skipped)
+    f_acc, outer = check_account_sums(r, accounts, skipped) if len(r.rsum_at) else ([], {})
+    f, flagged = check_subtotals(r, lines, stated, skipped, stand, outer)
+    findings += f + f_acc
     findings += check_totals(r, lines, skipped, stand, flagged)
     if bs.unplaced:
         # a node whose code cannot be read is left out with its lines: the subtotals above it and the
