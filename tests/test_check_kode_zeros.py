@@ -71,3 +71,22 @@ def test_a_letter_in_one_part_is_bad_kode_at_that_part_as_typed(tmp_path):
     assert [(f.cell, f.actual, f.params["text"]) for f in found] == [
         (full.cell(S2, "Kode Sub Kegiatan"), "7.O1.01.2.02.0001", "7.O1.01.2.02.0001")]
     assert full.cell(S2, "Kode Sub Kegiatan").startswith("C")
+
+
+def test_a_letter_in_a_sipd_sub_kegiatan_code_is_the_one_finding(tmp_path):
+    # SIPD's full code in each column, one row's Kode Sub Kegiatan typed with a letter O: its own
+    # Kode Kegiatan says where it stood, so the JUMLAH, the realisasi's Anggaran and its spending
+    # against that pagu follow from it and are not said; the pagu is the readable sum, incomplete
+    real = {c: v // 2 for c, v in SUBS.items()}
+    realisasi(tmp_path, 6, SUBS, real)
+    head = ["Kode Program", "Kode Kegiatan", "Kode Sub Kegiatan", "Nama Sub Kegiatan", "Pagu (Rp)"]
+    full = Sheet("DPA", head, title=f"DOKUMEN PELAKSANAAN ANGGARAN TAHUN ANGGARAN {TAHUN}")
+    for code, pagu in sorted(SUBS.items()):
+        full.add([code[:7], code[:12], code.replace("7.01", "7.O1", 1) if code == S2 else code, f"Sub {code}",
+                  pagu], key=code)
+    full.add([None, None, None, "TOTAL", sum(SUBS.values())], key="TOTAL")
+    save(tmp_path / "DPA 2024.xlsx", full)
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.cell) for f in r.findings if f.severity != "info"] == [
+        ("bad-kode", "error", full.cell(S2, "Kode Sub Kegiatan"))]
+    assert r.totals["pagu"] == sum(SUBS.values()) - SUBS[S2] and r.totals["incomplete"] == ["pagu"]

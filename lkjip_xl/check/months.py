@@ -208,7 +208,9 @@ def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: d
         limit = in_dpa.get(code)
         if limit is None:
             continue
-        pagu_roots = tuple(unknown_dpa.get(code, ()))
+        # under a DPA row whose code cannot be read, this code's pagu may hold that row's amount
+        pagu_roots = tuple(unknown_dpa.get(code, ())) + tuple(r for p in prefixes(code)[:-1]
+                                                            for r in primary.bs.unplaced.get(p, ()))
         roots = real_unknown.get(code, ()) + pagu_roots
         if roots:
             skip(skipped, roots, Text("skip-over-budget", kode=code))

@@ -162,13 +162,13 @@ def _budget(sheet: Sheet, tahun: int | None) -> tuple[BudgetSheet, list[Finding]
 
 def _unplaced_under(sheet: Sheet, df: pd.DataFrame, raw: pd.DataFrame, kode_cols: list, rows: set,
                     findings: list[Finding]) -> dict:
-    """For each node row whose code cannot be read (not a rekening line), the code it stood under:
-    of the node above it, the deepest code of this sheet with fewer parts than the unreadable one
-    (a sub kegiatan '7.01.01.2.O2.0001' below sub kegiatan 7.01.01.2.01.0001: kegiatan 7.01.01.2.01
-    if the sheet has it). That code → the bad-kode findings."""
+    """For each row whose code cannot be read, the code it stood under: the row's own readable
+    program or kegiatan code (SIPD's split code columns), else, of the code of the row above it (a
+    node's own, a rekening line's sub kegiatan), that code or the deepest code above it with fewer
+    parts than the unreadable one ('7.01.01.2.O2.0001' below kegiatan 7.01.01.2.02: 7.01.01.2.02).
+    That code → the bad-kode findings."""
     kinds = df["kind"].to_numpy(dtype=object)
-    kodes = df["kode"].to_numpy(dtype=object)
-    known = {k for k, kind in zip(kodes, kinds) if kind == "node" and isinstance(k, str)}
+    kodes = df["sub"].to_numpy(dtype=object)
     said = {}
     for f in findings:
         if f.code == "bad-kode" and f.cell:
@@ -177,14 +177,22 @@ def _unplaced_under(sheet: Sheet, df: pd.DataFrame, raw: pd.DataFrame, kode_cols
     where = {r: i for i, r in enumerate(df.index.tolist())}
     for row in sorted(rows):
         i = where.get(row)
-        if i is None or kinds[i] != "" or row not in said:
+        if i is None or row not in said:
             continue
         typed = " ".join(str(raw.at[row, c]) for c in kode_cols if raw.at[row, c] not in (None, ""))
         parts = max(len(t.split(".")) for t in typed.split()) if typed.strip() else 0
-        above = next((kodes[j] for j in range(i - 1, -1, -1) if kinds[j] == "node"), None)
-        if not isinstance(above, str) or parts < 2:
+        # the row's own readable program or kegiatan code (SIPD's Kode Program | Kode Kegiatan | …)
+        own = [t for c in kode_cols if (t := str(raw.at[row, c] or "").strip())
+               and len(t.split(".")) in (3, 5) and len(t.split(".")) < parts
+               and all(seg.isdigit() for seg in t.split("."))]
+        above = next((kodes[j] for j in range(i - 1, -1, -1) if kinds[j] in ("node", "rek")
+                      and isinstance(kodes[j], str)), None)
+        if parts < 2 or not (own or above):
             continue
-        chain = [p for p in codes.ancestors(above) + [above] if p in known and codes.level(p) < parts]
+        chain = own or [p for p in codes.ancestors(above) + [above] if codes.level(p) < parts]
+        # a kegiatan or sub kegiatan under a known program at least: a code of a few parts ('7.01.A')
+        # could stand anywhere, and is left out as before
+        chain = [p for p in chain if codes.level(p) >= 3]
         if chain:
             parent = max(chain, key=codes.level)
             out[parent] = out.get(parent, ()) + (said[row],)
