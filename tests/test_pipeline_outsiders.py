@@ -53,6 +53,13 @@ OVERRIDES: dict[str, dict] = {
                "cannot be known (the tester's 344,772,200 includes the absent file's amounts); the tool adds "
                "up the months given, marks the realisasi incomplete and gives one month-missing warning",
     },
+    "q14": {
+        "rfk.rencana": 2_784_539_000, "rfk.deviasi": "-11.75", "rfk.incomplete": ["realisasi", "rencana"],
+        "why": "realisasi D6 #REF! on sub kegiatan 7.01.01.2.01.0001: its spending is unknown, so the RFK leaves "
+               "that sub kegiatan out of plan, pagu and spending alike (as for an unknown pagu, README §4), and "
+               "the deviasi compares the same sub kegiatan; the tester kept its plan (2,939,631,000) against "
+               "spending without it, which reads as a delay that is not there",
+    },
     "q47": {
         "raises": "no-dpa",
         "why": "the only DPA says TAHUN ANGGARAN 2023 while the report is 2024: its amounts are left out "

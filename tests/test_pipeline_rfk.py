@@ -191,3 +191,26 @@ def test_spending_on_a_code_the_dpa_lacks_stays_out_of_the_rfk(tmp_path):
     assert stray not in {x.kode for x in r.rfk.lines}
     keg = next(x for x in r.rfk.lines if x.kode == "7.01.01.2.01")
     assert keg.realisasi == REAL["7.01.01.2.01.0001"] // 3
+
+
+def test_an_unreadable_realisasi_cell_leaves_its_sub_kegiatan_out_of_the_rfk(tmp_path):
+    # '45.000.00O' in a sub kegiatan's realisasi: its spending is unknown, not 0, so the RFK leaves it
+    # out of plan, pagu and spending alike (its kegiatan is not 'Kritis' for it, no deviasi warning)
+    from builders import REAL, SUBS, budget_sheet, check, dpa, realisasi, save
+
+    dpa(tmp_path, SUBS)
+    plan = {c: (v // 2, v - v // 2, v) for c, v in SUBS.items()}
+    save(tmp_path / "Anggaran Kas 2024.xlsx", budget_sheet("Anggaran Kas", plan, ("Juni", "Desember", "Jumlah"),
+                                                           title="ANGGARAN KAS TAHUN 2024"))
+    real = {c: v // 2 for c, v in SUBS.items()}
+    _, lra = realisasi(tmp_path, 6, SUBS, real)
+    bad = "7.01.02.2.01.0001"
+    lra.set(bad, "Realisasi", "12.500.00O")
+    save(tmp_path / "Realisasi 2024-06.xlsx", lra)
+    r = check(tmp_path)
+    assert [f.code for f in r.findings] == ["bad-number"]
+    assert r.rfk.left_out == [bad] and r.rfk.incomplete == ["realisasi", "rencana"]
+    assert r.rfk.total.rencana == sum(v // 2 for c, v in SUBS.items() if c != bad)
+    assert r.rfk.total.realisasi == sum(v for c, v in real.items() if c != bad)
+    assert r.rfk.total.pagu == sum(v for c, v in SUBS.items() if c != bad)
+    assert next(x for x in r.rfk.lines if x.kode == bad).realisasi is None

@@ -101,8 +101,11 @@ def _weighted(fisik: dict, pagu: dict, subs: list[str]) -> Decimal | None:
 def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk:
     month = budget.latest_month
     upto = month or 12
-    left_out = sorted(budget.unknown.get("pagu", {}), key=code_key)
-    # a sub kegiatan of unknown pagu is left out of the figures of every code above it (and of the total)
+    # a sub kegiatan of unknown pagu, or of unknown realisasi (an unreadable cell; not a month without
+    # its file, which leaves every figure after it short), is left out of plan and spending alike, in
+    # the figures of every code above it and of the total: the deviasi compares the same sub kegiatan
+    unread = {c for c, roots in budget.unknown.get("realisasi", {}).items() if any(r.code != "month-missing" for r in roots)}
+    left_out = sorted(set(budget.unknown.get("pagu", {})) | unread, key=code_key)
     out_under: dict = {}
     for x in left_out:
         for p in [None, *codes.ancestors(x)]:
@@ -121,6 +124,9 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
             return None
         return kas.upto(at, code) - sum((kas.upto(at, x) for x in out_under.get(code, [])), 0)
 
+    def budgeted(code):
+        return budget.total("pagu", code) - sum((budget.total("pagu", x) for x in out_under.get(code, [])), 0)
+
     def spent(code):
         return budget.total("realisasi", code) - sum((budget.total("realisasi", x) for x in out_under.get(code, [])), 0)
     subs_of: dict[str, list[str]] = {}
@@ -137,9 +143,9 @@ def build_rfk(budget: Budget, kas: Kas | None, fisik: dict, scale: Scale) -> Rfk
         if c in left_out:
             lines.append(Line(c, level, None, None, None, f))      # unknown, blank on the RFK sheet
             continue
-        lines.append(Line(c, level, budget.total("pagu", c), plan(c), spent(c), f))
+        lines.append(Line(c, level, budgeted(c), plan(c), spent(c), f))
     all_subs = [c for c in budget.codes if codes.level(c) == 6]
-    total = Line(None, 0, budget.total("pagu"), plan(None), spent(None), _weighted(fisik, budget.pagu, all_subs))
+    total = Line(None, 0, budgeted(None), plan(None), spent(None), _weighted(fisik, budget.pagu, all_subs))
     quarters = []
     for q in range(1, 5):
         end = 3 * q

@@ -149,7 +149,7 @@ def _notes(t: Table, ctx: Context, rfk: Rfk) -> None:
         t.notes.append("Tidak ada anggaran kas: rencana, deviasi dan status tidak dihitung.")
     if rfk.left_out:
         subs = ", ".join(rfk.left_out)
-        t.notes.append(f"BELUM LENGKAP: pagu sub kegiatan {subs} tidak terbaca (lihat lembar Rekonsiliasi), sehingga "
+        t.notes.append(f"BELUM LENGKAP: pagu atau realisasi sub kegiatan {subs} tidak terbaca (lihat lembar Rekonsiliasi), sehingga "
                        "sub kegiatan itu tidak dihitung dalam pagu, rencana, realisasi dan deviasi kegiatan, program "
                        "dan jumlah di atasnya.")
     if rfk.has_fisik:
