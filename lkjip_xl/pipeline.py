@@ -177,7 +177,7 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
     inputs = discover(paths, config)
     settings = load_settings(inputs.config, overrides, defaults)
     reading = read_inputs(inputs, settings)
-    from lkjip_xl.check.attribute import one_wrong_line
+    from lkjip_xl.check.attribute import one_wrong_line, wrong_month
     from lkjip_xl.check.indicators import evaluate
     from lkjip_xl.check.intake import Intake, intake
     from lkjip_xl.check.kas import fisik_per_code, reconcile_kas
@@ -212,9 +212,10 @@ def check(paths: list, *, config=None, defaults=None, **overrides) -> Result:
         f_kas += deviasi_findings(rfk, kas)
     told = tell(kas_skipped)
     found = [told.get(f, f) for f in validated.findings]
-    # a wrong sub kegiatan pagu that the subtotal above it and the other documents agree against: once
-    across = one_wrong_line(f_budget + f_kas, budget.primary, budget.cells)
-    findings = sort_findings(taken.findings + found + across + f_ind)
+    # a wrong sub kegiatan pagu that the subtotal above it and the other documents agree against, a
+    # wrong month of the anggaran kas whose Jumlah is the pagu: each told once (check/attribute.py)
+    across = wrong_month(one_wrong_line(found + f_budget + f_kas, budget.primary, budget.cells))
+    findings = sort_findings(taken.findings + across + f_ind)
     instansi, from_folder = _instansi(settings, reading.sheets, inputs.base)
     return Result(inputs, settings, instansi, reading.tahun, budget, perf, findings, reading.sheets, rfk, from_folder)
 

@@ -2,6 +2,7 @@
 stated sums checked, total per sub kegiatan against the DPA pagu; the RFK figures and warnings."""
 from decimal import Decimal
 
+import pytest
 from builders import REAL, SUBS, Sheet, budget_sheet, check, dpa, found, one, realisasi, save, where
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -230,3 +231,37 @@ def test_unreadable_pagu_skips_its_kas_comparison_and_leaves_the_rfk_honest(tmp_
     assert [q.rencana for q in r.rfk.quarters] == [sum(even(v)[0] * m for c, v in SUBS.items() if c != S1)
                                                    for m in (3, 6, 9)] + [pagu]
     assert r.rfk.quarters[1].realisasi == spent
+
+
+@pytest.mark.parametrize("layout", ["sub rows only", "program and kegiatan rows too"])
+def test_one_wrong_month_is_one_finding_at_that_month(tmp_path, layout):
+    # April of one sub kegiatan typed 1,000,000 too high, its Jumlah (= the DPA's pagu) left right:
+    # the month is wrong, not the Jumlah, and the kas-mismatch (months against pagu) follows from it;
+    # with kegiatan rows above, their April says which month: the finding is at that very cell
+    months = MONTHS
+
+    def even(p):
+        m = [p // 12] * 12
+        m[-1] += p - sum(m)
+        return (*m, p)
+
+    dpa(tmp_path, SUBS)
+    realisasi(tmp_path, 6, SUBS, {c: v // 2 for c, v in SUBS.items()})
+    plan = {c: even(v) for c, v in SUBS.items()}
+    if layout == "sub rows only":
+        s = Sheet("Anggaran Kas", ["Kode", "Uraian", *months, "Jumlah"], title="ANGGARAN KAS TAHUN 2024")
+        for c, v in sorted(plan.items()):
+            s.add([c, f"Sub {c}", *v], key=c)
+    else:
+        s = budget_sheet("Anggaran Kas", plan, (*months, "Jumlah"), title="ANGGARAN KAS TAHUN 2024")
+    save(tmp_path / "Anggaran Kas 2024.xlsx", s)
+    assert [f for f in check(tmp_path).findings if f.severity == "error"] == []
+    sub = "7.01.02.2.01.0001"
+    s.set(sub, "April", even(SUBS[sub])[3] + 1_000_000)
+    save(tmp_path / "Anggaran Kas 2024.xlsx", s)
+    errors = [f for f in check(tmp_path).findings if f.severity == "error"]
+    assert [(f.code, f.kode) for f in errors] == [("total-mismatch", sub)]
+    if layout == "sub rows only":
+        assert errors[0].cell == s.cell(sub, "Jumlah") and "salah satu angka bulanannya" in errors[0].message()
+    else:
+        assert errors[0].cell == s.cell(sub, "April") and "Perbaiki sel ini saja" in errors[0].message()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from lkjip_xl.check.model import column_label
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
 from lkjip_xl.read import codes
@@ -54,4 +55,36 @@ def one_wrong_line(findings: list[Finding], primary: str | None, cells: dict[str
                                           "node_level": Text(codes.level_fragment(node.kode)),
                                           "node_cell": node.cell, "others": ", ".join(others)})
         explained |= {id(f) for f in said}
+    return [moved.get(id(f), f) for f in findings if id(f) not in explained]
+
+
+def wrong_month(findings: list[Finding]) -> list[Finding]:
+    """An anggaran kas row whose months add up to more or less than its Jumlah, where the Jumlah is
+    the DPA's pagu: a month is wrong, not the Jumlah. The row's total-mismatch says so (variant
+    "months"), and the kas-mismatch that only follows from the months (their sum against the pagu)
+    is not said again."""
+    jumlah = column_label("kas_total")
+    rows = {f.kode: f for f in findings if f.code == "total-mismatch" and f.kode and f.params.get("column") == jumlah
+            and f.actual is not None and f.expected is not None}
+    moved: dict[int, Finding] = {}
+    explained: set[int] = set()
+    for f in findings:
+        row = rows.get(f.kode) if f.code == "kas-mismatch" else None
+        if row is None or f.actual is None or f.expected is None or row.actual != f.expected \
+                or f.actual - f.expected != row.expected - row.actual:
+            continue
+        explained.add(id(f))
+        moved[id(row)] = replace(row, params={**row.params, "variant": "months"})
+        # the month's own subtotal above the row disagrees by as much: that month of this row is the cell
+        above = [g for g in findings if g.code == "subtotal-mismatch" and (g.file, g.sheet) == (row.file, row.sheet)
+                 and g.kode and row.kode.startswith(g.kode + ".") and g.actual is not None and g.expected is not None
+                 and g.expected - g.actual == row.expected - row.actual]
+        if len(above) == 1 and above[0].cell and row.cell:
+            g = above[0]
+            cell = g.cell.rstrip("0123456789") + row.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            moved[id(row)] = replace(row, cell=cell, expected=None, actual=None, params={
+                **row.params, "variant": "month-cell", "month": g.params["column"], "months": row.expected,
+                "jumlah": row.actual, "node": g.kode, "node_level": Text(codes.level_fragment(g.kode)),
+                "node_cell": g.cell})
+            explained.add(id(g))
     return [moved.get(id(f), f) for f in findings if id(f) not in explained]
