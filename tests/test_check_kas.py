@@ -265,3 +265,16 @@ def test_one_wrong_month_is_one_finding_at_that_month(tmp_path, layout):
         assert errors[0].cell == s.cell(sub, "Jumlah") and "salah satu angka bulanannya" in errors[0].message()
     else:
         assert errors[0].cell == s.cell(sub, "April") and "Perbaiki sel ini saja" in errors[0].message()
+
+
+def test_an_anggaran_kas_kept_empty_is_no_plan_not_a_plan_of_zero(tmp_path):
+    # the template's Anggaran Kas.xlsx with its example row deleted and nothing typed: no plan was
+    # given (one info saying so), not a plan of 0 for every sub kegiatan (kas-mismatch each)
+    dpa(tmp_path, SUBS)
+    realisasi(tmp_path, 6, SUBS, HALF)
+    save(tmp_path / "Anggaran Kas.xlsx", Sheet("Anggaran Kas", ["Kode", "Uraian", *MONTHS, "Jumlah"],
+                                               title="ANGGARAN KAS TAHUN 2024"))
+    r = check(tmp_path)
+    assert [(f.code, f.severity, f.file) for f in r.findings] == [("no-role", "info", "Anggaran Kas.xlsx")]
+    assert "tidak berisi baris data" in r.findings[0].message()
+    assert r.rfk is None or not r.rfk.has_kas

@@ -197,6 +197,12 @@ def reconcile_kas(v: Validated, pagu: dict, findings: list[Finding], unknown_pag
     added to `skipped` (said after the root finding)."""
     if not v.kas:
         return None
+    if all(bs.df.empty or not bs.df["kode"].astype(bool).any() for bs in v.kas):
+        # a template's anggaran kas emptied of its example and kept: no plan was given, not a plan of 0
+        sheet = v.kas[0].sheet
+        if not any(bs.sheet.examples for bs in v.kas):      # else its example rows were said
+            findings.append(Finding("no-role", {"why": "", "variant": "empty-kas"}, **sheet.place()))
+        return None
     in_dpa = under(pagu)
     unknown_pagu = unknown_pagu or {}
     unknown_in = {}                 # every code at or above a sub kegiatan of unknown pagu → its roots
