@@ -140,6 +140,7 @@ def _report(result, out, lang: str, docx=None) -> str:
         lines.append(t["written_docx"].format(path=docx))
     if c["error"]:
         lines += ["", t["error_exit"].format(n=c["error"])]
+    if c["error"] > 1:
         # the findings are root cause first: the first error is where the officer starts
         first = next(f for f in result.findings if f.severity == "error")
         where = " › ".join(x for x in (first.file, first.sheet) if x)

@@ -118,3 +118,14 @@ def test_a_dpa_of_another_year_beside_an_anggaran_kas_is_said_as_such(tmp_path):
     assert "DPA tahun 2023, padahal tahun laporan 2024" in p.stderr and "anggaran kas" in p.stderr
     en = run("check", str(tmp_path), "--tahun", "2024", "--lang", "en")
     assert "a DPA for 2023, while the report is for 2024" in en.stderr and "cash plan (anggaran kas)" in en.stderr
+
+
+def test_where_to_start_is_said_only_among_several_errors(tmp_path):
+    from builders import SUBS, clean_office, dpa, save
+
+    clean_office(tmp_path)
+    _, s = dpa(tmp_path, SUBS)
+    s.set("7.01.01", "Pagu", 1)                  # one wrong program subtotal: one error
+    save(tmp_path / "DPA 2024.xlsx", s)
+    p = run("check", str(tmp_path), "--tahun", "2024")
+    assert p.returncode == 1 and "Ada 1 kesalahan" in p.stdout and "Mulailah dari" not in p.stdout, p.stdout
