@@ -352,5 +352,5 @@ def test_example_rows_whose_mark_was_typed_over(tmp_path):
     r = check([tmp_path])
     assert sorted((f.code, f.file, f.sheet, f.cell) for f in r.findings) == sorted(("example-row", *m) for m in marks)
     assert all(f.params.get("variant") == "name" for f in r.findings)
-    assert "tanda tersembunyi" in r.findings[0].message() and "hidden mark" in r.findings[0].message("en")
+    assert "nama terdefinisi LKJIP_CONTOH_" in r.findings[0].message() and "defined name LKJIP_CONTOH_" in r.findings[0].message("en")
     assert r.totals["pagu"] == 0 and r.totals["realisasi"] == 0
