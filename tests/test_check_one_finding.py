@@ -610,3 +610,16 @@ def test_unreadable_sub_kegiatan_code_is_one_finding_and_its_lines_stay_its_own(
     assert r.totals["incomplete"] == ["pagu"]
     readable = sum(subs.values()) - (8_000_000_000 if layout == "sibling" else 0)
     assert r.totals["pagu"] == readable
+
+
+@pytest.mark.parametrize("code, typed", [("7.01.01.2.02", "7.01.01.2.O2"), ("7.01.01", "7.O1.01")])
+@pytest.mark.parametrize("rekening", [True, False])
+def test_unreadable_kegiatan_or_program_code_is_one_finding_and_nothing_is_lost(tmp_path, code, typed, rekening):
+    # its sub kegiatan carry their own codes: every amount is placed, the totals are exact and whole
+    realisasi(tmp_path, 12, SUBS, REAL)
+    dpa = _rincian() if rekening else budget_sheet("DPA", SUBS)
+    dpa.set(code, "Kode", typed)
+    save(tmp_path / DPA, dpa)
+    r = check(tmp_path)
+    assert [(f.code, f.cell) for f in r.findings] == [("bad-kode", dpa.cell(code, "Kode"))]
+    assert r.totals["pagu"] == sum(SUBS.values()) and r.totals["incomplete"] == []

@@ -187,8 +187,9 @@ def _unplaced_under(sheet: Sheet, df: pd.DataFrame, raw: pd.DataFrame, kode_cols
                and all(seg.isdigit() for seg in t.split("."))]
         above = next((kodes[j] for j in range(i - 1, -1, -1) if kinds[j] in ("node", "rek")
                       and isinstance(kodes[j], str)), None)
-        if parts < 2 or not (own or above):
-            continue
+        line = "kode_rekening" in df and bool(df["kode_rekening"].iat[i])
+        if parts < 2 or not (own or above) or (parts < 6 and not line):
+            continue        # a programme or kegiatan row: its sub kegiatan carry their own codes, nothing is lost
         chain = own or [p for p in codes.ancestors(above) + [above] if codes.level(p) < parts]
         # a kegiatan or sub kegiatan under a known program at least: a code of a few parts ('7.01.A')
         # could stand anywhere, and is left out as before
