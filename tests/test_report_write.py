@@ -253,6 +253,8 @@ def test_charts_below_narrow_table_stacked(tmp_path):
     assert "<c:barChart>" in first and "'Tabel 3.2'!$B$9:$B$10" in first and "'Tabel 3.2'!$D$9:$D$10" in first
     assert "Rupiah" in first and '<c:legendPos val="b"/>' in first
     assert "<c:lineChart>" in second and "'Tabel 3.2'!$E$9:$E$11" in second   # last_row -1: to the last row
+    # a line's points are marked: a series of one month is a visible point, not a blank chart
+    assert '<c:symbol val="circle"/>' in second and "<c:symbol" not in first
     (c1, top1, bottom1), (c2, top2, _) = _anchor_rows(path, "xl/drawings/drawing1.xml")
     # below the data: beside it, fit-to-width printing would shrink the table
     assert c1 == c2 == 0 and top1 > 8 + len(t.rows) and top2 > bottom1

@@ -408,9 +408,10 @@ def _chart(workbook: xlsxwriter.Workbook, table: Table, chart: Chart) -> XlChart
     drawn = workbook.add_chart({"type": chart.kind})
     for key, name in chart.series:
         c = table.col(key)
-        drawn.add_series({"name": name,
-                          "categories": [table.sheet, r0, cat, r1, cat],
-                          "values": [table.sheet, r0, c, r1, c]})
+        series = {"name": name, "categories": [table.sheet, r0, cat, r1, cat], "values": [table.sheet, r0, c, r1, c]}
+        if chart.kind == "line":
+            series["marker"] = {"type": "circle", "size": 5}     # one month is one point: seen, not blank
+        drawn.add_series(series)
     drawn.set_title({"name": chart.title})
     if chart.y_title:
         # rupiah axes in thousands separators, not 1.2E+10
