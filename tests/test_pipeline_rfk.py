@@ -214,3 +214,25 @@ def test_an_unreadable_realisasi_cell_leaves_its_sub_kegiatan_out_of_the_rfk(tmp
     assert r.rfk.total.realisasi == sum(v for c, v in real.items() if c != bad)
     assert r.rfk.total.pagu == sum(v for c, v in SUBS.items() if c != bad)
     assert next(x for x in r.rfk.lines if x.kode == bad).realisasi is None
+
+
+def test_rfk_deviasi_always_shows_two_decimals(tmp_path):
+    # a deviasi of exactly 0 is 0.00 beside -0.02, not a bare 0 (one format for the column)
+    from openpyxl import load_workbook
+
+    from builders import SUBS, budget_sheet, dpa, realisasi, save
+    from lkjip_xl.pipeline import build
+
+    dpa(tmp_path, SUBS)
+    plan = {c: (v // 2, v - v // 2, v) for c, v in SUBS.items()}
+    save(tmp_path / "Anggaran Kas 2024.xlsx", budget_sheet("Anggaran Kas", plan, ("Juni", "Desember", "Jumlah"),
+                                                           title="ANGGARAN KAS TAHUN 2024"))
+    realisasi(tmp_path, 6, SUBS, {c: v // 2 for c, v in SUBS.items()})       # on plan: deviasi 0
+    out = tmp_path / "out.xlsx"
+    build([tmp_path], output=out, tahun=2024, docx=False)
+    ws = load_workbook(out)["RFK"]
+    head = next(r for r in ws.iter_rows() if any(c.value == "Deviasi (poin %)" for c in r))
+    col = next(c.column for c in head if c.value == "Deviasi (poin %)")
+    cells = [ws.cell(r, col) for r in range(head[0].row + 2, ws.max_row + 1)]
+    devs = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=ROUND(")]
+    assert devs and {c.number_format for c in devs} == {"0.00"}

@@ -83,7 +83,7 @@ def rfk_sheet(ctx: Context, rfk: Rfk) -> Table:
         Column("pagu", "Pagu (Rp)", "money", 18),
         Column("rencana", "Rp", "money", 18), Column("ren_pct", "% Pagu", "pct", 9),
         Column("realisasi", "Rp", "money", 18), Column("real_pct", "% Pagu", "pct", 9),
-        Column("deviasi", "Deviasi (poin %)", "num", 11), Column("sisa", "Sisa Anggaran (Rp)", "money", 18),
+        Column("deviasi", "Deviasi (poin %)", "pct", 11), Column("sisa", "Sisa Anggaran (Rp)", "money", 18),
         Column("fisik", "Realisasi Fisik %", "pct", 10), Column("status", "Status", "center", 15),
     ], groups=[(f"Rencana {until} (anggaran kas)", "rencana", "ren_pct"), (f"Realisasi {until}", "realisasi", "real_pct")],
         col_numbers=[str(n) for n in range(1, 12)])
