@@ -165,3 +165,11 @@ def test_rekonsiliasi_links_are_relative_uris_with_forward_slashes(tmp_path):
     assert re.findall(r'<hyperlink [^>]*location="([^"]*)"', sheet) == [f"'DPA'!{s.cell('7.01.01', 'Pagu')}"]
     link = next(c for row in wb["Rekonsiliasi"].iter_rows() for c in row if c.hyperlink is not None)
     assert link.hyperlink.target == "../DPA%202024.xlsx" and link.value == s.cell("7.01.01", "Pagu")
+
+
+def test_every_sheet_heading_names_the_office_alike(built):
+    # the office as the tables' headings name it, on the summary sheets too
+    wb = built[2]
+    for name in ("Tabel 3.2", "Rekonsiliasi", "Realisasi Bulanan", "Narasi", "RFK"):
+        texts = [c for r in rows(wb[name])[:6] for c in r if isinstance(c, str)]
+        assert "Kecamatan Blora, Kabupaten Blora" in texts, (name, texts)

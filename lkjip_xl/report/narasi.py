@@ -112,7 +112,7 @@ def paragraphs(ctx: Context) -> list[str]:
 
 def narasi(ctx: Context) -> Table:
     year = f"Tahun {ctx.tahun or '-'}" + (f", realisasi s.d. {ctx.running}" if ctx.running else "")
-    t = Table("Narasi", ["NARASI SIAP TEMPEL (BAB III DAN IV)", ctx.instansi, year],
+    t = Table("Narasi", ["NARASI SIAP TEMPEL (BAB III DAN IV)", ctx.org(), year],
               [Column("teks", "Paragraf", "wrap", 80)], landscape=False)
     for p in paragraphs(ctx):
         t.add({"teks": p})

@@ -101,7 +101,7 @@ def _link(f, base: Path, out_dir: Path) -> Link | str | None:
 
 def rekonsiliasi(ctx: Context, base: Path, out_dir: Path, lang: str = "id") -> Table:
     L = _label(lang)
-    t = Table("Rekonsiliasi", [L("rekonsiliasi-title"), ctx.instansi, L("tahun", tahun=str(ctx.tahun or "-"))], [
+    t = Table("Rekonsiliasi", [L("rekonsiliasi-title"), ctx.org(), L("tahun", tahun=str(ctx.tahun or "-"))], [
         Column("no", L("col-no"), "center", 5), Column("tingkat", L("col-tingkat"), "center", 12),
         Column("kode_temuan", L("col-kode-temuan"), "text", 20), Column("pesan", L("col-uraian-temuan"), "wrap", 70),
         Column("berkas", L("col-berkas"), "wrap", 26), Column("lembar", L("col-lembar"), "wrap", 16),
@@ -130,7 +130,7 @@ def realisasi_bulanan(ctx: Context) -> Table | None:
         return None
     cols = [Column("kode", "Kode", "text", 10), Column("program", "Program", "wrap", 40), Column("pagu", "Pagu (Rp)", "money", 18)]
     cols += [Column(f"m{m}", month_name(m), "money", 16) for m in months]
-    t = Table("Realisasi Bulanan", ["REALISASI ANGGARAN KUMULATIF PER BULAN", ctx.instansi, f"Tahun {ctx.tahun or '-'}"], cols,
+    t = Table("Realisasi Bulanan", ["REALISASI ANGGARAN KUMULATIF PER BULAN", ctx.org(), f"Tahun {ctx.tahun or '-'}"], cols,
               groups=[("Realisasi kumulatif s.d. bulan (Rp)", f"m{months[0]}", f"m{months[-1]}")])
     prog_rows = []
     for p in b.programs():

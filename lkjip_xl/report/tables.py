@@ -55,11 +55,15 @@ class Context:
         m = self.budget.latest_month
         return month_name(m) if m and m < 12 else None
 
+    def org(self) -> str:
+        """The office as every sheet's heading names it: 'Kecamatan Blora, Kabupaten Blora'."""
+        return self.instansi + (f", Kabupaten {self.kabupaten}" if self.kabupaten and "kabupaten" not in
+                                self.instansi.lower() else "")
+
     def title(self, sheet: str, *, with_year: bool = True) -> list[str]:
         number = self.settings.numbers.get(sheet, sheet)
         name = self.settings.titles.get(sheet, TITLES.get(sheet, ""))
-        org = self.instansi + (f", Kabupaten {self.kabupaten}" if self.kabupaten and "kabupaten" not in self.instansi.lower() else "")
-        lines = [number, name, org]
+        lines = [number, name, self.org()]
         if with_year and self.tahun:
             lines.append(f"Tahun {self.tahun}")
         return lines
