@@ -18,6 +18,7 @@ from lkjip_xl.check.model import column_label
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
 from lkjip_xl.read import codes
+from lkjip_xl.xlsx.cells import a1, parse_a1
 
 _ACROSS = ("pagu-mismatch", "kas-mismatch")
 
@@ -81,7 +82,7 @@ def wrong_month(findings: list[Finding]) -> list[Finding]:
                  and g.expected - g.actual == row.expected - row.actual]
         if len(above) == 1 and above[0].cell and row.cell:
             g = above[0]
-            cell = g.cell.rstrip("0123456789") + row.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            cell = a1(parse_a1(row.cell)[0], parse_a1(g.cell)[1])
             moved[id(row)] = replace(row, cell=cell, expected=None, actual=None, params={
                 **row.params, "variant": "month-cell", "month": g.params["column"], "months": row.expected,
                 "jumlah": row.actual, "node": g.kode, "node_level": Text(codes.level_fragment(g.kode)),

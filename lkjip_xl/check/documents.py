@@ -4,7 +4,7 @@ and said on that amount's finding (`skipped`)."""
 from __future__ import annotations
 
 from lkjip_xl.check.intake import looks_like_copy
-from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip
+from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip, unplaced_over
 from lkjip_xl.check.sums import SheetSums, cell_at
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Text
@@ -56,7 +56,7 @@ def compare_pagu(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: dict
         if code in in_dpa:
             theirs = in_dpa[code]
         elif renja:
-            if any(p in primary.bs.unplaced for p in prefixes(code)):
+            if unplaced_over(primary.bs, code):
                 continue        # it may be the DPA's row whose code cannot be read: that one is said
             findings.append(Finding("missing-in-dpa", {"doc": s.label}, **place, cell=cell_at(s, code, "kode"),
                                     kode=code, severity="info"))

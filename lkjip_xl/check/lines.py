@@ -39,6 +39,13 @@ def prefixes(code: str) -> tuple[str, ...]:
     return tuple(".".join(segs[:n]) for n in range(1, len(segs) + 1))
 
 
+def unplaced_over(bs, code: str) -> tuple:
+    """The bad-kode findings of the rows of `bs` whose code cannot be read and that stood at or above
+    `code` (BudgetSheet.unplaced): this code may hold such a row, so its absence from the DPA or its
+    pagu there is not a finding of its own."""
+    return tuple(r for p in prefixes(code) for r in bs.unplaced.get(p, ())) if bs.unplaced else ()
+
+
 def under(pagu: dict) -> dict[str, object]:
     """Every code and every code above it → the pagu at or below it."""
     out: dict[str, object] = defaultdict(int)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lkjip_xl.check.cumulative import decide, monthly_only
 from lkjip_xl.check.documents import uraian_mismatches
 from lkjip_xl.check.intake import looks_like_copy
-from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip
+from lkjip_xl.check.lines import Skipped, code_key, diff, prefixes, skip, unplaced_over
 from lkjip_xl.check.sums import SheetSums, cell_at
 from lkjip_xl.findings import Finding
 from lkjip_xl.messages import Month, Pair, Text, fragment, month_name
@@ -198,7 +198,7 @@ def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: d
         for code in sorted(set(s.leaves).union(*s.months.values()), key=code_key):
             if code not in in_dpa and code not in missing:
                 missing.add(code)
-                if any(p in primary.bs.unplaced for p in prefixes(code)):
+                if unplaced_over(primary.bs, code):
                     continue        # it may be the DPA's row whose code cannot be read: that one is said
                 findings.append(Finding("missing-in-dpa", {"doc": s.label}, **s.bs.sheet.place(),
                                         cell=cell_at(s, code, "kode"), kode=code))
@@ -209,8 +209,7 @@ def check_realisasi(primary: SheetSums, pagu: dict, in_dpa: dict, unknown_dpa: d
         if limit is None:
             continue
         # under a DPA row whose code cannot be read, this code's pagu may hold that row's amount
-        pagu_roots = tuple(unknown_dpa.get(code, ())) + tuple(r for p in prefixes(code)[:-1]
-                                                            for r in primary.bs.unplaced.get(p, ()))
+        pagu_roots = tuple(unknown_dpa.get(code, ())) + unplaced_over(primary.bs, code)
         roots = real_unknown.get(code, ()) + pagu_roots
         if roots:
             skip(skipped, roots, Text("skip-over-budget", kode=code))

@@ -95,22 +95,22 @@ def check_subtotals(r: Rows, lines: LineGroups, stated: list, skipped: Skipped,
                 (accounts or {}).get(a, {}).get((m, k), 0)
             flagged[a][m, k] = (int(r.rows[i]), said - computed)
             if said != agreed:
-                told.append((order, Finding("subtotal-mismatch", {"level": Text(codes.level_fragment(k)),
-                                                                  "column": column_label(a), "diff": diff(said, computed)},
-                                            **r.place, cell=r.cell(i, a), kode=k, expected=computed, actual=said)))
-    findings += [f for _, f in sorted(told, key=lambda t: t[0]) if not _row_total_follows(f, told)]
+                told.append((order, i, a, Finding("subtotal-mismatch", {"level": Text(codes.level_fragment(k)),
+                                                                        "column": column_label(a),
+                                                                        "diff": diff(said, computed)},
+                                                  **r.place, cell=r.cell(i, a), kode=k, expected=computed, actual=said)))
+    # an anggaran kas row's Jumlah that disagrees by just what its own months do (it adds them up, as a
+    # formula does): the months were told, not the Jumlah
+    by_row: dict = {}
+    for _, i, a, f in told:
+        by_row.setdefault(i, {})[a] = f
+    follows = set()
+    for row in by_row.values():
+        total = row.pop("kas_total", None)
+        if total is not None and row and sum((g.actual - g.expected for g in row.values()), 0) == total.actual - total.expected:
+            follows.add(id(total))
+    findings += [f for _, _, _, f in sorted(told, key=lambda t: t[0]) if id(f) not in follows]
     return findings, flagged
-
-
-def _row_total_follows(f: Finding, told: list) -> bool:
-    """An anggaran kas row's Jumlah that disagrees with its lines by just what its own months do
-    (the Jumlah adds up the row's months, as a formula does): the months were told, not the Jumlah."""
-    if f.code != "subtotal-mismatch" or not (f.cell or "").startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) \
-            or f.params.get("column") != column_label("kas_total"):
-        return False
-    row = f.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    months = [g for _, g in told if g is not f and g.kode == f.kode and g.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == row]
-    return bool(months) and sum((g.actual - g.expected for g in months), 0) == f.actual - f.expected
 
 
 def check_totals(r: Rows, lines: LineGroups, skipped: Skipped, stand: dict, flagged: dict) -> list[Finding]:

@@ -19,6 +19,7 @@ from lkjip_xl.read import codes
 from lkjip_xl.read.arrays import distinct, nones
 from lkjip_xl.read.headers import role_specs
 from lkjip_xl.read.sheets import BUDGET_ROLES, Reading, Sheet
+from lkjip_xl.xlsx.cells import parse_a1
 
 
 def _pick_amount_columns(sheet: Sheet, tahun: int | None) -> dict[str, str]:
@@ -172,7 +173,7 @@ def _unplaced_under(sheet: Sheet, df: pd.DataFrame, raw: pd.DataFrame, kode_cols
     said = {}
     for f in findings:
         if f.code == "bad-kode" and f.cell:
-            said.setdefault(int(f.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), f)
+            said.setdefault(parse_a1(f.cell)[0] + 1, f)
     out: dict = {}
     where = {r: i for i, r in enumerate(df.index.tolist())}
     for row in sorted(rows):
